@@ -1,0 +1,172 @@
+//! Answers as a vendor gives them: a value per question id, with notes and evidence.
+//!
+//! In files a value is a JSON string (a choice id such as `"yes"`), a JSON number, or
+//! the string `"n/a"`; `null` or absence means not answered yet.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The reserved answer meaning "not applicable".
+pub const NOT_APPLICABLE: &str = "n/a";
+
+/// One answer value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswerValue {
+    /// The question does not apply to this vendor.
+    NotApplicable,
+    /// A choice id (`yes`/`partly`/`no` or a choice option id).
+    Choice(String),
+    /// A number, e.g. days.
+    Number(f64),
+}
+
+impl Serialize for AnswerValue {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            AnswerValue::NotApplicable => s.serialize_str(NOT_APPLICABLE),
+            AnswerValue::Choice(c) => s.serialize_str(c),
+            AnswerValue::Number(n) => s.serialize_f64(*n),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for AnswerValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(f64),
+            Text(String),
+        }
+        Ok(match Raw::deserialize(d)? {
+            Raw::Number(n) => AnswerValue::Number(n),
+            Raw::Text(t) if t == NOT_APPLICABLE => AnswerValue::NotApplicable,
+            Raw::Text(t) => AnswerValue::Choice(t),
+        })
+    }
+}
+
+impl fmt::Display for AnswerValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnswerValue::NotApplicable => f.write_str("not applicable"),
+            AnswerValue::Choice(c) => f.write_str(c),
+            AnswerValue::Number(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+/// A piece of evidence: a link, or a local file recorded by name, size and hash.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// What the evidence is.
+    pub label: String,
+    /// A link to it, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// A local file, recorded but never uploaded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<FileEvidence>,
+}
+
+/// A local evidence file, identified by its SHA-256.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileEvidence {
+    /// File name as the vendor had it.
+    pub name: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Lower-case hex SHA-256 of the bytes.
+    pub sha256: String,
+}
+
+/// Everything recorded for one question.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerEntry {
+    /// The answer, or `None` if not answered yet.
+    #[serde(default)]
+    pub value: Option<AnswerValue>,
+    /// Free-text notes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// Supporting evidence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+impl AnswerEntry {
+    /// An entry holding only a value.
+    pub fn with_value(value: AnswerValue) -> Self {
+        AnswerEntry {
+            value: Some(value),
+            ..Default::default()
+        }
+    }
+
+    /// True when nothing has been recorded.
+    pub fn is_empty(&self) -> bool {
+        self.value.is_none() && self.notes.is_empty() && self.evidence.is_empty()
+    }
+}
+
+/// Answers keyed by question id. Duplicate keys in a file are an error, not "last wins".
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Answers(pub BTreeMap<String, AnswerEntry>);
+
+impl Answers {
+    /// The value given for a question, if any.
+    pub fn value(&self, id: &str) -> Option<&AnswerValue> {
+        self.0.get(id).and_then(|e| e.value.as_ref())
+    }
+
+    /// Sets (or clears) the value of a question, keeping notes and evidence.
+    pub fn set_value(&mut self, id: &str, value: Option<AnswerValue>) {
+        let entry = self.0.entry(id.to_owned()).or_default();
+        entry.value = value;
+        if entry.is_empty() {
+            self.0.remove(id);
+        }
+    }
+
+    /// The entry of a question, created if missing.
+    pub fn entry_mut(&mut self, id: &str) -> &mut AnswerEntry {
+        self.0.entry(id.to_owned()).or_default()
+    }
+
+    /// Removes entries with nothing in them.
+    pub fn prune(&mut self) {
+        self.0.retain(|_, e| !e.is_empty());
+    }
+}
+
+impl<'de> Deserialize<'de> for Answers {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct NoDuplicates;
+        impl<'de> Visitor<'de> for NoDuplicates {
+            type Value = Answers;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of answers keyed by question id")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answers, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((k, v)) = map.next_entry::<String, AnswerEntry>()? {
+                    if out.contains_key(&k) {
+                        return Err(de::Error::custom(format_args!(
+                            "question id {k:?} is answered twice"
+                        )));
+                    }
+                    out.insert(k, v);
+                }
+                Ok(Answers(out))
+            }
+        }
+        d.deserialize_map(NoDuplicates)
+    }
+}

@@ -1,0 +1,68 @@
+//! The root component: routing, the state provider and autosave.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::components::{AssessPage, HomePage, TopNav};
+use crate::io::storage;
+use crate::state::{Action, AppState};
+
+/// Hash routes, so any static host serves every page and reloads work without rewrites.
+#[derive(Clone, Routable, PartialEq, Debug)]
+pub enum Route {
+    /// Landing page.
+    #[at("/")]
+    Home,
+    /// The questionnaire, opened at its first domain.
+    #[at("/assess")]
+    Assess,
+    /// The questionnaire at one domain.
+    #[at("/assess/:domain")]
+    AssessDomain {
+        /// Domain id.
+        domain: String,
+    },
+    /// Anything else.
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <HomePage /> },
+        Route::Assess => html! { <AssessPage domain={None::<String>} /> },
+        Route::AssessDomain { domain } => html! { <AssessPage domain={Some(domain)} /> },
+        Route::NotFound => html! {
+            <main id="main"><h1>{ "Page not found" }</h1><Link<Route> to={Route::Home}>{ "Go to the start page" }</Link<Route>></main>
+        },
+    }
+}
+
+/// The whole app.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| AppState::new(storage::load_workbook()));
+    {
+        let state = state.clone();
+        use_effect_with(state.session.workbook.clone(), move |workbook| {
+            let result = storage::save_workbook(workbook).err();
+            if result != state.storage_problem {
+                state.dispatch(Action::Storage(result));
+            }
+        });
+    }
+    html! {
+        <ContextProvider<UseReducerHandle<AppState>> context={state}>
+            <HashRouter>
+                <TopNav />
+                <Switch<Route> render={switch} />
+            </HashRouter>
+        </ContextProvider<UseReducerHandle<AppState>>>
+    }
+}
+
+/// Mounts the app on the document body.
+pub fn start() {
+    yew::Renderer::<App>::new().render();
+}

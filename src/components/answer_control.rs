@@ -1,0 +1,82 @@
+//! The control for one answer: radio buttons for choices, a number field for numbers,
+//! "not applicable" where allowed, and a way to clear the answer.
+
+use yew::prelude::*;
+
+use crate::answers::AnswerValue;
+use crate::questionnaire::{AnswerSpec, Question};
+
+/// Props of [`AnswerControl`].
+#[derive(PartialEq, Properties)]
+pub struct AnswerControlProps {
+    /// The question answered.
+    pub question: Question,
+    /// The current value.
+    pub value: Option<AnswerValue>,
+    /// Called with the new value (`None` clears it).
+    pub onanswer: Callback<Option<AnswerValue>>,
+}
+
+/// Answer control.
+#[function_component(AnswerControl)]
+pub fn answer_control(props: &AnswerControlProps) -> Html {
+    let question = &props.question;
+    let name = format!("answer-{}", question.id);
+    let radio = |value: AnswerValue, label: String| {
+        let checked = props.value.as_ref() == Some(&value);
+        let onanswer = props.onanswer.clone();
+        let onchange = Callback::from(move |_: Event| onanswer.emit(Some(value.clone())));
+        html! {
+            <label class="option">
+                <input type="radio" name={name.clone()} {checked} {onchange} />
+                <span>{ label }</span>
+            </label>
+        }
+    };
+    let main = match &question.answer {
+        AnswerSpec::Number { unit, min, max, .. } => {
+            let onanswer = props.onanswer.clone();
+            let onchange = Callback::from(move |e: Event| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                let parsed = input
+                    .value()
+                    .trim()
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|v| v.is_finite());
+                onanswer.emit(parsed.map(AnswerValue::Number));
+            });
+            let value = match &props.value {
+                Some(AnswerValue::Number(n)) => n.to_string(),
+                _ => String::new(),
+            };
+            let field_id = format!("number-{}", question.id);
+            html! {
+                <div class="number-answer">
+                    <label for={field_id.clone()}>{ format!("Answer in {unit} ({min}–{max})") }</label>
+                    <input id={field_id} type="number" min={min.to_string()} max={max.to_string()} step="any" {value} {onchange} />
+                </div>
+            }
+        }
+        spec => html! {
+            { for spec.options_worst_to_best().into_iter().rev().map(|(id, label, _)| radio(AnswerValue::Choice(id), label)) }
+        },
+    };
+    let na = question
+        .allow_na
+        .then(|| radio(AnswerValue::NotApplicable, "Not applicable".into()));
+    let onclear = {
+        let onanswer = props.onanswer.clone();
+        Callback::from(move |_: MouseEvent| onanswer.emit(None))
+    };
+    html! {
+        <fieldset class="answer">
+            <legend class="visually-hidden">{ format!("Answer to: {}", question.text) }</legend>
+            { main }
+            { for na }
+            if props.value.is_some() {
+                <button type="button" class="link clear" onclick={onclear}>{ "Clear answer" }</button>
+            }
+        </fieldset>
+    }
+}

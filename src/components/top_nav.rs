@@ -1,0 +1,19 @@
+//! The site header with the main navigation.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
+
+/// Header and navigation.
+#[function_component(TopNav)]
+pub fn top_nav() -> Html {
+    html! {
+        <header class="top-nav">
+            <Link<Route> to={Route::Home} classes="brand">{ "Vendor Security Readiness" }</Link<Route>>
+            <nav aria-label="Main">
+                <Link<Route> to={Route::Assess}>{ "Assess (vendor)" }</Link<Route>>
+            </nav>
+        </header>
+    }
+}

@@ -1,0 +1,222 @@
+//! Integrity and authenticity: RFC 8785 canonical JSON, SHA-256 digests and Ed25519
+//! signatures over the canonical bytes.
+//!
+//! A digest proves the content was not changed after it was sealed; a signature proves
+//! which key sealed it. Neither proves the answers are true: a score file is a
+//! self-attestation.
+
+use base64::engine::general_purpose::STANDARD as B64;
+use base64::Engine;
+use ed25519_dalek::{Signer, SigningKey, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// The prefix of every digest and fingerprint string.
+pub const SHA256_PREFIX: &str = "sha256:";
+
+/// Errors in integrity material.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum IntegrityError {
+    /// The content could not be canonicalized (e.g. a non-finite number).
+    #[error("content cannot be canonicalized: {0}")]
+    Canonical(String),
+    /// A key or signature is not valid base64 of the right length.
+    #[error("{0} is not valid")]
+    Encoding(&'static str),
+}
+
+/// RFC 8785 canonical bytes of a serializable value.
+pub fn canonical_bytes<T: Serialize>(value: &T) -> Result<Vec<u8>, IntegrityError> {
+    serde_json_canonicalizer::to_vec(value).map_err(|e| IntegrityError::Canonical(e.to_string()))
+}
+
+/// `sha256:<hex>` of arbitrary bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    format!("{SHA256_PREFIX}{}", hex::encode(Sha256::digest(bytes)))
+}
+
+/// `sha256:<hex>` of the canonical JSON of a value.
+pub fn digest_value<T: Serialize>(value: &T) -> Result<String, IntegrityError> {
+    Ok(sha256_hex(&canonical_bytes(value)?))
+}
+
+/// An Ed25519 signature block as carried in a score file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignatureBlock {
+    /// Always `ed25519`.
+    pub algorithm: String,
+    /// The 32-byte public key, base64.
+    pub public_key: String,
+    /// `sha256:` + hex of the raw public key: what buyers pin.
+    pub key_fingerprint: String,
+    /// The 64-byte signature over the canonical content bytes, base64.
+    pub value: String,
+}
+
+/// The outcome of checking a signature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum SignatureState {
+    /// No signature block.
+    Unsigned,
+    /// Signed, and the signature matches the content and the key.
+    Valid {
+        /// Fingerprint of the signing key.
+        fingerprint: String,
+    },
+    /// Signed, but the signature, the key or the fingerprint does not hold.
+    Invalid {
+        /// Fingerprint as claimed by the file.
+        fingerprint: String,
+        /// What failed.
+        reason: String,
+    },
+}
+
+/// A vendor's signing key, kept by the vendor as a small JSON file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyFile {
+    /// Always `vendor-readiness-signing-key`.
+    pub format: String,
+    /// The 32-byte secret seed, base64. Whoever holds this can sign as the vendor.
+    pub secret_key: String,
+    /// The public key, base64, for reference.
+    pub public_key: String,
+    /// Its fingerprint.
+    pub key_fingerprint: String,
+}
+
+/// The format name of a key file.
+pub const KEY_FILE_FORMAT: &str = "vendor-readiness-signing-key";
+
+/// Fingerprint of a public key.
+pub fn fingerprint(key: &VerifyingKey) -> String {
+    sha256_hex(key.as_bytes())
+}
+
+impl KeyFile {
+    /// A key file from 32 bytes of secret randomness (from the browser's or OS's CSPRNG).
+    pub fn from_seed(seed: [u8; 32]) -> Self {
+        let key = SigningKey::from_bytes(&seed);
+        let public = key.verifying_key();
+        KeyFile {
+            format: KEY_FILE_FORMAT.into(),
+            secret_key: B64.encode(seed),
+            public_key: B64.encode(public.as_bytes()),
+            key_fingerprint: fingerprint(&public),
+        }
+    }
+
+    /// The signing key held in this file.
+    pub fn signing_key(&self) -> Result<SigningKey, IntegrityError> {
+        if self.format != KEY_FILE_FORMAT {
+            return Err(IntegrityError::Encoding("key file format"));
+        }
+        let seed: [u8; 32] = B64
+            .decode(&self.secret_key)
+            .ok()
+            .and_then(|b| b.try_into().ok())
+            .ok_or(IntegrityError::Encoding("secret key"))?;
+        Ok(SigningKey::from_bytes(&seed))
+    }
+}
+
+/// Signs canonical bytes, producing the block a score file carries.
+pub fn sign(key: &SigningKey, canonical: &[u8]) -> SignatureBlock {
+    let public = key.verifying_key();
+    SignatureBlock {
+        algorithm: "ed25519".into(),
+        public_key: B64.encode(public.as_bytes()),
+        key_fingerprint: fingerprint(&public),
+        value: B64.encode(key.sign(canonical).to_bytes()),
+    }
+}
+
+/// Checks a signature block against canonical bytes.
+pub fn verify(block: Option<&SignatureBlock>, canonical: &[u8]) -> SignatureState {
+    let Some(block) = block else {
+        return SignatureState::Unsigned;
+    };
+    let invalid = |reason: &str| SignatureState::Invalid {
+        fingerprint: block.key_fingerprint.clone(),
+        reason: reason.into(),
+    };
+    if block.algorithm != "ed25519" {
+        return invalid("unsupported signature algorithm");
+    }
+    let Some(key) = B64
+        .decode(&block.public_key)
+        .ok()
+        .and_then(|b| <[u8; 32]>::try_from(b).ok())
+        .and_then(|b| VerifyingKey::from_bytes(&b).ok())
+    else {
+        return invalid("public key is malformed");
+    };
+    if fingerprint(&key) != block.key_fingerprint {
+        return invalid("key fingerprint does not match the public key");
+    }
+    let Some(sig) = B64
+        .decode(&block.value)
+        .ok()
+        .and_then(|b| <[u8; 64]>::try_from(b).ok())
+        .map(|b| ed25519_dalek::Signature::from_bytes(&b))
+    else {
+        return invalid("signature is malformed");
+    };
+    match key.verify_strict(canonical, &sig) {
+        Ok(()) => SignatureState::Valid {
+            fingerprint: block.key_fingerprint.clone(),
+        },
+        Err(_) => invalid("signature does not match the content"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn canonical_form_sorts_keys_and_drops_whitespace() {
+        let v = json!({"b": 1, "a": [true, null, "x"], "c": {"z": 1.5e1, "y": "é"}});
+        let s = String::from_utf8(canonical_bytes(&v).unwrap()).unwrap();
+        assert_eq!(s, r#"{"a":[true,null,"x"],"b":1,"c":{"y":"é","z":15}}"#);
+    }
+
+    #[test]
+    fn digest_ignores_key_order_but_not_values() {
+        let a = digest_value(&json!({"x": 1, "y": 2})).unwrap();
+        let b = digest_value(&json!({"y": 2, "x": 1})).unwrap();
+        let c = digest_value(&json!({"y": 3, "x": 1})).unwrap();
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert!(a.starts_with(SHA256_PREFIX) && a.len() == SHA256_PREFIX.len() + 64);
+    }
+
+    #[test]
+    fn signature_round_trip_and_tamper_detection() {
+        let kf = KeyFile::from_seed([7; 32]);
+        let key = kf.signing_key().unwrap();
+        let block = sign(&key, b"content");
+        assert_eq!(block.key_fingerprint, kf.key_fingerprint);
+        assert_eq!(
+            verify(Some(&block), b"content"),
+            SignatureState::Valid {
+                fingerprint: kf.key_fingerprint.clone()
+            }
+        );
+        assert!(matches!(
+            verify(Some(&block), b"contenT"),
+            SignatureState::Invalid { .. }
+        ));
+        let mut swapped = block.clone();
+        swapped.public_key = KeyFile::from_seed([8; 32]).public_key;
+        assert!(matches!(
+            verify(Some(&swapped), b"content"),
+            SignatureState::Invalid { reason, .. } if reason.contains("fingerprint")
+        ));
+        assert_eq!(verify(None, b"content"), SignatureState::Unsigned);
+    }
+}

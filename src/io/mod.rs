@@ -1,0 +1,4 @@
+//! Small adapters to browser APIs, so everything else stays testable natively.
+
+pub mod download;
+pub mod storage;

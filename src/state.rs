@@ -1,0 +1,57 @@
+//! The app state and the reducer. Each arm of [`AppState::reduce`] is one call into
+//! the core; the shell only renders this state and dispatches [`Action`]s.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::workbook::{Change, Session, Workbook};
+
+/// Everything the vendor pages render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    /// The workbook and the open assessment's score.
+    pub session: Session,
+    /// Set while saving to browser storage fails.
+    pub storage_problem: Option<String>,
+}
+
+/// What the UI can ask for.
+pub enum Action {
+    /// A change to the workbook.
+    Change(Change),
+    /// Saving to browser storage failed (`Some`) or worked (`None`).
+    Storage(Option<String>),
+}
+
+impl AppState {
+    /// The state for a workbook.
+    pub fn new(workbook: Workbook) -> Self {
+        AppState {
+            session: Session::new(workbook),
+            storage_problem: None,
+        }
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Change(change) => next.session.update(change),
+            Action::Storage(problem) => next.storage_problem = problem,
+        }
+        Rc::new(next)
+    }
+}
+
+/// The handle components use to read state and dispatch actions.
+pub type AppContext = UseReducerHandle<AppState>;
+
+/// The app state from the nearest provider.
+#[hook]
+pub fn use_app() -> AppContext {
+    use_context::<AppContext>().expect("components are rendered inside the AppState provider")
+}

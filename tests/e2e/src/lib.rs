@@ -1,0 +1,233 @@
+//! Harness for the end-to-end tests: serves the built `dist/` on loopback, starts
+//! chromedriver and a headless Chromium with its own profile and download folder.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+/// Every request the static server received, as `METHOD path`.
+pub type RequestLog = Arc<Mutex<Vec<String>>>;
+
+/// The built app, served on a loopback port for the life of the value.
+pub struct DistServer {
+    /// `http://127.0.0.1:PORT`.
+    pub origin: String,
+    /// Requests seen.
+    pub requests: RequestLog,
+}
+
+/// The `dist/` folder the tests run against (`DIST_DIR` overrides).
+pub fn dist_dir() -> PathBuf {
+    std::env::var_os("DIST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"))
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}
+
+impl DistServer {
+    /// Serves `dist/` like a plain static host: files by path, `index.html` at `/`.
+    pub fn start() -> DistServer {
+        let root = dist_dir();
+        assert!(
+            root.join("index.html").is_file(),
+            "{} has no index.html: build the app first (make dist)",
+            root.display()
+        );
+        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind loopback");
+        let origin = format!(
+            "http://{}",
+            server.server_addr().to_ip().expect("ip address")
+        );
+        let requests: RequestLog = Arc::default();
+        let log = requests.clone();
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let url = request
+                    .url()
+                    .split(['?', '#'])
+                    .next()
+                    .unwrap_or("/")
+                    .to_owned();
+                log.lock()
+                    .unwrap()
+                    .push(format!("{} {url}", request.method()));
+                let rel = url.trim_start_matches('/');
+                let path = if rel.is_empty() {
+                    root.join("index.html")
+                } else {
+                    root.join(rel)
+                };
+                let inside = path
+                    .canonicalize()
+                    .map(|p| p.starts_with(root.canonicalize().unwrap()))
+                    .unwrap_or(false);
+                let response = match std::fs::read(&path) {
+                    Ok(bytes) if inside => {
+                        let header =
+                            tiny_http::Header::from_bytes("Content-Type", content_type(&path))
+                                .unwrap();
+                        tiny_http::Response::from_data(bytes).with_header(header)
+                    }
+                    _ => {
+                        tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404)
+                    }
+                };
+                let _ = request.respond(response);
+            }
+        });
+        DistServer { origin, requests }
+    }
+}
+
+/// A chromedriver process, killed on drop.
+pub struct Driver {
+    child: Child,
+    /// Its WebDriver URL.
+    pub url: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+/// Starts chromedriver (`CHROMEDRIVER` or `/usr/bin/chromedriver`) on a free port.
+pub fn start_driver() -> Driver {
+    let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    let port = free_port();
+    let child = Command::new(&binary)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {binary}: {e}"));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "chromedriver did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Driver {
+        child,
+        url: format!("http://127.0.0.1:{port}"),
+    }
+}
+
+/// A browser session with its own profile folder and download folder.
+pub struct Browser {
+    /// The WebDriver client.
+    pub client: Client,
+    /// Where downloads land.
+    pub downloads: PathBuf,
+    /// The Chromium profile in use (reused to test restarts).
+    pub profile: PathBuf,
+}
+
+/// Opens headless Chromium with `profile` as its user data dir.
+pub async fn open_browser(driver: &Driver, profile: &Path, downloads: &Path) -> Browser {
+    let chrome = std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let caps = serde_json::json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": chrome,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=1280,900",
+                format!("--user-data-dir={}", profile.display()),
+            ],
+            "prefs": {
+                "download.default_directory": downloads.display().to_string(),
+                "download.prompt_for_download": false,
+                "safebrowsing.enabled": false
+            }
+        }
+    });
+    let caps = match caps {
+        serde_json::Value::Object(map) => map,
+        _ => unreachable!(),
+    };
+    let client = ClientBuilder::native()
+        .capabilities(caps)
+        .connect(&driver.url)
+        .await
+        .expect("WebDriver session");
+    Browser {
+        client,
+        downloads: downloads.to_owned(),
+        profile: profile.to_owned(),
+    }
+}
+
+impl Browser {
+    /// Waits for an element to exist.
+    pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("element {css} did not appear: {e}"))
+    }
+
+    /// Text of an element.
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.expect("element text")
+    }
+
+    /// Waits until the text of `css` satisfies `check`, returning it.
+    pub async fn wait_text(&self, css: &str, check: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let text = self.text(css).await;
+            if check(&text) {
+                return text;
+            }
+            assert!(Instant::now() < deadline, "text of {css} stayed {text:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits for a file whose name ends with `suffix` to finish downloading.
+    pub async fn wait_download(&self, suffix: &str) -> PathBuf {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let found = std::fs::read_dir(&self.downloads)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .find(|p| p.to_string_lossy().ends_with(suffix));
+            if let Some(path) = found {
+                return path;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no download ending {suffix} appeared"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
