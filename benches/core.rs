@@ -1,53 +1,60 @@
 //! Core benchmarks: re-scoring one assessment, and verify + re-score of 1,000 score files.
 //! Run with `make bench`; figures are recorded in docs/performance.md.
+#![cfg_attr(target_arch = "wasm32", allow(unused))]
 
-use criterion::{criterion_group, criterion_main, Criterion};
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-use vendor_readiness::assessment::Assessment;
-use vendor_readiness::integrity::KeyFile;
-use vendor_readiness::questionnaire::Questionnaire;
-use vendor_readiness::score_file::{self, Loaded};
-use vendor_readiness::scoring;
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
 
-/// A realistic assessment: every question answered, alternating best and worst.
-fn sample_assessment(q: &Questionnaire, seed: usize) -> Assessment {
-    let mut a = Assessment::default();
-    for (i, question) in q.questions().enumerate() {
-        let value = if (i + seed) % 3 == 0 {
-            question.answer.worst()
-        } else {
-            question.answer.best()
-        };
-        a.answers.set_value(&question.id, Some(value));
-        a.answers.entry_mut(&question.id).notes = format!("Note {i} for vendor {seed}");
+    use criterion::{criterion_group, Criterion};
+
+    use vendor_readiness::assessment::Assessment;
+    use vendor_readiness::integrity::KeyFile;
+    use vendor_readiness::questionnaire::Questionnaire;
+    use vendor_readiness::score_file::{self, Loaded};
+    use vendor_readiness::scoring;
+
+    /// A realistic assessment: every question answered, alternating best and worst.
+    fn sample_assessment(q: &Questionnaire, seed: usize) -> Assessment {
+        let mut a = Assessment::default();
+        for (i, question) in q.questions().enumerate() {
+            let value = if (i + seed) % 3 == 0 {
+                question.answer.worst()
+            } else {
+                question.answer.best()
+            };
+            a.answers.set_value(&question.id, Some(value));
+            a.answers.entry_mut(&question.id).notes = format!("Note {i} for vendor {seed}");
+        }
+        a.profile.organisation = format!("Vendor {seed}");
+        a
     }
-    a.profile.organisation = format!("Vendor {seed}");
-    a
-}
 
-fn benches(c: &mut Criterion) {
-    let q = Questionnaire::builtin();
-    let one = sample_assessment(q, 1);
-    c.bench_function("rescore one assessment", |b| {
-        b.iter(|| scoring::score(q, &one.answers))
-    });
+    fn benches(c: &mut Criterion) {
+        let q = Questionnaire::builtin();
+        let one = sample_assessment(q, 1);
+        c.bench_function("rescore one assessment", |b| {
+            b.iter(|| scoring::score(q, &one.answers))
+        });
 
-    let key = KeyFile::from_seed([42; 32]).signing_key().unwrap();
-    let files: Vec<Vec<u8>> = (0..1000)
-        .map(|i| {
-            let sealed = score_file::seal(
-                q,
-                &sample_assessment(q, i),
-                "bench",
-                "2026-11-28T00:00:00Z",
-                Some(&key),
-            );
-            serde_json::to_vec(&sealed).unwrap()
-        })
-        .collect();
-    let mut group = c.benchmark_group("buyer");
-    group.sample_size(10);
-    group.bench_function("verify + rescore 1000 signed score files", |b| {
+        let key = KeyFile::from_seed([42; 32]).signing_key().unwrap();
+        let files: Vec<Vec<u8>> = (0..1000)
+            .map(|i| {
+                let sealed = score_file::seal(
+                    q,
+                    &sample_assessment(q, i),
+                    "bench",
+                    "2026-11-28T00:00:00Z",
+                    Some(&key),
+                );
+                serde_json::to_vec(&sealed).unwrap()
+            })
+            .collect();
+        let mut group = c.benchmark_group("buyer");
+        group.sample_size(10);
+        group.bench_function("verify + rescore 1000 signed score files", |b| {
         b.iter(|| {
             files
                 .iter()
@@ -55,8 +62,16 @@ fn benches(c: &mut Criterion) {
                 .count()
         })
     });
-    group.finish();
+        group.finish();
+    }
+
+    criterion_group!(core_benches, benches);
 }
 
-criterion_group!(core_benches, benches);
-criterion_main!(core_benches);
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    native::core_benches();
+    criterion::Criterion::default()
+        .configure_from_args()
+        .final_summary();
+}

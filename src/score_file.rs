@@ -320,7 +320,7 @@ pub enum Loaded {
     /// A score file.
     Score(Box<VerifiedScore>),
     /// An answers file (migrated to current ids).
-    Answers(AnswersFile),
+    Answers(Box<AnswersFile>),
 }
 
 /// Seals an assessment into a score file, optionally signed.
@@ -435,7 +435,7 @@ pub fn load(bytes: &[u8], q: &Questionnaire) -> Result<Loaded, FileError> {
         let migrated_from = check_questionnaire(&file.questionnaire, q)?;
         file.answers = migrate(&file.answers, q, migrated_from.is_some())?;
         check_assessment(&file.profile, &file.answers, q)?;
-        return Ok(Loaded::Answers(file));
+        return Ok(Loaded::Answers(Box::new(file)));
     }
 
     // The digest and signature cover the content exactly as it stands in the file.

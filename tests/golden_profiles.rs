@@ -1,4 +1,5 @@
 //! Golden vendor profiles: realistic answer sets and the result a buyer should see.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! The built-in questionnaire: valid data, the counts we publish, and every level of
 //! every domain reachable by answers alone.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

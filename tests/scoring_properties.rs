@@ -1,4 +1,5 @@
 //! Properties of the scoring model over random answer sets of the built-in questionnaire.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! The scoring rules of docs/scoring.md, pinned on a small fixture questionnaire.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

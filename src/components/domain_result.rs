@@ -24,10 +24,6 @@ pub fn domain_result(props: &DomainResultProps) -> Html {
         .domain(&s.domain)
         .map(|d| d.title.clone())
         .unwrap_or_default();
-    let width = format!(
-        "width: {}%",
-        u32::from(s.level) * 100 / u32::from(MAX_LEVEL)
-    );
     let progress = s.progress.as_ref().map(|p| {
         html! { <span class="progress">{ format!("{} of {} toward L{}", p.earned, p.possible, p.level) }</span> }
     });
@@ -57,10 +53,10 @@ pub fn domain_result(props: &DomainResultProps) -> Html {
     html! {
         <li class="domain-result" data-domain={s.domain.clone()}>
             <div class="row">
-                <span class="name">{ title }</span>
+                <span class="name">{ title.clone() }</span>
                 <span class="level" data-testid="level">{ format!("L{} {}", s.level, q.level_name(s.level)) }</span>
             </div>
-            <div class="bar" role="img" aria-label={format!("Level {} of {MAX_LEVEL}", s.level)}><span style={width}></span></div>
+            <meter min="0" max={MAX_LEVEL.to_string()} value={s.level.to_string()} aria-label={format!("{title}: level {} of {MAX_LEVEL}", s.level)}></meter>
             { for progress }
             { for capped }
             { for missing }

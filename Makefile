@@ -1,0 +1,49 @@
+# Vendor Security Readiness — the two commands from the README are `make serve` and `make test`.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: tools test-tools serve dist test lint test-native test-wasm test-e2e bench fuzz clean
+
+tools:
+	@scripts/install-tools.sh
+
+test-tools:
+	@scripts/install-tools.sh --test
+
+## Build the app and serve it on http://127.0.0.1:8080
+serve: tools
+	trunk serve --release
+
+## Build the static site into dist/
+dist: tools
+	trunk build --release
+
+## Every test: formatting, lints (native and wasm32), native core tests, component tests
+## in headless Chromium, and end-to-end tests against the built dist/.
+test: test-tools lint test-native test-wasm dist test-e2e
+	@echo "make test: all layers passed"
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --all-targets $(WASM) -- -D warnings
+
+test-native:
+	cargo test --workspace --exclude vendor-readiness-e2e
+
+test-wasm:
+	cargo test $(WASM) --test components
+
+test-e2e:
+	cargo test -p vendor-readiness-e2e -- --test-threads=1
+
+## Benchmarks (figures in docs/performance.md)
+bench: dist
+	cargo bench --bench core
+	cargo test -p vendor-readiness-e2e --release -- --ignored --nocapture --test-threads=1 bench_
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,170 @@
+//! Component tests in headless Chromium: mount a component into the document, assert on
+//! the DOM it produces and on how it reacts to events.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+use yew::prelude::*;
+
+use vendor_readiness::answers::{AnswerEntry, AnswerValue};
+use vendor_readiness::assessment::Edit;
+use vendor_readiness::components::{QuestionCard, QuestionCardProps, ScorePanel, ScorePanelProps};
+use vendor_readiness::questionnaire::Questionnaire;
+use vendor_readiness::scoring;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_root() -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+}
+
+#[wasm_bindgen_test]
+async fn question_card_shows_text_why_refs_and_emits_edits() {
+    let q = Questionnaire::builtin();
+    let question = q.question("intake.channel").unwrap().clone();
+    let edits: Rc<RefCell<Vec<Edit>>> = Rc::default();
+    let sink = edits.clone();
+    let root = fresh_root();
+    let props = QuestionCardProps {
+        question: question.clone(),
+        entry: AnswerEntry::default(),
+        onedit: Callback::from(move |e| sink.borrow_mut().push(e)),
+    };
+    yew::Renderer::<QuestionCard>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+
+    let text = root.text_content().unwrap();
+    assert!(text.contains(&question.text));
+    assert!(text.contains(&question.why));
+    assert!(text.contains(&format!("References ({})", question.refs.len())));
+    let radios = root.query_selector_all("input[type=radio]").unwrap();
+    assert_eq!(radios.length(), 3, "yes, partly, no");
+    assert!(
+        root.query_selector("button.clear").unwrap().is_none(),
+        "nothing to clear yet"
+    );
+
+    let yes: HtmlInputElement = radios.item(0).unwrap().dyn_into().unwrap();
+    yes.click();
+    settle().await;
+    assert_eq!(
+        edits.borrow().last(),
+        Some(&Edit::Answer(
+            "intake.channel".into(),
+            Some(AnswerValue::Choice("yes".into()))
+        ))
+    );
+}
+
+#[wasm_bindgen_test]
+async fn number_question_parses_values_and_clears_on_empty() {
+    let q = Questionnaire::builtin();
+    let question = q.question("intake.ack_target").unwrap().clone();
+    let edits: Rc<RefCell<Vec<Edit>>> = Rc::default();
+    let sink = edits.clone();
+    let root = fresh_root();
+    let props = QuestionCardProps {
+        question,
+        entry: AnswerEntry::with_value(AnswerValue::Number(5.0)),
+        onedit: Callback::from(move |e| sink.borrow_mut().push(e)),
+    };
+    yew::Renderer::<QuestionCard>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let input: HtmlInputElement = root
+        .query_selector("input[type=number]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(input.value(), "5");
+    input.set_value("3");
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    input.set_value("");
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(
+        *edits.borrow(),
+        vec![
+            Edit::Answer("intake.ack_target".into(), Some(AnswerValue::Number(3.0))),
+            Edit::Answer("intake.ack_target".into(), None),
+        ]
+    );
+    let clear: HtmlElement = root
+        .query_selector("button.clear")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    clear.click();
+    settle().await;
+    assert_eq!(edits.borrow().len(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn score_panel_renders_overall_levels_and_fired_gates_as_text() {
+    let q = Questionnaire::builtin();
+    let mut answers = vendor_readiness::answers::Answers::default();
+    for question in q.questions() {
+        answers.set_value(&question.id, Some(question.answer.best()));
+    }
+    answers.set_value(
+        "advisories.notify_customers",
+        Some(AnswerValue::Choice("silent".into())),
+    );
+    let score = scoring::score(q, &answers);
+    let root = fresh_root();
+    yew::Renderer::<ScorePanel>::with_root_and_props(
+        root.clone(),
+        ScorePanelProps {
+            score: score.clone(),
+        },
+    )
+    .render();
+    settle().await;
+
+    let overall = root
+        .query_selector("[data-testid=overall]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        overall.text_content().unwrap(),
+        format!("{:.1}", score.overall)
+    );
+    assert_eq!(
+        root.query_selector_all(".domain-result").unwrap().length(),
+        9
+    );
+    let gate = root
+        .query_selector("[data-gate=silent-fixes]")
+        .unwrap()
+        .expect("the gate is listed");
+    let title = &q
+        .gates
+        .iter()
+        .find(|g| g.id == "silent-fixes")
+        .unwrap()
+        .title;
+    assert!(gate.text_content().unwrap().contains(title.as_str()));
+    let advisories = root
+        .query_selector(".domain-result[data-domain=advisories] [data-testid=level]")
+        .unwrap()
+        .unwrap();
+    assert!(advisories.text_content().unwrap().starts_with("L0"));
+    assert!(root.text_content().unwrap().contains("Capped at 2.0"));
+}

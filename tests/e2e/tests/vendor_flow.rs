@@ -1,0 +1,131 @@
+//! A vendor answers questions in headless Chromium, watches the score change, reloads,
+//! downloads the score file, and the file is read back and verified through the core.
+
+use fantoccini::Locator;
+use vendor_readiness::answers::AnswerValue;
+use vendor_readiness::integrity::SignatureState;
+use vendor_readiness::questionnaire::Questionnaire;
+use vendor_readiness::score_file::{self, IntegrityState, Loaded};
+use vendor_readiness_e2e::{open_browser, start_driver, DistServer};
+
+async fn answer(browser: &vendor_readiness_e2e::Browser, question: &str, option_index: usize) {
+    let css = format!("article[data-question='{question}'] input[type=radio]");
+    browser.wait_for(&css).await;
+    let radios = browser.client.find_all(Locator::Css(&css)).await.unwrap();
+    radios[option_index].click().await.unwrap();
+}
+
+#[tokio::test]
+async fn vendor_answers_sees_score_change_reloads_and_downloads_a_verifiable_file() {
+    let server = DistServer::start();
+    let driver = start_driver();
+    let dirs = tempfile::tempdir().unwrap();
+    let (profile, downloads) = (dirs.path().join("profile"), dirs.path().join("downloads"));
+    std::fs::create_dir_all(&downloads).unwrap();
+    let browser = open_browser(&driver, &profile, &downloads).await;
+
+    browser
+        .client
+        .goto(&format!("{}/#/assess/intake", server.origin))
+        .await
+        .unwrap();
+    assert_eq!(
+        browser.client.title().await.unwrap(),
+        "Vendor Security Readiness"
+    );
+    assert_eq!(browser.text("[data-testid=overall]").await, "0.0");
+
+    // Options render best first: index 0 is "Yes".
+    for q in ["intake.channel", "intake.monitored", "intake.no_barriers"] {
+        answer(&browser, q, 0).await;
+    }
+    // Intake reaches L1: 3 (weight) * 1 / 17 (total weight) = 0.18 -> 0.2.
+    browser
+        .wait_text("[data-testid=overall]", |t| t == "0.2")
+        .await;
+    let intake_level = browser
+        .text(".domain-result[data-domain=intake] [data-testid=level]")
+        .await;
+    assert!(intake_level.starts_with("L1"), "{intake_level}");
+    assert!(
+        browser
+            .client
+            .find(Locator::Css("[data-gate=no-reporting-channel]"))
+            .await
+            .is_err(),
+        "gate cleared"
+    );
+
+    // A reload restores every answer from browser storage.
+    browser.client.refresh().await.unwrap();
+    browser
+        .wait_text("[data-testid=overall]", |t| t == "0.2")
+        .await;
+    let checked = browser
+        .client
+        .find_all(Locator::Css(
+            "article[data-question='intake.channel'] input[type=radio]:checked",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(checked.len(), 1);
+
+    // Another domain through the domain navigation.
+    browser
+        .client
+        .find(Locator::Css("nav.domain-nav li[data-domain=triage] a"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for("article[data-question='triage.owner']")
+        .await;
+    answer(&browser, "triage.owner", 1).await; // "Partly"
+
+    browser
+        .client
+        .find(Locator::Id("download-score"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let path = browser.wait_download(".readiness.json").await;
+    assert!(
+        path.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("vendor-product-"),
+        "{path:?}"
+    );
+    let bytes = std::fs::read(&path).unwrap();
+    let q = Questionnaire::builtin();
+    let Ok(Loaded::Score(verified)) = score_file::load(&bytes, q) else {
+        panic!(
+            "the downloaded file does not load: {:?}",
+            score_file::load(&bytes, q)
+        );
+    };
+    assert_eq!(verified.integrity, IntegrityState::Intact);
+    assert_eq!(verified.signature, SignatureState::Unsigned);
+    assert!(
+        !verified.edited,
+        "embedded result equals the recomputed one"
+    );
+    assert_eq!(verified.recomputed.overall, 0.2);
+    assert_eq!(
+        verified.content.answers.value("triage.owner"),
+        Some(&AnswerValue::Choice("partly".into()))
+    );
+    assert_eq!(verified.content.answers.0.len(), 4);
+
+    // Only the app's own origin was asked for anything.
+    let requests = server.requests.lock().unwrap().clone();
+    assert!(
+        requests.iter().any(|r| r.ends_with(".wasm")),
+        "{requests:?}"
+    );
+    browser.client.close().await.unwrap();
+}
