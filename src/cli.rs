@@ -64,8 +64,17 @@ pub fn run() -> ExitCode {
 
 fn print_json<T: Serialize>(value: &T) -> Result<(), String> {
     let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
-    println!("{text}");
-    Ok(())
+    print_out(&text)
+}
+
+/// Writes to stdout; a closed pipe (`| head`) ends output quietly instead of panicking.
+fn print_out(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
+        _ => Ok(()),
+    }
 }
 
 /// Reads a file with the size limit applied before reading it all.

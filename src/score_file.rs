@@ -376,15 +376,12 @@ pub fn file_name(profile: &VendorProfile, date: &str) -> String {
                 out.push('-');
             }
         }
-        let out = out
-            .trim_end_matches('-')
-            .chars()
-            .take(40)
-            .collect::<String>();
+        let out: String = out.chars().take(40).collect();
+        let out = out.trim_end_matches('-');
         if out.is_empty() {
             fallback.to_owned()
         } else {
-            out
+            out.to_owned()
         }
     };
     format!(
@@ -412,8 +409,9 @@ pub fn load(bytes: &[u8], q: &Questionnaire) -> Result<Loaded, FileError> {
     if json_depth(text) > MAX_DEPTH {
         return Err(FileError::TooDeep);
     }
-    let mut value: Value =
-        serde_json::from_str(text).map_err(|e| FileError::NotJson(e.to_string()))?;
+    let mut value = serde_json::from_str::<UniqueKeys>(text)
+        .map_err(|e| FileError::NotJson(e.to_string()))?
+        .0;
     let format = value
         .get("format")
         .and_then(Value::as_str)
@@ -442,7 +440,7 @@ pub fn load(bytes: &[u8], q: &Questionnaire) -> Result<Loaded, FileError> {
     let raw_content = value
         .get_mut("content")
         .map(Value::take)
-        .unwrap_or(Value::Null);
+        .ok_or_else(|| FileError::Malformed("missing field `content`".into()))?;
     let canonical = integrity::canonical_bytes(&raw_content)
         .map_err(|e| FileError::Malformed(e.to_string()))?;
     let mut envelope = value;
@@ -455,6 +453,11 @@ pub fn load(bytes: &[u8], q: &Questionnaire) -> Result<Loaded, FileError> {
     check_text("app_version", &content.app_version)?;
     check_text("created", &content.created)?;
 
+    if file.integrity.algorithm != "sha-256" || file.integrity.canonicalization != "RFC8785" {
+        return Err(FileError::Malformed(
+            "integrity must use algorithm \"sha-256\" over \"RFC8785\" canonical JSON".into(),
+        ));
+    }
     let actual = integrity::sha256_hex(&canonical);
     let integrity = if actual == file.integrity.digest {
         IntegrityState::Intact
@@ -541,7 +544,13 @@ fn check_questionnaire(
 
 fn compare_versions(a: &str, b: &str) -> Option<std::cmp::Ordering> {
     let parse = |v: &str| -> Option<Vec<u64>> {
-        let parts: Option<Vec<u64>> = v.split('.').map(|p| p.parse().ok()).collect();
+        let number = |p: &str| {
+            p.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| p.parse().ok())
+                .flatten()
+        };
+        let parts: Option<Vec<u64>> = v.split('.').map(number).collect();
         parts.filter(|p| p.len() == 3)
     };
     Some(parse(a)?.cmp(&parse(b)?))
@@ -598,11 +607,13 @@ pub fn check_assessment(
             check_text(&field, ev.url.as_deref().unwrap_or_default())?;
             if let Some(f) = &ev.file {
                 check_text(&field, &f.name)?;
-                let hex_ok =
-                    f.sha256.len() == 64 && f.sha256.bytes().all(|b| b.is_ascii_hexdigit());
+                let hex_ok = f.sha256.len() == 64
+                    && f.sha256
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
                 if !hex_ok {
                     return Err(FileError::Malformed(format!(
-                        "{field}: sha256 is not 64 hex digits"
+                        "{field}: sha256 is not 64 lower-case hex digits"
                     )));
                 }
             }
@@ -619,11 +630,11 @@ fn check_value(spec: &AnswerSpec, allow_na: bool, value: &AnswerValue) -> Result
         v => spec
             .credit(v)
             .map(|_| ())
-            .ok_or_else(|| format!("{v:?} is not one of the allowed answers or is out of range")),
+            .ok_or_else(|| format!("\"{v}\" is not one of the allowed answers or is out of range")),
     }
 }
 
-/// Refuses control characters (other than tab and newline), bidirectional overrides and
+/// Refuses control characters (other than tab, newline and carriage return), bidirectional overrides and
 /// over-long text. Such characters can make a rendered value say something other than
 /// what it stores.
 pub fn check_text(field: &str, s: &str) -> Result<(), FileError> {
@@ -642,4 +653,67 @@ pub fn check_text(field: &str, s: &str) -> Result<(), FileError> {
         });
     }
     Ok(())
+}
+
+/// A JSON value parsed with duplicate object keys refused anywhere in the document.
+/// serde_json keeps the last of repeated keys while other parsers keep the first, so a
+/// file with duplicates could show one thing to a buyer's tool and another to us.
+struct UniqueKeys(Value);
+
+impl<'de> Deserialize<'de> for UniqueKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(UniqueKeysVisitor).map(UniqueKeys)
+    }
+}
+
+struct UniqueKeysVisitor;
+
+impl<'de> serde::de::Visitor<'de> for UniqueKeysVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Value, E> {
+        serde_json::Number::from_f64(v)
+            .map(Value::Number)
+            .ok_or_else(|| E::custom("number is not finite"))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(UniqueKeys(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = serde_json::Map::new();
+        while let Some((key, UniqueKeys(v))) = map.next_entry::<String, UniqueKeys>()? {
+            if out.contains_key(&key) {
+                return Err(serde::de::Error::custom(format_args!(
+                    "duplicate key {key:?}"
+                )));
+            }
+            out.insert(key, v);
+        }
+        Ok(Value::Object(out))
+    }
 }

@@ -1,0 +1,217 @@
+//! The score file: seal, load, integrity, signature, edited results, migration and refusals.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use serde_json::{json, Value};
+use vendor_readiness::assessment::Assessment;
+use vendor_readiness::integrity::{KeyFile, SignatureState};
+use vendor_readiness::questionnaire::Questionnaire;
+use vendor_readiness::score_file::{self, FileError, IntegrityState, Loaded, VerifiedScore};
+
+fn sample() -> Assessment {
+    let q = Questionnaire::builtin();
+    let mut a = Assessment {
+        answers: common::all_best(q),
+        ..Default::default()
+    };
+    a.answers.set_value(
+        "sbom.inventory",
+        Some(serde_json::from_value(json!("no")).unwrap()),
+    );
+    a.answers.entry_mut("intake.vdp").notes = "Policy at /security".into();
+    a.profile.organisation = "Acme Health IT".into();
+    a.profile.products = "Acme EHR".into();
+    a
+}
+
+fn sealed_json(signed: bool) -> Value {
+    let key = KeyFile::from_seed([9; 32]).signing_key().unwrap();
+    let file = score_file::seal(
+        Questionnaire::builtin(),
+        &sample(),
+        "test",
+        "2026-11-28T10:00:00Z",
+        signed.then_some(&key),
+    );
+    serde_json::to_value(file).unwrap()
+}
+
+fn load(v: &Value) -> Result<VerifiedScore, FileError> {
+    match score_file::load(v.to_string().as_bytes(), Questionnaire::builtin())? {
+        Loaded::Score(s) => Ok(*s),
+        Loaded::Answers(_) => panic!("loaded as answers"),
+    }
+}
+
+#[test]
+fn a_sealed_signed_file_verifies_and_rescoring_agrees() {
+    let v = load(&sealed_json(true)).unwrap();
+    assert_eq!(v.integrity, IntegrityState::Intact);
+    assert_eq!(
+        v.signature,
+        SignatureState::Valid {
+            fingerprint: KeyFile::from_seed([9; 32]).key_fingerprint
+        }
+    );
+    assert!(!v.edited && v.is_trustworthy());
+    assert_eq!(v.recomputed.overall, 2.0, "no inventory caps overall at 2");
+    assert_eq!(v.content.profile.organisation, "Acme Health IT");
+}
+
+#[test]
+fn pretty_printing_or_reordering_does_not_break_the_digest() {
+    let mut doc = sealed_json(true);
+    let text = serde_json::to_string_pretty(&doc).unwrap();
+    let Loaded::Score(v) = score_file::load(text.as_bytes(), Questionnaire::builtin()).unwrap()
+    else {
+        panic!()
+    };
+    assert!(v.is_trustworthy());
+    // Moving a key to the end of an object changes bytes but not the canonical form.
+    let profile = doc["content"]["profile"].as_object_mut().unwrap();
+    let org = profile.remove("organisation").unwrap();
+    profile.insert("organisation".into(), org);
+    assert!(load(&doc).unwrap().is_trustworthy());
+}
+
+#[test]
+fn a_changed_answer_breaks_digest_and_signature() {
+    let mut doc = sealed_json(true);
+    doc["content"]["answers"]["sbom.inventory"]["value"] = json!("yes");
+    let v = load(&doc).unwrap();
+    assert!(matches!(v.integrity, IntegrityState::Mismatch { .. }));
+    assert!(matches!(v.signature, SignatureState::Invalid { .. }));
+    assert!(!v.is_trustworthy());
+    assert_eq!(
+        v.recomputed.overall, 4.0,
+        "the shown result is always recomputed"
+    );
+}
+
+#[test]
+fn an_edited_result_resealed_without_a_key_is_flagged_as_edited() {
+    let mut doc = sealed_json(false);
+    doc["content"]["result"]["overall"] = json!(4.0);
+    // Re-seal the digest as a forger would: integrity holds, the result does not.
+    let content = doc["content"].clone();
+    doc["integrity"]["digest"] =
+        json!(vendor_readiness::integrity::digest_value(&content).unwrap());
+    let v = load(&doc).unwrap();
+    assert_eq!(v.integrity, IntegrityState::Intact);
+    assert!(v.edited);
+    assert_eq!(v.recomputed.overall, 2.0);
+}
+
+#[test]
+fn a_swapped_public_key_is_invalid() {
+    let mut doc = sealed_json(true);
+    let other = KeyFile::from_seed([10; 32]);
+    doc["signature"]["public_key"] = json!(other.public_key);
+    doc["signature"]["key_fingerprint"] = json!(other.key_fingerprint);
+    let v = load(&doc).unwrap();
+    assert!(
+        matches!(v.signature, SignatureState::Invalid { reason, .. } if reason.contains("does not match the content"))
+    );
+}
+
+#[test]
+fn hostile_and_foreign_files_are_refused_with_a_reason() {
+    let q = Questionnaire::builtin();
+    let refuse = |bytes: &[u8]| score_file::load(bytes, q).unwrap_err();
+    assert_eq!(refuse(b""), FileError::Empty);
+    assert!(matches!(refuse(b"not json"), FileError::NotJson(_)));
+    assert!(matches!(refuse(&[0xff, 0xfe]), FileError::NotJson(_)));
+    assert!(matches!(
+        refuse(&vec![b' '; score_file::MAX_FILE_BYTES + 1]),
+        FileError::TooLarge { .. }
+    ));
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert_eq!(refuse(deep.as_bytes()), FileError::TooDeep);
+    assert!(matches!(
+        refuse(br#"{"format":"something-else"}"#),
+        FileError::UnknownFormat(_)
+    ));
+
+    let mut doc = sealed_json(false);
+    doc["format_version"] = json!(2);
+    assert!(matches!(
+        refuse(doc.to_string().as_bytes()),
+        FileError::UnsupportedVersion { .. }
+    ));
+
+    let mut doc = sealed_json(false);
+    doc["content"]["questionnaire"]["version"] = json!("9.0.0");
+    assert!(matches!(
+        refuse(doc.to_string().as_bytes()),
+        FileError::NewerQuestionnaire { .. }
+    ));
+
+    let mut doc = sealed_json(false);
+    doc["content"]["questionnaire"]["id"] = json!("another-questionnaire");
+    assert!(matches!(
+        refuse(doc.to_string().as_bytes()),
+        FileError::OtherQuestionnaire { .. }
+    ));
+
+    let mut doc = sealed_json(false);
+    doc["content"]["answers"]["intake.made_up"] = json!({"value": "yes"});
+    assert_eq!(
+        refuse(doc.to_string().as_bytes()),
+        FileError::UnknownQuestion("intake.made_up".into())
+    );
+
+    let mut doc = sealed_json(false);
+    doc["content"]["answers"]["intake.ack_target"] = json!({"value": 100000});
+    assert!(matches!(
+        refuse(doc.to_string().as_bytes()),
+        FileError::InvalidAnswer { .. }
+    ));
+
+    let mut doc = sealed_json(false);
+    doc["content"]["profile"]["organisation"] = json!("Acme\u{202E}lanigiro");
+    assert!(matches!(
+        refuse(doc.to_string().as_bytes()),
+        FileError::UnsafeText { .. }
+    ));
+
+    let text = sealed_json(false).to_string().replacen(
+        "\"organisation\":",
+        "\"organisation\":\"Evil Corp\",\"organisation\":",
+        1,
+    );
+    assert!(
+        matches!(refuse(text.as_bytes()), FileError::NotJson(m) if m.contains("duplicate key"))
+    );
+}
+
+#[test]
+fn answers_files_from_an_older_version_migrate_through_the_rename_map() {
+    let q = common::mini();
+    let old = json!({
+        "format": "vendor-readiness-answers",
+        "format_version": 1,
+        "questionnaire": {"id": "mini", "version": "1.1.0", "digest": "sha256:old"},
+        "answers": {"a.contact": {"value": "yes", "notes": "renamed since"}}
+    });
+    let Loaded::Answers(file) = score_file::load(old.to_string().as_bytes(), &q).unwrap() else {
+        panic!()
+    };
+    assert_eq!(file.answers.0["a.channel"].notes, "renamed since");
+    assert!(!file.answers.0.contains_key("a.contact"));
+}
+
+#[test]
+fn file_names_are_safe_and_descriptive() {
+    let mut a = sample();
+    assert_eq!(
+        score_file::file_name(&a.profile, "2026-11-28"),
+        "acme-health-it-acme-ehr-2026-11-28.readiness.json"
+    );
+    a.profile.organisation = "../../etc/passwd".into();
+    a.profile.products = String::new();
+    assert_eq!(
+        score_file::file_name(&a.profile, "2026-11-28"),
+        "etc-passwd-product-2026-11-28.readiness.json"
+    );
+}
