@@ -85,6 +85,27 @@ pub struct FileEvidence {
     pub sha256: String,
 }
 
+impl FileEvidence {
+    /// Records a local file by name, size and SHA-256; the bytes themselves are not kept.
+    pub fn from_bytes(name: &str, bytes: &[u8]) -> Self {
+        use sha2::{Digest, Sha256};
+        FileEvidence {
+            name: name.to_owned(),
+            size: bytes.len() as u64,
+            sha256: hex::encode(Sha256::digest(bytes)),
+        }
+    }
+}
+
+impl Evidence {
+    /// The URL if it is safe to render as a link (http or https only).
+    pub fn link(&self) -> Option<&str> {
+        self.url
+            .as_deref()
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+    }
+}
+
 /// Everything recorded for one question.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

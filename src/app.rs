@@ -3,7 +3,9 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::{AssessPage, HomePage, TopNav};
+use crate::components::{
+    AssessPage, AssessmentList, ComparePage, HomePage, ProfileForm, ReportPage, ResultsPage, TopNav,
+};
 use crate::io::storage;
 use crate::state::{Action, AppState};
 
@@ -22,6 +24,18 @@ pub enum Route {
         /// Domain id.
         domain: String,
     },
+    /// Vendor profile and the list of assessments.
+    #[at("/setup")]
+    Setup,
+    /// Results of the open assessment.
+    #[at("/results")]
+    Results,
+    /// Printable report of the open assessment.
+    #[at("/report")]
+    Report,
+    /// The buyer's comparison of many vendors.
+    #[at("/compare")]
+    Compare,
     /// Anything else.
     #[not_found]
     #[at("/404")]
@@ -33,6 +47,12 @@ fn switch(route: Route) -> Html {
         Route::Home => html! { <HomePage /> },
         Route::Assess => html! { <AssessPage domain={None::<String>} /> },
         Route::AssessDomain { domain } => html! { <AssessPage domain={Some(domain)} /> },
+        Route::Setup => html! {
+            <main id="main" class="setup"><h1>{ "Profile and assessments" }</h1><ProfileForm /><AssessmentList /></main>
+        },
+        Route::Results => html! { <ResultsPage /> },
+        Route::Report => html! { <ReportPage /> },
+        Route::Compare => html! { <ComparePage /> },
         Route::NotFound => html! {
             <main id="main"><h1>{ "Page not found" }</h1><Link<Route> to={Route::Home}>{ "Go to the start page" }</Link<Route>></main>
         },

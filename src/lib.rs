@@ -11,6 +11,10 @@
 
 pub mod answers;
 pub mod assessment;
+pub mod buyer_profile;
+pub mod buyer_session;
+pub mod compare;
+pub mod export;
 pub mod gates;
 pub mod integrity;
 pub mod questionnaire;

@@ -487,7 +487,7 @@ fn malformed(e: serde_json::Error) -> FileError {
 
 /// Deepest nesting of arrays and objects, counted without parsing so a hostile file
 /// cannot exhaust the stack first.
-fn json_depth(text: &str) -> usize {
+pub(crate) fn json_depth(text: &str) -> usize {
     let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
     for b in text.bytes() {
         if in_string {
@@ -658,7 +658,7 @@ pub fn check_text(field: &str, s: &str) -> Result<(), FileError> {
 /// A JSON value parsed with duplicate object keys refused anywhere in the document.
 /// serde_json keeps the last of repeated keys while other parsers keep the first, so a
 /// file with duplicates could show one thing to a buyer's tool and another to us.
-struct UniqueKeys(Value);
+pub(crate) struct UniqueKeys(pub(crate) Value);
 
 impl<'de> Deserialize<'de> for UniqueKeys {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -25,6 +25,11 @@ pub fn home_page() -> Html {
                     <p>{ "Fill in the questionnaire over as many sittings as you need; every change is saved in this browser." }</p>
                     <Link<Route> to={Route::Assess} classes="button primary">{ "Start or continue the assessment" }</Link<Route>>
                 </section>
+                <section class="card">
+                    <h2>{ "Buyers" }</h2>
+                    <p>{ "Drop the score files your vendors sent: each is verified, re-scored from its answers and checked against your minimum profile." }</p>
+                    <Link<Route> to={Route::Compare} classes="button primary">{ "Compare vendors" }</Link<Route>>
+                </section>
             </div>
             <p class="small">{ format!("Questionnaire {} version {}", q.id, q.version) }</p>
         </main>

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::answers::AnswerEntry;
 use crate::assessment::Edit;
-use crate::components::AnswerControl;
+use crate::components::{AnswerControl, EvidenceEditor};
 use crate::questionnaire::{Question, Questionnaire};
 
 /// Props of [`QuestionCard`].
@@ -52,6 +52,7 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
             <AnswerControl question={question.clone()} value={props.entry.value.clone()} {onanswer} />
             <label for={notes_id.clone()} class="notes-label">{ "Notes" }</label>
             <textarea id={notes_id} class="notes" rows="2" value={props.entry.notes.clone()} oninput={onnotes} />
+            <EvidenceEditor question={id.clone()} evidence={props.entry.evidence.clone()} onedit={props.onedit.clone()} />
             <details class="refs">
                 <summary>{ format!("References ({})", question.refs.len()) }</summary>
                 <ul>{ for refs }</ul>

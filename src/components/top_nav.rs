@@ -12,7 +12,11 @@ pub fn top_nav() -> Html {
         <header class="top-nav">
             <Link<Route> to={Route::Home} classes="brand">{ "Vendor Security Readiness" }</Link<Route>>
             <nav aria-label="Main">
-                <Link<Route> to={Route::Assess}>{ "Assess (vendor)" }</Link<Route>>
+                <Link<Route> to={Route::Setup}>{ "Profile" }</Link<Route>>
+                <Link<Route> to={Route::Assess}>{ "Questionnaire" }</Link<Route>>
+                <Link<Route> to={Route::Results}>{ "Results" }</Link<Route>>
+                <Link<Route> to={Route::Report}>{ "Report" }</Link<Route>>
+                <Link<Route> to={Route::Compare}>{ "Compare vendors (buyer)" }</Link<Route>>
             </nav>
         </header>
     }

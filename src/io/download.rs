@@ -17,6 +17,10 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();
-    web_sys::Url::revoke_object_url(&url).map_err(err)?;
+    // Revoking at once can cancel the download in some browsers; give it a moment.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
     Ok(())
 }

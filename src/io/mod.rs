@@ -1,4 +1,5 @@
 //! Small adapters to browser APIs, so everything else stays testable natively.
 
 pub mod download;
+pub mod file_import;
 pub mod storage;

@@ -35,3 +35,30 @@ pub fn save_workbook(workbook: &Workbook) -> Result<(), String> {
                 }),
         })
 }
+
+const BUYER_PROFILE_KEY: &str = "vendor-readiness.buyer-profile.v1";
+
+/// The buyer's saved profile, or the default bar.
+pub fn load_buyer_profile() -> crate::buyer_profile::BuyerProfile {
+    LocalStorage::raw()
+        .get_item(BUYER_PROFILE_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| {
+            crate::buyer_profile::load_profile(
+                text.as_bytes(),
+                crate::questionnaire::Questionnaire::builtin(),
+            )
+            .ok()
+        })
+        .unwrap_or_default()
+}
+
+/// Saves the buyer's profile; the error says why it could not be saved.
+pub fn save_buyer_profile(profile: &crate::buyer_profile::BuyerProfile) -> Result<(), String> {
+    LocalStorage::raw()
+        .set_item(BUYER_PROFILE_KEY, &crate::buyer_profile::to_json(profile))
+        .map_err(|_| {
+            "the browser refused to store the profile (storage full or blocked)".to_string()
+        })
+}

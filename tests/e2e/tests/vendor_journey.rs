@@ -1,0 +1,293 @@
+//! The whole vendor journey in headless Chromium: profile, every domain answered (with a
+//! note and evidence), a reload half-way, a signing key, the signed score file verified
+//! and re-scored through the core, the CSV and security.txt downloads, and the report.
+
+use fantoccini::Locator;
+use vendor_readiness::answers::AnswerValue;
+use vendor_readiness::integrity::{KeyFile, SignatureState};
+use vendor_readiness::questionnaire::Questionnaire;
+use vendor_readiness::score_file::{self, IntegrityState, Loaded};
+use vendor_readiness_e2e::{open_browser, start_driver, Browser, DistServer};
+
+/// Answers every visible, unanswered question of the open domain with its best answer,
+/// repeating while follow-up questions appear.
+async fn answer_domain_best(browser: &Browser, domain: &str) -> usize {
+    let q = Questionnaire::builtin();
+    let mut answered = 0;
+    loop {
+        let mut ids = Vec::new();
+        for card in browser
+            .client
+            .find_all(Locator::Css("article.question-card"))
+            .await
+            .unwrap()
+        {
+            ids.push(card.attr("data-question").await.unwrap().unwrap());
+        }
+        assert!(
+            ids.iter().all(|id| id.starts_with(&format!("{domain}."))),
+            "{ids:?}"
+        );
+        let mut progressed = false;
+        for id in ids {
+            let card = browser
+                .wait_for(&format!("article[data-question='{id}']"))
+                .await;
+            let question = q.question(&id).unwrap();
+            match question.answer.best() {
+                AnswerValue::Number(best) => {
+                    let input = card.find(Locator::Css("input[type=number]")).await.unwrap();
+                    if input
+                        .prop("value")
+                        .await
+                        .unwrap()
+                        .unwrap_or_default()
+                        .is_empty()
+                    {
+                        input.send_keys(&best.to_string()).await.unwrap();
+                        // Tab away so the change event fires.
+                        input.send_keys("\u{e004}").await.unwrap();
+                        progressed = true;
+                        answered += 1;
+                    }
+                }
+                _ => {
+                    let checked = card
+                        .find_all(Locator::Css("input[type=radio]:checked"))
+                        .await
+                        .unwrap();
+                    if checked.is_empty() {
+                        let radios = card
+                            .find_all(Locator::Css("input[type=radio]"))
+                            .await
+                            .unwrap();
+                        radios[0].click().await.unwrap();
+                        progressed = true;
+                        answered += 1;
+                    }
+                }
+            }
+        }
+        if !progressed {
+            return answered;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+async fn set_input(browser: &Browser, css: &str, text: &str) {
+    let input = browser.wait_for(css).await;
+    input.clear().await.unwrap();
+    input.send_keys(text).await.unwrap();
+}
+
+#[tokio::test]
+async fn vendor_fills_every_domain_signs_and_the_file_verifies() {
+    let server = DistServer::start();
+    let driver = start_driver();
+    let dirs = tempfile::tempdir().unwrap();
+    let downloads = dirs.path().join("downloads");
+    std::fs::create_dir_all(&downloads).unwrap();
+    let browser = open_browser(&driver, &dirs.path().join("profile"), &downloads).await;
+    let q = Questionnaire::builtin();
+
+    browser
+        .client
+        .goto(&format!("{}/#/setup", server.origin))
+        .await
+        .unwrap();
+    set_input(&browser, "#profile-organisation", "Acme Health IT").await;
+    set_input(&browser, "#profile-products", "Acme EHR").await;
+    set_input(
+        &browser,
+        "#profile-securitycontact",
+        "security@acme.example",
+    )
+    .await;
+
+    let mut total = 0;
+    for (i, domain) in q.domains.iter().enumerate() {
+        browser
+            .client
+            .goto(&format!("{}/#/assess/{}", server.origin, domain.id))
+            .await
+            .unwrap();
+        browser
+            .wait_for(&format!("article[data-question^='{}.']", domain.id))
+            .await;
+        total += answer_domain_best(&browser, &domain.id).await;
+        if i == 0 {
+            let notes = browser
+                .wait_for("article[data-question='intake.vdp'] textarea")
+                .await;
+            notes
+                .send_keys("Published at https://acme.example/security")
+                .await
+                .unwrap();
+            let card = browser
+                .wait_for("article[data-question='intake.vdp']")
+                .await;
+            card.find(Locator::Css("details.evidence summary"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+            card.find(Locator::Css(".evidence-link input[type=text]"))
+                .await
+                .unwrap()
+                .send_keys("Policy page")
+                .await
+                .unwrap();
+            card.find(Locator::Css(".evidence-link input[type=url]"))
+                .await
+                .unwrap()
+                .send_keys("https://acme.example/security")
+                .await
+                .unwrap();
+            card.find(Locator::Css(".evidence-link button"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+            browser
+                .wait_text(
+                    "article[data-question='intake.vdp'] details.evidence summary",
+                    |t| t == "Evidence (1)",
+                )
+                .await;
+        }
+        if i == 4 {
+            // Half-way: a reload must restore everything so far.
+            browser.client.refresh().await.unwrap();
+            let progress = browser.text(".overall-progress").await;
+            assert!(
+                progress.starts_with(&format!("{total} of")),
+                "{progress} after {total} answers"
+            );
+        }
+    }
+    assert_eq!(total, q.questions().count(), "every question answered once");
+    browser
+        .wait_text("[data-testid=overall]", |t| t == "4.0")
+        .await;
+
+    browser
+        .client
+        .find(Locator::Css("details.signing summary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .client
+        .find(Locator::Id("create-key"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let key_path = browser.wait_download("signing-key.json").await;
+    let key: KeyFile = serde_json::from_slice(&std::fs::read(&key_path).unwrap()).unwrap();
+    browser
+        .wait_text("[data-testid=fingerprint]", |t| {
+            t.contains(&key.key_fingerprint)
+        })
+        .await;
+    browser
+        .client
+        .find(Locator::Id("download-score"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+
+    let path = browser.wait_download(".readiness.json").await;
+    assert_eq!(
+        path.file_name().unwrap().to_string_lossy()[..24].to_string(),
+        "acme-health-it-acme-ehr-"
+    );
+    let Ok(Loaded::Score(v)) = score_file::load(&std::fs::read(&path).unwrap(), q) else {
+        panic!("score file does not load")
+    };
+    assert_eq!(v.integrity, IntegrityState::Intact);
+    assert_eq!(
+        v.signature,
+        SignatureState::Valid {
+            fingerprint: key.key_fingerprint.clone()
+        }
+    );
+    assert!(!v.edited);
+    assert_eq!(v.recomputed.overall, 4.0);
+    assert_eq!(v.content.profile.organisation, "Acme Health IT");
+    let vdp = &v.content.answers.0["intake.vdp"];
+    assert_eq!(vdp.notes, "Published at https://acme.example/security");
+    assert_eq!(
+        vdp.evidence[0].url.as_deref(),
+        Some("https://acme.example/security")
+    );
+
+    // CSV and security.txt.
+    browser
+        .client
+        .find(Locator::Css(".more-downloads summary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .client
+        .find(Locator::Id("download-csv"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let csv = std::fs::read_to_string(browser.wait_download(".answers.csv").await).unwrap();
+    assert_eq!(csv.lines().count(), q.questions().count() + 1);
+    browser
+        .client
+        .find(Locator::Id("download-security-txt"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let txt = std::fs::read_to_string(browser.wait_download("security.txt").await).unwrap();
+    assert!(
+        txt.contains("Contact: mailto:security@acme.example"),
+        "{txt}"
+    );
+    assert!(txt.contains("Expires: "));
+
+    // The printable report renders every section.
+    browser
+        .client
+        .goto(&format!("{}/#/report", server.origin))
+        .await
+        .unwrap();
+    for css in [
+        ".title-page",
+        ".summary",
+        ".detail",
+        ".appendix",
+        ".radar svg",
+    ] {
+        browser.wait_for(css).await;
+    }
+    assert_eq!(
+        browser
+            .client
+            .find_all(Locator::Css(".appendix-domain"))
+            .await
+            .unwrap()
+            .len(),
+        9
+    );
+    assert_eq!(browser.text(".title-page h1").await, "Acme Health IT");
+    browser.client.close().await.unwrap();
+}
