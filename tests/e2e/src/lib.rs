@@ -231,3 +231,59 @@ impl Browser {
         }
     }
 }
+
+impl Browser {
+    /// Every resource URL the page has fetched so far (Resource Timing), to prove that
+    /// nothing went to another origin.
+    pub async fn resource_urls(&self) -> Vec<String> {
+        let v = self
+            .client
+            .execute("return performance.getEntriesByType('resource').map(e => e.name);", vec![])
+            .await
+            .expect("resource timing");
+        serde_json::from_value(v).unwrap_or_default()
+    }
+
+    /// Starts recording Content-Security-Policy violations on the current document.
+    pub async fn watch_csp(&self) {
+        self.client
+            .execute(
+                "window.__cspViolations = window.__cspViolations || [];\
+                 document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));",
+                vec![],
+            )
+            .await
+            .expect("install CSP listener");
+    }
+
+    /// CSP violations recorded since [`Browser::watch_csp`].
+    pub async fn csp_violations(&self) -> Vec<String> {
+        let v = self
+            .client
+            .execute("return window.__cspViolations || [];", vec![])
+            .await
+            .expect("read CSP violations");
+        serde_json::from_value(v).unwrap_or_default()
+    }
+
+    /// Runs axe-core (from tools/node_modules) on the current page and returns the
+    /// violations as `rule: target` lines.
+    pub async fn axe_violations(&self) -> Vec<String> {
+        let axe = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tools/node_modules/axe-core/axe.min.js"),
+        )
+        .expect("axe-core is installed by scripts/install-tools.sh");
+        self.client.execute(&axe, vec![]).await.expect("inject axe-core");
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations.map(v =>\
+                   v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(' | '))));",
+                vec![],
+            )
+            .await
+            .expect("axe.run");
+        serde_json::from_value(result).unwrap_or_default()
+    }
+}
