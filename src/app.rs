@@ -62,15 +62,31 @@ fn switch(route: Route) -> Html {
 /// The whole app.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| AppState::new(storage::load_workbook()));
+    let state = use_reducer(|| AppState::new(storage::load_workbook_quick()));
     {
         let state = state.clone();
-        use_effect_with(state.session.workbook.clone(), move |workbook| {
-            let result = storage::save_workbook(workbook).err();
-            if result != state.storage_problem {
-                state.dispatch(Action::Storage(result));
-            }
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                state.dispatch(Action::Restored(storage::load_workbook().await));
+            });
         });
+    }
+    {
+        let state = state.clone();
+        use_effect_with(
+            (state.session.workbook.clone(), state.restored),
+            move |(workbook, restored)| {
+                if *restored {
+                    let workbook = workbook.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let problem = storage::save_workbook(&workbook).await.err();
+                        if problem != state.storage_problem {
+                            state.dispatch(Action::Storage(problem));
+                        }
+                    });
+                }
+            },
+        );
     }
     html! {
         <ContextProvider<UseReducerHandle<AppState>> context={state}>

@@ -14,6 +14,9 @@ pub struct AppState {
     pub session: Session,
     /// Set while saving to browser storage fails.
     pub storage_problem: Option<String>,
+    /// False until the durable store has been read; nothing is saved before that, so a
+    /// quick first paint can never overwrite newer saved work.
+    pub restored: bool,
 }
 
 /// What the UI can ask for.
@@ -22,6 +25,8 @@ pub enum Action {
     Change(Change),
     /// Saving to browser storage failed (`Some`) or worked (`None`).
     Storage(Option<String>),
+    /// The durable store was read: its workbook, if it had one.
+    Restored(Option<Workbook>),
 }
 
 impl AppState {
@@ -30,6 +35,7 @@ impl AppState {
         AppState {
             session: Session::new(workbook),
             storage_problem: None,
+            restored: false,
         }
     }
 }
@@ -42,6 +48,12 @@ impl Reducible for AppState {
         match action {
             Action::Change(change) => next.session.update(change),
             Action::Storage(problem) => next.storage_problem = problem,
+            Action::Restored(saved) => {
+                if let Some(workbook) = saved {
+                    next.session = Session::new(workbook);
+                }
+                next.restored = true;
+            }
         }
         Rc::new(next)
     }

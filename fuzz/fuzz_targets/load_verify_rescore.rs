@@ -44,7 +44,10 @@ fn check_message(message: &str) {
             c.is_control()
                 || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
         };
-        assert!(!message.chars().any(bad), "unsafe refusal message {message:?}");
+        assert!(
+            !message.chars().any(bad),
+            "unsafe refusal message {message:?}"
+        );
     }
 }
 
@@ -71,7 +74,11 @@ fn check_score(q: &Questionnaire, s: &Score) {
             assert!(level <= limit, "gate {} caps {domain} at {limit}", gate.id);
         }
         if let Some(m) = gate.overall_max {
-            assert!(s.overall <= f64::from(m), "gate {} caps overall at {m}", gate.id);
+            assert!(
+                s.overall <= f64::from(m),
+                "gate {} caps overall at {m}",
+                gate.id
+            );
             cap = Some(cap.map_or(m, |c| c.min(m)));
         }
     }

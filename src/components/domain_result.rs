@@ -53,7 +53,7 @@ pub fn domain_result(props: &DomainResultProps) -> Html {
     html! {
         <li class="domain-result" data-domain={s.domain.clone()}>
             <div class="row">
-                <span class="name">{ title.clone() }</span>
+                if props.compact { <span class="name">{ title.clone() }</span> } else { <h3 class="name">{ title.clone() }</h3> }
                 <span class="level" data-testid="level">{ format!("L{} {}", s.level, q.level_name(s.level)) }</span>
             </div>
             <meter min="0" max={MAX_LEVEL.to_string()} value={s.level.to_string()} aria-label={format!("{title}: level {} of {MAX_LEVEL}", s.level)}></meter>

@@ -1,39 +1,144 @@
-//! Autosave to `localStorage`, reporting failures (blocked, full) instead of hiding them.
+//! Autosave. Every change is written to IndexedDB, whose committed transactions survive
+//! a browser crash, and to `localStorage` as a fallback for browsers that block
+//! IndexedDB. (Chromium writes `localStorage` to disk only every few seconds, so on its
+//! own it loses the last answers when the browser is killed.) Failures are reported,
+//! never hidden, so the user can download their work instead.
 
+use gloo::events::EventListener;
 use gloo::storage::{LocalStorage, Storage};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use crate::workbook::Workbook;
 
 const KEY: &str = "vendor-readiness.workbook.v1";
+const DB_NAME: &str = "vendor-readiness";
+const STORE: &str = "kv";
 
-/// The saved workbook, or a fresh one. A stored value that no longer parses is kept
-/// under a backup key rather than overwritten, so nothing is lost.
-pub fn load_workbook() -> Workbook {
-    let raw: Option<String> = LocalStorage::raw().get_item(KEY).ok().flatten();
-    match raw {
-        None => Workbook::default(),
-        Some(text) => serde_json::from_str(&text).unwrap_or_else(|_| {
-            let _ = LocalStorage::raw().set_item(&format!("{KEY}.unreadable"), &text);
-            Workbook::default()
-        }),
-    }
+/// Waits for `ok` (or `error`/`abort`) on a request or transaction.
+async fn event(target: &web_sys::EventTarget, ok: &'static str) -> Result<(), String> {
+    let mut listeners = Vec::new();
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        listeners.push(EventListener::once(target, ok, move |_| {
+            let _ = resolve.call0(&JsValue::NULL);
+        }));
+        for failure in ["error", "abort"] {
+            let reject = reject.clone();
+            listeners.push(EventListener::once(target, failure, move |_| {
+                let _ = reject.call0(&JsValue::NULL);
+            }));
+        }
+    });
+    let outcome = JsFuture::from(promise).await;
+    drop(listeners);
+    outcome
+        .map(|_| ())
+        .map_err(|_| "the browser database refused the operation".into())
 }
 
-/// Saves the workbook; the error says why it could not be saved.
-pub fn save_workbook(workbook: &Workbook) -> Result<(), String> {
-    let text = serde_json::to_string(workbook).map_err(|e| e.to_string())?;
+thread_local! {
+    // One connection for the page, so writes start in the order they were made and
+    // IndexedDB commits them in that order.
+    static DB: std::cell::RefCell<Option<web_sys::IdbDatabase>> = const { std::cell::RefCell::new(None) };
+}
+
+async fn open_db() -> Result<web_sys::IdbDatabase, String> {
+    if let Some(db) = DB.with(|d| d.borrow().clone()) {
+        return Ok(db);
+    }
+    let factory = gloo::utils::window()
+        .indexed_db()
+        .ok()
+        .flatten()
+        .ok_or("this browser blocks IndexedDB")?;
+    let request = factory
+        .open_with_u32(DB_NAME, 1)
+        .map_err(|_| "IndexedDB cannot be opened")?;
+    let upgrade = EventListener::once(&request, "upgradeneeded", |e| {
+        let db = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::IdbOpenDbRequest>().ok())
+            .and_then(|r| r.result().ok())
+            .and_then(|r| r.dyn_into::<web_sys::IdbDatabase>().ok());
+        if let Some(db) = db {
+            let _ = db.create_object_store(STORE);
+        }
+    });
+    event(&request, "success").await?;
+    drop(upgrade);
+    let db: web_sys::IdbDatabase = request
+        .result()
+        .ok()
+        .and_then(|r| r.dyn_into().ok())
+        .ok_or("IndexedDB returned no database")?;
+    DB.with(|d| *d.borrow_mut() = Some(db.clone()));
+    Ok(db)
+}
+
+async fn idb_get(key: &str) -> Result<Option<String>, String> {
+    let db = open_db().await?;
+    let store = db
+        .transaction_with_str(STORE)
+        .and_then(|t| t.object_store(STORE))
+        .map_err(|_| "IndexedDB read failed")?;
+    let request = store
+        .get(&JsValue::from_str(key))
+        .map_err(|_| "IndexedDB read failed")?;
+    event(&request, "success").await?;
+    Ok(request.result().ok().and_then(|v| v.as_string()))
+}
+
+async fn idb_put(key: &str, value: &str) -> Result<(), String> {
+    let db = open_db().await?;
+    let tx = db
+        .transaction_with_str_and_mode(STORE, web_sys::IdbTransactionMode::Readwrite)
+        .map_err(|_| "IndexedDB write failed")?;
+    let store = tx
+        .object_store(STORE)
+        .map_err(|_| "IndexedDB write failed")?;
+    store
+        .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
+        .map_err(|_| "IndexedDB write failed (storage may be full)")?;
+    // The data is durable once the transaction completes.
+    event(&tx, "complete").await
+}
+
+fn parse(text: &str) -> Option<Workbook> {
+    serde_json::from_str(text).ok()
+}
+
+/// The workbook from `localStorage`, for the first paint before IndexedDB answers.
+pub fn load_workbook_quick() -> Workbook {
     LocalStorage::raw()
-        .set_item(KEY, &text)
-        .map_err(|e| match e.as_string() {
-            Some(s) => s,
-            None => js_sys::JSON::stringify(&e)
-                .ok()
-                .and_then(|s| s.as_string())
-                .filter(|s| s != "{}")
-                .unwrap_or_else(|| {
-                    "the browser refused to store the data (storage full or blocked)".into()
-                }),
-        })
+        .get_item(KEY)
+        .ok()
+        .flatten()
+        .and_then(|t| parse(&t))
+        .unwrap_or_default()
+}
+
+/// The saved workbook: IndexedDB first (it is never older), then `localStorage`.
+/// A stored value that no longer parses is kept under a backup key, not overwritten.
+pub async fn load_workbook() -> Option<Workbook> {
+    let stored = match idb_get(KEY).await {
+        Ok(Some(text)) => Some(text),
+        _ => LocalStorage::raw().get_item(KEY).ok().flatten(),
+    }?;
+    let parsed = parse(&stored);
+    if parsed.is_none() {
+        let _ = LocalStorage::raw().set_item(&format!("{KEY}.unreadable"), &stored);
+    }
+    parsed
+}
+
+/// Saves the workbook to both stores; the error says why neither kept it.
+pub async fn save_workbook(workbook: &Workbook) -> Result<(), String> {
+    let text = serde_json::to_string(workbook).map_err(|e| e.to_string())?;
+    let quick = LocalStorage::raw().set_item(KEY, &text);
+    match (idb_put(KEY, &text).await, quick) {
+        (Ok(()), _) | (Err(_), Ok(())) => Ok(()),
+        (Err(e), Err(_)) => Err(e),
+    }
 }
 
 const BUYER_PROFILE_KEY: &str = "vendor-readiness.buyer-profile.v1";

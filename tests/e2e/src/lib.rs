@@ -238,7 +238,10 @@ impl Browser {
     pub async fn resource_urls(&self) -> Vec<String> {
         let v = self
             .client
-            .execute("return performance.getEntriesByType('resource').map(e => e.name);", vec![])
+            .execute(
+                "return performance.getEntriesByType('resource').map(e => e.name);",
+                vec![],
+            )
             .await
             .expect("resource timing");
         serde_json::from_value(v).unwrap_or_default()
@@ -270,10 +273,14 @@ impl Browser {
     /// violations as `rule: target` lines.
     pub async fn axe_violations(&self) -> Vec<String> {
         let axe = std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tools/node_modules/axe-core/axe.min.js"),
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../tools/node_modules/axe-core/axe.min.js"),
         )
         .expect("axe-core is installed by scripts/install-tools.sh");
-        self.client.execute(&axe, vec![]).await.expect("inject axe-core");
+        self.client
+            .execute(&axe, vec![])
+            .await
+            .expect("inject axe-core");
         let result = self
             .client
             .execute_async(
