@@ -269,25 +269,32 @@ pub fn load_profile(bytes: &[u8], q: &Questionnaire) -> Result<BuyerProfile, Pro
         return Err(ProfileError::TooDeep);
     }
     let value = serde_json::from_str::<UniqueKeys>(text)
-        .map_err(|e| ProfileError::NotJson(e.to_string()))?
+        .map_err(|e| ProfileError::NotJson(crate::score_file::printable(&e.to_string())))?
         .0;
     let format = value
         .get("format")
         .and_then(Value::as_str)
         .unwrap_or_default();
     if format != PROFILE_FORMAT {
-        return Err(ProfileError::UnknownFormat(format.to_owned()));
+        return Err(ProfileError::UnknownFormat(crate::score_file::printable(
+            format,
+        )));
     }
     match value.get("format_version") {
         Some(Value::Number(n)) if n.as_u64() == Some(u64::from(PROFILE_FORMAT_VERSION)) => {}
         other => {
             return Err(ProfileError::UnsupportedVersion {
-                found: other.map_or("missing".into(), Value::to_string),
+                found: other.map_or("missing".into(), |v| {
+                    crate::score_file::printable(&v.to_string())
+                        .chars()
+                        .take(120)
+                        .collect()
+                }),
             })
         }
     }
-    let file: ProfileFile =
-        serde_json::from_value(value).map_err(|e| ProfileError::Malformed(e.to_string()))?;
+    let file: ProfileFile = serde_json::from_value(value)
+        .map_err(|e| ProfileError::Malformed(crate::score_file::printable(&e.to_string())))?;
     let profile = BuyerProfile {
         name: file.name,
         min_levels: file.min_levels,

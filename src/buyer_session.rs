@@ -40,6 +40,14 @@ pub enum BuyerChange {
         /// Its bytes.
         bytes: Vec<u8>,
     },
+    /// A file already verified (the browser verifies outside the reducer so it can
+    /// yield between files), or why it was refused.
+    Verified {
+        /// Name as picked.
+        file_name: String,
+        /// The verified file, or the refusal message.
+        result: Result<Box<VerifiedScore>, String>,
+    },
     /// A file that could not even be read (too large, unreadable).
     Unreadable {
         /// Name as picked.
@@ -154,25 +162,28 @@ impl BuyerSession {
         let q = Questionnaire::builtin();
         match change {
             BuyerChange::Add { file_name, bytes } => {
+                let result = compare::load_score(&bytes, q)
+                    .map(Box::new)
+                    .map_err(|e| e.to_string());
+                self.update(BuyerChange::Verified { file_name, result });
+            }
+            BuyerChange::Verified { file_name, result } => {
                 let file_name = self.unique_name(&file_name);
-                match compare::load_score(&bytes, q) {
-                    Ok(v) => {
+                match result {
+                    Ok(verified) => {
                         self.rows.push(compare::evaluate(
                             &file_name,
-                            &v,
+                            &verified,
                             &self.profile,
                             q,
                             self.now,
                         ));
                         self.files.push(Imported::Loaded {
                             file_name,
-                            verified: Box::new(v),
+                            verified,
                         });
                     }
-                    Err(e) => self.files.push(Imported::Refused {
-                        file_name,
-                        error: e.to_string(),
-                    }),
+                    Err(error) => self.files.push(Imported::Refused { file_name, error }),
                 }
             }
             BuyerChange::Unreadable { file_name, error } => {

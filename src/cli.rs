@@ -136,7 +136,7 @@ fn print_out(text: &str) -> Result<(), String> {
 
 /// Reads a file with the size limit applied before reading it all.
 pub fn read_limited(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    let shown = path.display();
+    let shown = shown_path(path);
     let size = std::fs::metadata(path)
         .map_err(|e| format!("{shown}: {e}"))?
         .len();
@@ -154,7 +154,7 @@ pub fn read_limited(path: &std::path::Path) -> Result<Vec<u8>, String> {
 
 fn score(q: &Questionnaire, path: &std::path::Path) -> Result<(), String> {
     let bytes = read_limited(path)?;
-    let loaded = score_file::load(&bytes, q).map_err(|e| format!("{}: {e}", path.display()))?;
+    let loaded = score_file::load(&bytes, q).map_err(|e| format!("{}: {e}", shown_path(path)))?;
     let (kind, verification, result) = match loaded {
         Loaded::Answers(file) => ("answers", None, scoring::score(q, &file.answers)),
         Loaded::Score(v) => (
@@ -169,7 +169,7 @@ fn score(q: &Questionnaire, path: &std::path::Path) -> Result<(), String> {
         ),
     };
     print_json(&ScoreReport {
-        file: path.display().to_string(),
+        file: shown_path(path).to_string(),
         kind,
         questionnaire: &q.id,
         questionnaire_version: &q.version,
@@ -182,7 +182,7 @@ fn score(q: &Questionnaire, path: &std::path::Path) -> Result<(), String> {
 /// path is printed beside it.
 fn read_input(path: &std::path::Path) -> Result<Vec<u8>, String> {
     read_limited(path).map_err(|e| {
-        let prefix = format!("{}: ", path.display());
+        let prefix = format!("{}: ", shown_path(path));
         e.strip_prefix(&prefix).map(str::to_owned).unwrap_or(e)
     })
 }
@@ -211,7 +211,7 @@ struct VerifyReport {
 }
 
 fn verify_one(q: &Questionnaire, path: &std::path::Path, require_signature: bool) -> VerifyReport {
-    let file = compare::safe_name(&path.display().to_string());
+    let file = compare::safe_name(&shown_path(path).to_string());
     let loaded =
         read_input(path).and_then(|b| compare::load_score(&b, q).map_err(|e| e.to_string()));
     let v = match loaded {
@@ -370,14 +370,14 @@ fn compare(
         Some(path) => {
             let bytes = read_limited(path)?;
             buyer_profile::load_profile(&bytes, q)
-                .map_err(|e| format!("{}: {e}", path.display()))?
+                .map_err(|e| format!("{}: {e}", shown_path(path)))?
         }
     };
     let now = time::OffsetDateTime::now_utc();
     let entries: Vec<CompareEntry> = files
         .iter()
         .map(|path| {
-            let name = path.display().to_string();
+            let name = shown_path(path).to_string();
             match read_input(path) {
                 Err(error) => CompareEntry::Refused {
                     file: compare::safe_name(&name),
@@ -563,4 +563,9 @@ fn print_raw(text: &str) -> Result<(), String> {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
         _ => Ok(()),
     }
+}
+
+/// A path as shown in messages, with control and bidi characters escaped.
+fn shown_path(path: &std::path::Path) -> String {
+    score_file::printable(&path.display().to_string())
 }

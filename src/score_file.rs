@@ -273,6 +273,48 @@ pub enum FileError {
     },
 }
 
+impl FileError {
+    /// The same error with every piece of text that came from the file escaped and
+    /// shortened, so a message can be printed or rendered as it is.
+    pub fn printable(self) -> FileError {
+        let p = |s: String| {
+            let clean = printable(&s);
+            if clean.chars().count() > 120 {
+                format!("{}…", clean.chars().take(120).collect::<String>())
+            } else {
+                clean
+            }
+        };
+        match self {
+            FileError::NotJson(m) => FileError::NotJson(p(m)),
+            FileError::UnknownFormat(f) => FileError::UnknownFormat(p(f)),
+            FileError::UnsupportedVersion { found } => {
+                FileError::UnsupportedVersion { found: p(found) }
+            }
+            FileError::Malformed(m) => FileError::Malformed(p(m)),
+            FileError::OtherQuestionnaire { found, expected } => FileError::OtherQuestionnaire {
+                found: p(found),
+                expected,
+            },
+            FileError::NewerQuestionnaire { found, known } => FileError::NewerQuestionnaire {
+                found: p(found),
+                known,
+            },
+            FileError::QuestionnaireDigest { version } => FileError::QuestionnaireDigest {
+                version: p(version),
+            },
+            FileError::UnknownQuestion(id) => FileError::UnknownQuestion(p(id)),
+            FileError::InvalidAnswer { question, reason } => FileError::InvalidAnswer {
+                question: p(question),
+                reason: p(reason),
+            },
+            FileError::UnsafeText { field } => FileError::UnsafeText { field: p(field) },
+            FileError::TooLong { field } => FileError::TooLong { field: p(field) },
+            e @ (FileError::TooLarge { .. } | FileError::Empty | FileError::TooDeep) => e,
+        }
+    }
+}
+
 /// The state of a score file's digest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
@@ -395,6 +437,10 @@ pub fn file_name(profile: &VendorProfile, date: &str) -> String {
 /// Reads, checks and re-scores any file this app knows, refusing what it cannot trust
 /// to parse. A score file whose digest or signature fails still loads, flagged.
 pub fn load(bytes: &[u8], q: &Questionnaire) -> Result<Loaded, FileError> {
+    load_unchecked(bytes, q).map_err(FileError::printable)
+}
+
+fn load_unchecked(bytes: &[u8], q: &Questionnaire) -> Result<Loaded, FileError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge {
             size: bytes.len(),
@@ -410,7 +456,7 @@ pub fn load(bytes: &[u8], q: &Questionnaire) -> Result<Loaded, FileError> {
         return Err(FileError::TooDeep);
     }
     let mut value = serde_json::from_str::<UniqueKeys>(text)
-        .map_err(|e| FileError::NotJson(e.to_string()))?
+        .map_err(|e| FileError::NotJson(printable(&e.to_string())))?
         .0;
     let format = value
         .get("format")
@@ -482,7 +528,27 @@ pub fn load(bytes: &[u8], q: &Questionnaire) -> Result<Loaded, FileError> {
 }
 
 fn malformed(e: serde_json::Error) -> FileError {
-    FileError::Malformed(e.to_string())
+    FileError::Malformed(printable(&e.to_string()))
+}
+
+/// Text from a file made safe to show in a message: control characters, line breaks
+/// and bidirectional controls are written as `\u{..}` escapes, so a hostile file cannot
+/// restyle a terminal, add lines to a log or reorder what a reader sees.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if is_unsafe_char(c) || c == '\n' || c == '\r' || c == '\t' {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t' && c != '\r')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// Deepest nesting of arrays and objects, counted without parsing so a hostile file
@@ -627,10 +693,12 @@ fn check_value(spec: &AnswerSpec, allow_na: bool, value: &AnswerValue) -> Result
         AnswerValue::NotApplicable if allow_na => Ok(()),
         AnswerValue::NotApplicable => Err("\"n/a\" is not allowed for this question".into()),
         AnswerValue::Number(n) if !n.is_finite() => Err("number is not finite".into()),
-        v => spec
-            .credit(v)
-            .map(|_| ())
-            .ok_or_else(|| format!("\"{v}\" is not one of the allowed answers or is out of range")),
+        v => spec.credit(v).map(|_| ()).ok_or_else(|| {
+            format!(
+                "{:?} is not one of the allowed answers or is out of range",
+                printable(&v.to_string())
+            )
+        }),
     }
 }
 
@@ -638,11 +706,7 @@ fn check_value(spec: &AnswerSpec, allow_na: bool, value: &AnswerValue) -> Result
 /// over-long text. Such characters can make a rendered value say something other than
 /// what it stores.
 pub fn check_text(field: &str, s: &str) -> Result<(), FileError> {
-    let unsafe_char = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t' && c != '\r')
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-    };
-    if s.chars().any(unsafe_char) {
+    if s.chars().any(is_unsafe_char) {
         return Err(FileError::UnsafeText {
             field: field.into(),
         });
@@ -668,6 +732,18 @@ impl<'de> Deserialize<'de> for UniqueKeys {
 
 struct UniqueKeysVisitor;
 
+/// Integers from 2^53 up have no exact JSON (IEEE double) form: RFC 8785 would hash two
+/// different values alike, so a signed file could be edited undetected. Refuse them.
+fn exact_integer<E: serde::de::Error>(magnitude: u64) -> Result<(), E> {
+    if magnitude >= (1u64 << 53) {
+        Err(E::custom(format_args!(
+            "integer {magnitude} is too large to be represented exactly"
+        )))
+    } else {
+        Ok(())
+    }
+}
+
 impl<'de> serde::de::Visitor<'de> for UniqueKeysVisitor {
     type Value = Value;
 
@@ -677,10 +753,12 @@ impl<'de> serde::de::Visitor<'de> for UniqueKeysVisitor {
     fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
         Ok(Value::Bool(v))
     }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Value, E> {
+        exact_integer(v.unsigned_abs())?;
         Ok(Value::from(v))
     }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Value, E> {
+        exact_integer(v)?;
         Ok(Value::from(v))
     }
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Value, E> {

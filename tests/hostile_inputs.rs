@@ -1377,7 +1377,7 @@ fn cases() -> Vec<Case> {
     add(
         "score-evidence-size-above-2-pow-53-edited.json",
         with_token(&big_size, size, "9007199254740993"),
-        refused("file structure is invalid"),
+        refused("too large to be represented exactly"),
     );
     let max_size = edit(signed.clone(), |d| {
         *d.pointer_mut(size).unwrap() = json!(u64::MAX);
@@ -1386,7 +1386,7 @@ fn cases() -> Vec<Case> {
     add(
         "score-evidence-size-u64-max.json",
         pretty(&max_size),
-        refused("file structure is invalid"),
+        refused("too large to be represented exactly"),
     );
     add(
         "score-evidence-sha256-upper-case.json",

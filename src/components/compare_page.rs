@@ -53,21 +53,26 @@ impl Reducible for BuyerState {
 /// Handle to the buyer state.
 pub type BuyerHandle = UseReducerHandle<BuyerState>;
 
-/// Reads files one by one and yields to the browser between them, so a thousand files
-/// show progress instead of freezing the page.
+/// Reads and verifies files one by one, yielding to the browser whenever a slice of
+/// work has run for a few milliseconds and re-rendering a few times a second, so a
+/// thousand files show progress instead of freezing the page.
 fn import(state: BuyerHandle, files: Vec<web_sys::File>) {
     if files.is_empty() {
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
+        let q = Questionnaire::builtin();
         let total = files.len();
         let mut batch = Vec::new();
+        let (mut slice_start, mut last_render) = (js_sys::Date::now(), js_sys::Date::now());
         for (i, file) in files.into_iter().enumerate() {
             let picked = file_import::read(file, MAX_FILE_BYTES).await;
             let change = match picked.bytes {
-                Ok(bytes) => BuyerChange::Add {
+                Ok(bytes) => BuyerChange::Verified {
                     file_name: picked.name,
-                    bytes,
+                    result: compare::load_score(&bytes, q)
+                        .map(Box::new)
+                        .map_err(|e| e.to_string()),
                 },
                 Err(error) => BuyerChange::Unreadable {
                     file_name: picked.name,
@@ -75,10 +80,16 @@ fn import(state: BuyerHandle, files: Vec<web_sys::File>) {
                 },
             };
             batch.push(change);
-            if i % 20 == 19 || i + 1 == total {
+            let now = js_sys::Date::now();
+            let done = i + 1 == total;
+            if done || now - last_render > 400.0 {
                 state.dispatch(BuyerAction::Batch(std::mem::take(&mut batch)));
                 state.dispatch(BuyerAction::Progress(Some((i + 1, total))));
+                last_render = now;
+            }
+            if done || now - slice_start > 12.0 {
                 yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                slice_start = js_sys::Date::now();
             }
         }
         state.dispatch(BuyerAction::Progress(None));

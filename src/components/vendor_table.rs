@@ -9,6 +9,9 @@ use crate::components::compare_page::{BuyerAction, BuyerHandle};
 use crate::integrity::SignatureState;
 use crate::questionnaire::Questionnaire;
 
+/// Rows rendered at a time: a thousand-row table would make every update slow.
+const PAGE: usize = 100;
+
 /// Props of [`VendorTable`].
 #[derive(PartialEq, Properties)]
 pub struct VendorTableProps {
@@ -123,7 +126,13 @@ pub fn vendor_table(props: &VendorTableProps) -> Html {
             st.dispatch(BuyerAction::Change(BuyerChange::OnlyFailing(!on)))
         })
     };
+    let shown = use_state(|| PAGE);
     let rows = s.visible_rows();
+    let more = rows.len().saturating_sub(*shown);
+    let onmore = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
     html! {
         <section class="vendor-table" aria-labelledby="table-title">
             <h2 id="table-title">{ "Vendors" }</h2>
@@ -144,10 +153,13 @@ pub fn vendor_table(props: &VendorTableProps) -> Html {
                         { header("Verdict".into(), SortKey::Verdict) }
                         <th scope="col" class="no-print"><span class="visually-hidden">{ "Actions" }</span></th>
                     </tr></thead>
-                    <tbody>{ for rows.iter().map(|r| row_html(state, r)) }</tbody>
+                    <tbody>{ for rows.iter().take(*shown).map(|r| row_html(state, r)) }</tbody>
                 </table>
             </div>
             if rows.is_empty() { <p>{ "No vendors to show yet." }</p> }
+            if more > 0 {
+                <p class="no-print"><button type="button" onclick={onmore}>{ format!("Show {} more of {more} not shown", more.min(PAGE)) }</button></p>
+            }
         </section>
     }
 }
