@@ -3,6 +3,7 @@
 //! The browser's compare page is a thin view over [`BuyerSession::update`].
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use time::OffsetDateTime;
 
@@ -18,8 +19,8 @@ pub enum Imported {
     Loaded {
         /// Safe file name (unique within the session).
         file_name: String,
-        /// Verification and re-score.
-        verified: Box<VerifiedScore>,
+        /// Verification and re-score (shared: the UI keeps old states while it renders).
+        verified: Rc<VerifiedScore>,
     },
     /// Refused, with the message shown on its own line.
     Refused {
@@ -83,8 +84,9 @@ pub struct BuyerSession {
     pub profile: BuyerProfile,
     /// Every file imported, in import order.
     pub files: Vec<Imported>,
-    /// One row per loaded file, kept in step with `files` and `profile`.
-    pub rows: Vec<VendorRow>,
+    /// One row per loaded file, kept in step with `files` and `profile`. Shared, so a
+    /// copy of the session for the next UI state costs pointers, not data.
+    pub rows: Vec<Rc<VendorRow>>,
     /// Sort column.
     pub sort: SortKey,
     /// Sort direction.
@@ -145,13 +147,13 @@ impl BuyerSession {
                 Imported::Loaded {
                     file_name,
                     verified,
-                } => Some(compare::evaluate(
+                } => Some(Rc::new(compare::evaluate(
                     file_name,
                     verified,
                     &self.profile,
                     q,
                     self.now,
-                )),
+                ))),
                 Imported::Refused { .. } => None,
             })
             .collect();
@@ -171,13 +173,14 @@ impl BuyerSession {
                 let file_name = self.unique_name(&file_name);
                 match result {
                     Ok(verified) => {
-                        self.rows.push(compare::evaluate(
+                        let verified = Rc::new(*verified);
+                        self.rows.push(Rc::new(compare::evaluate(
                             &file_name,
                             &verified,
                             &self.profile,
                             q,
                             self.now,
-                        ));
+                        )));
                         self.files.push(Imported::Loaded {
                             file_name,
                             verified,
@@ -232,6 +235,7 @@ impl BuyerSession {
         self.rows
             .iter()
             .filter(|r| self.selected.contains(&r.file_name))
+            .map(|r| &**r)
             .collect()
     }
 

@@ -398,7 +398,7 @@ fn compare(
         .collect();
     match format {
         CompareFormat::Csv => {
-            let mut out = compare::comparison_csv(&[], q);
+            let mut out = compare::comparison_csv::<compare::VendorRow>(&[], q);
             for entry in &entries {
                 out.push_str(&match entry {
                     CompareEntry::Row(row) => compare::comparison_csv_row(row, q),

@@ -362,13 +362,14 @@ pub fn compare_rows(a: &VendorRow, b: &VendorRow, key: &SortKey, descending: boo
 
 /// The rows whose organisation or products contain `text` (ignoring case and
 /// surrounding space; empty matches all), optionally only those that fail.
-pub fn filter_rows<'a>(
-    rows: &'a [VendorRow],
+pub fn filter_rows<'a, R: std::borrow::Borrow<VendorRow>>(
+    rows: &'a [R],
     text: &str,
     only_failing: bool,
 ) -> Vec<&'a VendorRow> {
     let needle = text.trim().to_lowercase();
     rows.iter()
+        .map(R::borrow)
         .filter(|r| !(only_failing && r.verdict.pass))
         .filter(|r| {
             needle.is_empty()
@@ -473,12 +474,12 @@ fn comparison_cells(row: &VendorRow, q: &Questionnaire) -> Vec<Cell> {
 /// The comparison as CSV (RFC 4180 with CRLF line ends, formula-safe text cells; see
 /// [`crate::export::csv_cell`]): the [`comparison_header`], then one line per vendor
 /// ([`comparison_csv_row`]).
-pub fn comparison_csv(rows: &[VendorRow], q: &Questionnaire) -> String {
+pub fn comparison_csv<R: std::borrow::Borrow<VendorRow>>(rows: &[R], q: &Questionnaire) -> String {
     let header = comparison_header(q);
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut out = crate::export::csv_row(&header);
     for row in rows {
-        out.push_str(&comparison_csv_row(row, q));
+        out.push_str(&comparison_csv_row(row.borrow(), q));
     }
     out
 }

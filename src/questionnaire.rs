@@ -54,6 +54,20 @@ pub struct Questionnaire {
     pub changelog: Vec<ChangelogEntry>,
     #[serde(skip)]
     index: HashMap<String, (usize, usize)>,
+    // Verifying a file compares digests; computing one canonicalizes the whole data.
+    #[serde(skip)]
+    digest_cache: DigestCache,
+}
+
+/// A digest computed once per value; a clone starts empty, since clones are made to be
+/// changed.
+#[derive(Debug, Default, PartialEq)]
+struct DigestCache(OnceLock<String>);
+
+impl Clone for DigestCache {
+    fn clone(&self) -> Self {
+        DigestCache::default()
+    }
 }
 
 /// The generic meaning of one maturity level.
@@ -391,8 +405,13 @@ impl Questionnaire {
 
     /// Content digest: `sha256:` + hex SHA-256 of the RFC 8785 canonical JSON of the data.
     pub fn digest(&self) -> String {
-        let value = serde_json::to_value(self).expect("questionnaire serializes");
-        integrity::digest_value(&value).expect("questionnaire canonicalizes")
+        self.digest_cache
+            .0
+            .get_or_init(|| {
+                let value = serde_json::to_value(self).expect("questionnaire serializes");
+                integrity::digest_value(&value).expect("questionnaire canonicalizes")
+            })
+            .clone()
     }
 
     /// Maps an old question id to the current one through the rename map (following chains).
