@@ -14,6 +14,8 @@ pub struct AppState {
     pub session: Session,
     /// Set while saving to browser storage fails.
     pub storage_problem: Option<String>,
+    /// Saves started and not yet finished.
+    pub saves_pending: u32,
     /// False until the durable store has been read; nothing is saved before that, so a
     /// quick first paint can never overwrite newer saved work.
     pub restored: bool,
@@ -23,7 +25,9 @@ pub struct AppState {
 pub enum Action {
     /// A change to the workbook.
     Change(Change),
-    /// Saving to browser storage failed (`Some`) or worked (`None`).
+    /// A save to browser storage started.
+    SaveStarted,
+    /// A save finished: failed (`Some`) or worked (`None`).
     Storage(Option<String>),
     /// The durable store was read: its workbook, if it had one.
     Restored(Option<Workbook>),
@@ -35,6 +39,7 @@ impl AppState {
         AppState {
             session: Session::new(workbook),
             storage_problem: None,
+            saves_pending: 0,
             restored: false,
         }
     }
@@ -47,7 +52,11 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         match action {
             Action::Change(change) => next.session.update(change),
-            Action::Storage(problem) => next.storage_problem = problem,
+            Action::SaveStarted => next.saves_pending += 1,
+            Action::Storage(problem) => {
+                next.storage_problem = problem;
+                next.saves_pending = next.saves_pending.saturating_sub(1);
+            }
             Action::Restored(saved) => {
                 if let Some(workbook) = saved {
                     next.session = Session::new(workbook);

@@ -4,10 +4,17 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::state::use_app;
 
 /// Header and navigation.
 #[function_component(TopNav)]
 pub fn top_nav() -> Html {
+    let app = use_app();
+    let status = match (&app.storage_problem, app.saves_pending) {
+        (Some(_), _) => "Not saved in this browser: download your work",
+        (None, 0) if app.restored => "All changes saved in this browser",
+        _ => "Saving…",
+    };
     html! {
         <header class="top-nav">
             <Link<Route> to={Route::Home} classes="brand">{ "Vendor Security Readiness" }</Link<Route>>
@@ -18,6 +25,7 @@ pub fn top_nav() -> Html {
                 <Link<Route> to={Route::Report}>{ "Report" }</Link<Route>>
                 <Link<Route> to={Route::Compare}>{ "Compare vendors (buyer)" }</Link<Route>>
             </nav>
+            <span class="save-status" role="status" data-testid="save-status">{ status }</span>
         </header>
     }
 }

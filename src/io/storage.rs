@@ -90,9 +90,20 @@ async fn idb_get(key: &str) -> Result<Option<String>, String> {
 
 async fn idb_put(key: &str, value: &str) -> Result<(), String> {
     let db = open_db().await?;
-    let tx = db
-        .transaction_with_str_and_mode(STORE, web_sys::IdbTransactionMode::Readwrite)
-        .map_err(|_| "IndexedDB write failed")?;
+    // "strict" durability: the transaction completes only once the data is flushed to
+    // disk, so a crash right after the page shows an edit does not lose it. web-sys has
+    // the options overload only behind an unstable flag, hence the reflective call.
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"durability".into(), &"strict".into());
+    let tx: web_sys::IdbTransaction = js_sys::Reflect::get(&db, &"transaction".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| {
+            f.call3(&db, &STORE.into(), &"readwrite".into(), &options)
+                .ok()
+        })
+        .and_then(|t| t.dyn_into().ok())
+        .ok_or("IndexedDB write failed")?;
     let store = tx
         .object_store(STORE)
         .map_err(|_| "IndexedDB write failed")?;
@@ -120,7 +131,17 @@ pub fn load_workbook_quick() -> Workbook {
 /// The saved workbook: IndexedDB first (it is never older), then `localStorage`.
 /// A stored value that no longer parses is kept under a backup key, not overwritten.
 pub async fn load_workbook() -> Option<Workbook> {
-    let stored = match idb_get(KEY).await {
+    let mut from_idb = idb_get(KEY).await;
+    // A database still held by a browser that crashed can refuse the first attempts.
+    for _ in 0..5 {
+        if from_idb.is_ok() {
+            break;
+        }
+        DB.with(|d| d.borrow_mut().take());
+        yew::platform::time::sleep(std::time::Duration::from_millis(200)).await;
+        from_idb = idb_get(KEY).await;
+    }
+    let stored = match from_idb {
         Ok(Some(text)) => Some(text),
         _ => LocalStorage::raw().get_item(KEY).ok().flatten(),
     }?;

@@ -69,7 +69,12 @@ async fn answers_notes_and_evidence_survive_a_browser_crash() {
                 |t| t == "Evidence (1)",
             )
             .await;
-        // No pause: the kill comes right after the page shows the last edit.
+        // The kill comes as soon as the page reports the last edit saved.
+        browser
+            .wait_text("[data-testid=save-status]", |t| {
+                t == "All changes saved in this browser"
+            })
+            .await;
         kill_chromium(&profile);
         drop(driver);
     }
