@@ -5,11 +5,16 @@
 //! never hidden, so the user can download their work instead.
 
 use gloo::events::EventListener;
-use gloo::storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::workbook::Workbook;
+
+/// `localStorage`, or `None` where the browser blocks it (reading the property throws
+/// when site data is blocked, so it must never be unwrapped).
+fn local() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
 
 const KEY: &str = "vendor-readiness.workbook.v1";
 const DB_NAME: &str = "vendor-readiness";
@@ -120,10 +125,8 @@ fn parse(text: &str) -> Option<Workbook> {
 
 /// The workbook from `localStorage`, for the first paint before IndexedDB answers.
 pub fn load_workbook_quick() -> Workbook {
-    LocalStorage::raw()
-        .get_item(KEY)
-        .ok()
-        .flatten()
+    local()
+        .and_then(|l| l.get_item(KEY).ok().flatten())
         .and_then(|t| parse(&t))
         .unwrap_or_default()
 }
@@ -143,11 +146,13 @@ pub async fn load_workbook() -> Option<Workbook> {
     }
     let stored = match from_idb {
         Ok(Some(text)) => Some(text),
-        _ => LocalStorage::raw().get_item(KEY).ok().flatten(),
+        _ => local().and_then(|l| l.get_item(KEY).ok().flatten()),
     }?;
     let parsed = parse(&stored);
     if parsed.is_none() {
-        let _ = LocalStorage::raw().set_item(&format!("{KEY}.unreadable"), &stored);
+        if let Some(l) = local() {
+            let _ = l.set_item(&format!("{KEY}.unreadable"), &stored);
+        }
     }
     parsed
 }
@@ -155,10 +160,12 @@ pub async fn load_workbook() -> Option<Workbook> {
 /// Saves the workbook to both stores; the error says why neither kept it.
 pub async fn save_workbook(workbook: &Workbook) -> Result<(), String> {
     let text = serde_json::to_string(workbook).map_err(|e| e.to_string())?;
-    let quick = LocalStorage::raw().set_item(KEY, &text);
+    let quick = local()
+        .map(|l| l.set_item(KEY, &text).is_ok())
+        .unwrap_or(false);
     match (idb_put(KEY, &text).await, quick) {
-        (Ok(()), _) | (Err(_), Ok(())) => Ok(()),
-        (Err(e), Err(_)) => Err(e),
+        (Ok(()), _) | (Err(_), true) => Ok(()),
+        (Err(e), false) => Err(e),
     }
 }
 
@@ -166,10 +173,8 @@ const BUYER_PROFILE_KEY: &str = "vendor-readiness.buyer-profile.v1";
 
 /// The buyer's saved profile, or the default bar.
 pub fn load_buyer_profile() -> crate::buyer_profile::BuyerProfile {
-    LocalStorage::raw()
-        .get_item(BUYER_PROFILE_KEY)
-        .ok()
-        .flatten()
+    local()
+        .and_then(|l| l.get_item(BUYER_PROFILE_KEY).ok().flatten())
         .and_then(|text| {
             crate::buyer_profile::load_profile(
                 text.as_bytes(),
@@ -182,8 +187,12 @@ pub fn load_buyer_profile() -> crate::buyer_profile::BuyerProfile {
 
 /// Saves the buyer's profile; the error says why it could not be saved.
 pub fn save_buyer_profile(profile: &crate::buyer_profile::BuyerProfile) -> Result<(), String> {
-    LocalStorage::raw()
-        .set_item(BUYER_PROFILE_KEY, &crate::buyer_profile::to_json(profile))
+    local()
+        .ok_or(())
+        .and_then(|l| {
+            l.set_item(BUYER_PROFILE_KEY, &crate::buyer_profile::to_json(profile))
+                .map_err(|_| ())
+        })
         .map_err(|_| {
             "the browser refused to store the profile (storage full or blocked)".to_string()
         })

@@ -147,6 +147,16 @@ pub struct Browser {
 
 /// Opens headless Chromium with `profile` as its user data dir.
 pub async fn open_browser(driver: &Driver, profile: &Path, downloads: &Path) -> Browser {
+    open_browser_with_prefs(driver, profile, downloads, serde_json::json!({})).await
+}
+
+/// Opens headless Chromium with extra Chromium preferences (e.g. blocked site data).
+pub async fn open_browser_with_prefs(
+    driver: &Driver,
+    profile: &Path,
+    downloads: &Path,
+    extra_prefs: serde_json::Value,
+) -> Browser {
     let chrome = std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let caps = serde_json::json!({
         "browserName": "chrome",
@@ -165,6 +175,13 @@ pub async fn open_browser(driver: &Driver, profile: &Path, downloads: &Path) -> 
             }
         }
     });
+    let mut caps = caps;
+    if let (Some(prefs), Some(extra)) = (
+        caps["goog:chromeOptions"]["prefs"].as_object_mut(),
+        extra_prefs.as_object(),
+    ) {
+        prefs.extend(extra.clone());
+    }
     let caps = match caps {
         serde_json::Value::Object(map) => map,
         _ => unreachable!(),

@@ -1,0 +1,59 @@
+//! When the browser refuses to store anything (site data blocked), the user is told and
+//! can still download all their work.
+
+use fantoccini::Locator;
+use vendor_readiness::questionnaire::Questionnaire;
+use vendor_readiness::score_file::{self, Loaded};
+use vendor_readiness_e2e::{open_browser_with_prefs, start_driver, DistServer};
+
+#[tokio::test]
+async fn blocked_storage_warns_and_downloads_still_work() {
+    let server = DistServer::start();
+    let driver = start_driver();
+    let dirs = tempfile::tempdir().unwrap();
+    let downloads = dirs.path().join("downloads");
+    std::fs::create_dir_all(&downloads).unwrap();
+    // Blocking cookies blocks all site data: localStorage throws, IndexedDB refuses to open.
+    let prefs = serde_json::json!({ "profile.default_content_setting_values.cookies": 2 });
+    let browser =
+        open_browser_with_prefs(&driver, &dirs.path().join("profile"), &downloads, prefs).await;
+    browser
+        .client
+        .goto(&format!("{}/#/assess/intake", server.origin))
+        .await
+        .unwrap();
+    let card = browser
+        .wait_for("article[data-question='intake.channel']")
+        .await;
+    card.find(Locator::Css("input[type=radio]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_text("[data-testid=save-status]", |t| {
+            t.starts_with("Not saved in this browser")
+        })
+        .await;
+    let warning = browser.text(".download-bar .warning").await;
+    assert!(warning.contains("could not be saved"), "{warning}");
+
+    browser
+        .client
+        .find(Locator::Id("download-score"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let bytes = std::fs::read(browser.wait_download(".readiness.json").await).unwrap();
+    let Ok(Loaded::Score(v)) = score_file::load(&bytes, Questionnaire::builtin()) else {
+        panic!("download does not load")
+    };
+    assert!(
+        v.content.answers.value("intake.channel").is_some(),
+        "the unsaved answer is in the download"
+    );
+    browser.client.close().await.unwrap();
+}
