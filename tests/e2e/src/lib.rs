@@ -227,18 +227,30 @@ impl Browser {
         }
     }
 
-    /// Waits for a file whose name ends with `suffix` to finish downloading.
+    /// Waits for a file whose name ends with `suffix` to finish downloading: present,
+    /// not empty, no partial download left in the folder, and its size steady.
     pub async fn wait_download(&self, suffix: &str) -> PathBuf {
         let deadline = Instant::now() + Duration::from_secs(20);
+        let mut last_size = None;
         loop {
-            let found = std::fs::read_dir(&self.downloads)
+            let entries: Vec<PathBuf> = std::fs::read_dir(&self.downloads)
                 .into_iter()
                 .flatten()
                 .flatten()
                 .map(|e| e.path())
+                .collect();
+            let partial = entries
+                .iter()
+                .any(|p| p.to_string_lossy().ends_with(".crdownload"));
+            let found = entries
+                .iter()
                 .find(|p| p.to_string_lossy().ends_with(suffix));
-            if let Some(path) = found {
-                return path;
+            if let (Some(path), false) = (found, partial) {
+                let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+                if size > 0 && last_size == Some(size) {
+                    return path.clone();
+                }
+                last_size = Some(size);
             }
             assert!(
                 Instant::now() < deadline,
@@ -309,5 +321,24 @@ impl Browser {
             .await
             .expect("axe.run");
         serde_json::from_value(result).unwrap_or_default()
+    }
+}
+
+impl Browser {
+    /// Clicks the element matching `css` once it exists.
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+    }
+
+    /// Opens `path` (a hash route such as `/#/assess/intake`) on the served app.
+    pub async fn open(&self, server: &DistServer, path: &str) {
+        self.client
+            .goto(&format!("{}{path}", server.origin))
+            .await
+            .unwrap_or_else(|e| panic!("cannot open {path}: {e}"));
     }
 }

@@ -25,11 +25,7 @@ async fn axe_finds_no_violations_on_any_page_wide_or_narrow() {
     for (width, height) in [(1280, 900), (390, 844)] {
         browser.client.set_window_size(width, height).await.unwrap();
         for page in PAGES {
-            browser
-                .client
-                .goto(&format!("{}/#{page}", server.origin))
-                .await
-                .unwrap();
+            browser.open(&server, "/#{page}").await;
             browser.wait_for("main#main").await;
             for v in browser.axe_violations().await {
                 failures.push(format!("{width}px {page}: {v}"));
@@ -49,11 +45,7 @@ async fn the_questionnaire_can_be_answered_with_the_keyboard_alone() {
     let driver = start_driver();
     let dirs = tempfile::tempdir().unwrap();
     let browser = open_browser(&driver, &dirs.path().join("profile"), dirs.path()).await;
-    browser
-        .client
-        .goto(&format!("{}/#/assess/intake", server.origin))
-        .await
-        .unwrap();
+    browser.open(&server, "/#/assess/intake").await;
     browser
         .wait_for("article[data-question='intake.channel']")
         .await;

@@ -25,11 +25,7 @@ async fn bench_load_to_interactive_questionnaire() {
     for i in 0..21 {
         // A new document each time (a different query string defeats nothing but the
         // hash-only navigation shortcut; files still come from the HTTP cache as on a real revisit).
-        browser
-            .client
-            .goto(&format!("{}/?run={i}#/assess/intake", server.origin))
-            .await
-            .unwrap();
+        browser.open(&server, "/?run={i}#/assess/intake").await;
         browser
             .client
             .wait()
@@ -90,11 +86,7 @@ async fn bench_import_and_compare_1000_score_files() {
     let server = DistServer::start();
     let driver = start_driver();
     let browser = open_browser(&driver, &dirs.path().join("profile"), dirs.path()).await;
-    browser
-        .client
-        .goto(&format!("{}/#/compare", server.origin))
-        .await
-        .unwrap();
+    browser.open(&server, "/#/compare").await;
     let input = browser.wait_for("#import-files").await;
     browser
         .client

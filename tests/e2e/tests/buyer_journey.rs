@@ -68,11 +68,7 @@ async fn buyer_imports_four_files_sees_states_applies_a_profile_and_exports_csv(
     let downloads = dirs.path().join("downloads");
     std::fs::create_dir_all(&downloads).unwrap();
     let browser = open_browser(&driver, &dirs.path().join("profile"), &downloads).await;
-    browser
-        .client
-        .goto(&format!("{}/#/compare", server.origin))
-        .await
-        .unwrap();
+    browser.open(&server, "/#/compare").await;
     browser.watch_csp().await;
     let input = browser.wait_for("#import-files").await;
     input
@@ -113,15 +109,8 @@ async fn buyer_imports_four_files_sees_states_applies_a_profile_and_exports_csv(
     );
     // Vendor text is rendered as text, never as markup.
     browser
-        .client
-        .find(Locator::Css(
-            "tr[data-file='good.readiness.json'] button.link",
-        ))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+        .click("tr[data-file='good.readiness.json'] button.link")
+        .await;
     let detail = browser.text(".vendor-detail").await;
     assert!(detail.contains("<script>alert('x')</script>"));
     assert!(browser
@@ -131,22 +120,8 @@ async fn buyer_imports_four_files_sees_states_applies_a_profile_and_exports_csv(
         .is_err());
 
     // Apply a profile: signature required.
-    browser
-        .client
-        .find(Locator::Css("details.buyer-profile summary"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser
-        .client
-        .find(Locator::Id("require-signature"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click("details.buyer-profile summary").await;
+    browser.click("#require-signature").await;
     browser
         .wait_text("[data-testid=summary]", |t| t.contains("1 pass"))
         .await;
@@ -161,14 +136,7 @@ async fn buyer_imports_four_files_sees_states_applies_a_profile_and_exports_csv(
         "{unsigned_verdict}"
     );
 
-    browser
-        .client
-        .find(Locator::Id("export-comparison"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click("#export-comparison").await;
     let csv =
         std::fs::read_to_string(browser.wait_download("vendor-comparison.csv").await).unwrap();
     let lines: Vec<&str> = csv.lines().collect();

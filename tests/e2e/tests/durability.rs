@@ -25,11 +25,7 @@ async fn answers_notes_and_evidence_survive_a_browser_crash() {
     {
         let driver = start_driver();
         let browser = open_browser(&driver, &profile, dirs.path()).await;
-        browser
-            .client
-            .goto(&format!("{}/#/assess/intake", server.origin))
-            .await
-            .unwrap();
+        browser.open(&server, "/#/assess/intake").await;
         let card = browser
             .wait_for("article[data-question='intake.channel']")
             .await;
@@ -80,11 +76,7 @@ async fn answers_notes_and_evidence_survive_a_browser_crash() {
     }
     let driver = start_driver();
     let browser = open_browser(&driver, &profile, dirs.path()).await;
-    browser
-        .client
-        .goto(&format!("{}/#/assess/intake", server.origin))
-        .await
-        .unwrap();
+    browser.open(&server, "/#/assess/intake").await;
     let card = browser
         .wait_for("article[data-question='intake.channel']")
         .await;

@@ -39,11 +39,7 @@ async fn the_hostile_corpus_is_refused_or_flagged_and_nothing_runs() {
     let driver = start_driver();
     let dirs = tempfile::tempdir().unwrap();
     let browser = open_browser(&driver, &dirs.path().join("profile"), dirs.path()).await;
-    browser
-        .client
-        .goto(&format!("{}/#/compare", server.origin))
-        .await
-        .unwrap();
+    browser.open(&server, "/#/compare").await;
     browser.watch_csp().await;
     let input = browser.wait_for("#import-files").await;
     input.send_keys(&files.join("\n")).await.unwrap();
@@ -87,22 +83,8 @@ async fn the_hostile_corpus_is_refused_or_flagged_and_nothing_runs() {
     assert_eq!(browser.csp_violations().await, Vec::<String>::new());
 
     // A bad profile file is refused with a message; the profile in use is untouched.
-    browser
-        .client
-        .find(Locator::Css("details.buyer-profile summary"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser
-        .client
-        .find(Locator::Id("require-signature"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click("details.buyer-profile summary").await;
+    browser.click("#require-signature").await;
     let bad_profile = corpus.join("profile-unknown-domain.json");
     let bad_profile = if bad_profile.exists() {
         bad_profile
@@ -142,11 +124,7 @@ async fn the_hostile_corpus_is_refused_or_flagged_and_nothing_runs() {
     assert_eq!(still_required.as_deref(), Some("true"));
 
     // The vendor side still works.
-    browser
-        .client
-        .goto(&format!("{}/#/assess/intake", server.origin))
-        .await
-        .unwrap();
+    browser.open(&server, "/#/assess/intake").await;
     let card = browser
         .wait_for("article[data-question='intake.channel']")
         .await;

@@ -17,11 +17,7 @@ async fn blocked_storage_warns_and_downloads_still_work() {
     let prefs = serde_json::json!({ "profile.default_content_setting_values.cookies": 2 });
     let browser =
         open_browser_with_prefs(&driver, &dirs.path().join("profile"), &downloads, prefs).await;
-    browser
-        .client
-        .goto(&format!("{}/#/assess/intake", server.origin))
-        .await
-        .unwrap();
+    browser.open(&server, "/#/assess/intake").await;
     let card = browser
         .wait_for("article[data-question='intake.channel']")
         .await;
@@ -39,14 +35,7 @@ async fn blocked_storage_warns_and_downloads_still_work() {
     let warning = browser.text(".download-bar .warning").await;
     assert!(warning.contains("could not be saved"), "{warning}");
 
-    browser
-        .client
-        .find(Locator::Id("download-score"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click("#download-score").await;
     let bytes = std::fs::read(browser.wait_download(".readiness.json").await).unwrap();
     let Ok(Loaded::Score(v)) = score_file::load(&bytes, Questionnaire::builtin()) else {
         panic!("download does not load")

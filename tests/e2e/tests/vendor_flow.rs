@@ -24,11 +24,7 @@ async fn vendor_answers_sees_score_change_reloads_and_downloads_a_verifiable_fil
     std::fs::create_dir_all(&downloads).unwrap();
     let browser = open_browser(&driver, &profile, &downloads).await;
 
-    browser
-        .client
-        .goto(&format!("{}/#/assess/intake", server.origin))
-        .await
-        .unwrap();
+    browser.open(&server, "/#/assess/intake").await;
     assert_eq!(
         browser.client.title().await.unwrap(),
         "Vendor Security Readiness"
@@ -72,26 +68,14 @@ async fn vendor_answers_sees_score_change_reloads_and_downloads_a_verifiable_fil
 
     // Another domain through the domain navigation.
     browser
-        .client
-        .find(Locator::Css("nav.domain-nav li[data-domain=triage] a"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+        .click("nav.domain-nav li[data-domain=triage] a")
+        .await;
     browser
         .wait_for("article[data-question='triage.owner']")
         .await;
     answer(&browser, "triage.owner", 1).await; // "Partly"
 
-    browser
-        .client
-        .find(Locator::Id("download-score"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click("#download-score").await;
     let path = browser.wait_download(".readiness.json").await;
     assert!(
         path.file_name()

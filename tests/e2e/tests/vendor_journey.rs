@@ -91,11 +91,7 @@ async fn vendor_fills_every_domain_signs_and_the_file_verifies() {
     let browser = open_browser(&driver, &dirs.path().join("profile"), &downloads).await;
     let q = Questionnaire::builtin();
 
-    browser
-        .client
-        .goto(&format!("{}/#/setup", server.origin))
-        .await
-        .unwrap();
+    browser.open(&server, "/#/setup").await;
     set_input(&browser, "#profile-organisation", "Acme Health IT").await;
     set_input(&browser, "#profile-products", "Acme EHR").await;
     set_input(
@@ -173,22 +169,8 @@ async fn vendor_fills_every_domain_signs_and_the_file_verifies() {
         .wait_text("[data-testid=overall]", |t| t == "4.0")
         .await;
 
-    browser
-        .client
-        .find(Locator::Css("details.signing summary"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser
-        .client
-        .find(Locator::Id("create-key"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click("details.signing summary").await;
+    browser.click("#create-key").await;
     let key_path = browser.wait_download("signing-key.json").await;
     let key: KeyFile = serde_json::from_slice(&std::fs::read(&key_path).unwrap()).unwrap();
     browser
@@ -196,14 +178,7 @@ async fn vendor_fills_every_domain_signs_and_the_file_verifies() {
             t.contains(&key.key_fingerprint)
         })
         .await;
-    browser
-        .client
-        .find(Locator::Id("download-score"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click("#download-score").await;
 
     let path = browser.wait_download(".readiness.json").await;
     assert_eq!(
@@ -231,32 +206,11 @@ async fn vendor_fills_every_domain_signs_and_the_file_verifies() {
     );
 
     // CSV and security.txt.
-    browser
-        .client
-        .find(Locator::Css(".more-downloads summary"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser
-        .client
-        .find(Locator::Id("download-csv"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click(".more-downloads summary").await;
+    browser.click("#download-csv").await;
     let csv = std::fs::read_to_string(browser.wait_download(".answers.csv").await).unwrap();
     assert_eq!(csv.lines().count(), q.questions().count() + 1);
-    browser
-        .client
-        .find(Locator::Id("download-security-txt"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click("#download-security-txt").await;
     let txt = std::fs::read_to_string(browser.wait_download("security.txt").await).unwrap();
     assert!(
         txt.contains("Contact: mailto:security@acme.example"),
@@ -265,11 +219,7 @@ async fn vendor_fills_every_domain_signs_and_the_file_verifies() {
     assert!(txt.contains("Expires: "));
 
     // The printable report renders every section.
-    browser
-        .client
-        .goto(&format!("{}/#/report", server.origin))
-        .await
-        .unwrap();
+    browser.open(&server, "/#/report").await;
     for css in [
         ".title-page",
         ".summary",
