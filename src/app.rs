@@ -78,11 +78,10 @@ pub fn app() -> Html {
             move |(workbook, restored)| {
                 if *restored {
                     let workbook = workbook.clone();
+                    state.dispatch(Action::SaveStarted);
                     wasm_bindgen_futures::spawn_local(async move {
                         let problem = storage::save_workbook(&workbook).await.err();
-                        if problem != state.storage_problem {
-                            state.dispatch(Action::Storage(problem));
-                        }
+                        state.dispatch(Action::Storage(problem));
                     });
                 }
             },

@@ -201,6 +201,11 @@ impl BuyerSession {
                 organisation,
                 fingerprint,
             } => {
+                // One pin per organisation, however its name is spaced or cased.
+                let key = crate::buyer_profile::organisation_key(&organisation);
+                self.profile
+                    .pinned_keys
+                    .retain(|org, _| crate::buyer_profile::organisation_key(org) != key);
                 self.profile.pinned_keys.insert(organisation, fingerprint);
                 self.rebuild_rows();
             }

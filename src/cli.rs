@@ -501,13 +501,17 @@ fn compare_table(entries: &[CompareEntry], q: &Questionnaire) -> String {
                 if !row.verdict.pass {
                     notes.push(format!(
                         "FAIL     {vendor} ({}): {}",
-                        row.file_name,
-                        row.verdict.reasons.join("; ")
+                        score_file::printable(&row.file_name),
+                        score_file::printable(&row.verdict.reasons.join("; "))
                     ));
                 }
             }
             CompareEntry::Refused { file, error } => {
-                notes.push(format!("REFUSED  {file}: {error}"));
+                notes.push(format!(
+                    "REFUSED  {}: {}",
+                    score_file::printable(file),
+                    score_file::printable(error)
+                ));
             }
         }
     }
@@ -546,13 +550,16 @@ fn compare_table(entries: &[CompareEntry], q: &Questionnaire) -> String {
     out.trim_end().to_owned()
 }
 
+/// The vendor as shown in the table; line breaks and controls from the file are escaped
+/// so a name cannot add rows of its own.
 fn vendor_label(row: &VendorRow) -> String {
-    match (row.organisation.trim(), row.products.trim()) {
+    let label = match (row.organisation.trim(), row.products.trim()) {
         ("", "") => row.file_name.clone(),
         (org, "") => org.to_owned(),
         ("", products) => products.to_owned(),
         (org, products) => format!("{org} / {products}"),
-    }
+    };
+    score_file::printable(&label)
 }
 
 /// Writes text to stdout as is (no added newline); a closed pipe ends output quietly.

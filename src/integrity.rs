@@ -109,6 +109,12 @@ impl KeyFile {
         }
     }
 
+    /// The key file rebuilt from its secret alone, so the public key and fingerprint
+    /// shown are the ones signatures will carry, whatever the file claimed.
+    pub fn verified(&self) -> Result<KeyFile, IntegrityError> {
+        Ok(KeyFile::from_seed(self.signing_key()?.to_bytes()))
+    }
+
     /// The signing key held in this file.
     pub fn signing_key(&self) -> Result<SigningKey, IntegrityError> {
         if self.format != KEY_FILE_FORMAT {

@@ -499,6 +499,33 @@ fn load_unchecked(bytes: &[u8], q: &Questionnaire) -> Result<Loaded, FileError> 
     check_text("app_version", &content.app_version)?;
     check_text("created", &content.created)?;
 
+    let is_digest = |s: &str| {
+        s.strip_prefix(integrity::SHA256_PREFIX).is_some_and(|h| {
+            h.len() == 64
+                && h.bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        })
+    };
+    if !is_digest(&file.integrity.digest) {
+        return Err(FileError::Malformed(
+            "integrity digest is not sha256: and 64 lower-case hex digits".into(),
+        ));
+    }
+    if let Some(sig) = &file.signature {
+        // These strings are shown to buyers (fingerprints are pinned and compared).
+        if !is_digest(&sig.key_fingerprint) {
+            return Err(FileError::Malformed(
+                "signature key_fingerprint is not sha256: and 64 lower-case hex digits".into(),
+            ));
+        }
+        for (field, text) in [
+            ("signature algorithm", &sig.algorithm),
+            ("signature public_key", &sig.public_key),
+            ("signature value", &sig.value),
+        ] {
+            check_text(field, text)?;
+        }
+    }
     if file.integrity.algorithm != "sha-256" || file.integrity.canonicalization != "RFC8785" {
         return Err(FileError::Malformed(
             "integrity must use algorithm \"sha-256\" over \"RFC8785\" canonical JSON".into(),

@@ -19,6 +19,8 @@ pub struct AppState {
     /// False until the durable store has been read; nothing is saved before that, so a
     /// quick first paint can never overwrite newer saved work.
     pub restored: bool,
+    /// Whether the user changed something before the durable store answered.
+    pub edited_before_restore: bool,
 }
 
 /// What the UI can ask for.
@@ -41,6 +43,7 @@ impl AppState {
             storage_problem: None,
             saves_pending: 0,
             restored: false,
+            edited_before_restore: false,
         }
     }
 }
@@ -51,14 +54,19 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Change(change) => next.session.update(change),
+            Action::Change(change) => {
+                next.session.update(change);
+                next.edited_before_restore |= !next.restored;
+            }
             Action::SaveStarted => next.saves_pending += 1,
             Action::Storage(problem) => {
                 next.storage_problem = problem;
                 next.saves_pending = next.saves_pending.saturating_sub(1);
             }
             Action::Restored(saved) => {
-                if let Some(workbook) = saved {
+                // Edits made during the first paint win over the stored copy; they are
+                // saved as soon as `restored` is set.
+                if let Some(workbook) = saved.filter(|_| !next.edited_before_restore) {
                     next.session = Session::new(workbook);
                 }
                 next.restored = true;

@@ -73,7 +73,8 @@ impl Workbook {
         self.entries
             .iter()
             .find(|e| e.id == self.current)
-            .unwrap_or(&self.entries[0])
+            .or(self.entries.first())
+            .expect("a workbook always has an entry: loading refuses an empty one")
     }
 
     fn current_mut(&mut self) -> &mut Entry {

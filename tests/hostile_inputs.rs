@@ -1995,7 +1995,7 @@ fn cases() -> Vec<Case> {
         pretty(&edit(signed.clone(), |d| {
             d["integrity"]["digest"] = json!("sha256:xyz")
         })),
-        loads("mismatch", "valid", false),
+        refused("integrity digest is not"),
     );
     add(
         "score-result-edited-resealed-signed.json",

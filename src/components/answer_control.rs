@@ -21,6 +21,7 @@ pub struct AnswerControlProps {
 #[function_component(AnswerControl)]
 pub fn answer_control(props: &AnswerControlProps) -> Html {
     let question = &props.question;
+    let range_error = use_state(|| false);
     let name = format!("answer-{}", question.id);
     let radio = |value: AnswerValue, label: String| {
         let checked = props.value.as_ref() == Some(&value);
@@ -35,26 +36,38 @@ pub fn answer_control(props: &AnswerControlProps) -> Html {
     };
     let main = match &question.answer {
         AnswerSpec::Number { unit, min, max, .. } => {
-            let onanswer = props.onanswer.clone();
+            let (onanswer, set_error) = (props.onanswer.clone(), range_error.clone());
+            let (lo, hi) = (*min, *max);
             let onchange = Callback::from(move |e: Event| {
+                let range_error = &set_error;
                 let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                let parsed = input
-                    .value()
-                    .trim()
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|v| v.is_finite());
-                onanswer.emit(parsed.map(AnswerValue::Number));
+                let text = input.value();
+                match text.trim().parse::<f64>().ok().filter(|v| v.is_finite()) {
+                    _ if text.trim().is_empty() => {
+                        range_error.set(false);
+                        onanswer.emit(None);
+                    }
+                    Some(v) if (lo..=hi).contains(&v) => {
+                        range_error.set(false);
+                        onanswer.emit(Some(AnswerValue::Number(v)));
+                    }
+                    _ => range_error.set(true),
+                }
             });
             let value = match &props.value {
                 Some(AnswerValue::Number(n)) => n.to_string(),
                 _ => String::new(),
             };
             let field_id = format!("number-{}", question.id);
+            let error_id = format!("range-{}", question.id);
             html! {
                 <div class="number-answer">
                     <label for={field_id.clone()}>{ format!("Answer in {unit} ({min}–{max})") }</label>
-                    <input id={field_id} type="number" min={min.to_string()} max={max.to_string()} step="any" {value} {onchange} />
+                    <input id={field_id} type="number" min={min.to_string()} max={max.to_string()} step="any" {value} {onchange}
+                        aria-invalid={range_error.to_string()} aria-describedby={error_id.clone()} />
+                    <span id={error_id} class="error" role="alert">
+                        { if *range_error { format!("Enter a number from {min} to {max}; the answer was not changed.") } else { String::new() } }
+                    </span>
                 </div>
             }
         }

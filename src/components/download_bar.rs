@@ -40,8 +40,19 @@ pub fn download_bar() -> Html {
     };
     let score_file_button = {
         let (save, assessment, key) = (save.clone(), assessment.clone(), key.clone());
+        let error = error.clone();
+        let error_set = move |m: String| error.set(Some(m));
         Callback::from(move |_: MouseEvent| {
             let created = now_rfc3339();
+            // Refuse to make a file the buyer's verifier would refuse.
+            if let Err(e) =
+                score_file::check_assessment(&assessment.profile, &assessment.answers, q)
+            {
+                error_set(format!(
+                    "The score file was not made: {e}. Correct it and try again."
+                ));
+                return;
+            }
             let signing = key.as_ref().and_then(|k| k.signing_key().ok());
             let file = score_file::seal(
                 q,

@@ -47,10 +47,13 @@ pub fn signing_panel(props: &SigningPanelProps) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     let picked = file_import::read(file, 64 * 1024).await;
                     let key = picked.bytes.and_then(|b| {
-                        let key: KeyFile = serde_json::from_slice(&b)
-                            .map_err(|e| format!("not a key file: {e}"))?;
-                        key.signing_key().map_err(|e| e.to_string())?;
-                        Ok(key)
+                        let key: KeyFile = serde_json::from_slice(&b).map_err(|e| {
+                            format!(
+                                "not a key file: {}",
+                                crate::score_file::printable(&e.to_string())
+                            )
+                        })?;
+                        key.verified().map_err(|e| e.to_string())
                     });
                     match key {
                         Ok(k) => {

@@ -64,7 +64,7 @@ fn row_html(state: &BuyerHandle, r: &VendorRow) -> Html {
                 if r.edited { <span class="flag">{ " · edited" }</span> }
                 if !matches!(r.integrity, crate::score_file::IntegrityState::Intact) { <span class="flag">{ " · altered" }</span> }
                 if !matches!(r.key_pin, compare::KeyPinState::NotPinned) { <span class="small">{ format!(" · {}", compare::key_pin_label(&r.key_pin)) }</span> }
-                if let Some(fp) = r.key_fingerprint() { <span class="small fp" title={fp.to_owned()}>{ format!(" {}…", &fp[..fp.len().min(19)]) }</span> }
+                if let Some(fp) = r.key_fingerprint() { <span class="small fp" title={fp.to_owned()}>{ format!(" {}…", fp.chars().take(19).collect::<String>()) }</span> }
             </td>
             <td class={classes!("num", old.then_some("flag"))}>{ r.age_days.map(|a| format!("{a} d")).unwrap_or_else(|| "?".into()) }</td>
             <td data-testid="verdict">

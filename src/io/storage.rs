@@ -120,7 +120,9 @@ async fn idb_put(key: &str, value: &str) -> Result<(), String> {
 }
 
 fn parse(text: &str) -> Option<Workbook> {
-    serde_json::from_str(text).ok()
+    serde_json::from_str::<Workbook>(text)
+        .ok()
+        .filter(|w| !w.entries.is_empty())
 }
 
 /// The workbook from `localStorage`, for the first paint before IndexedDB answers.

@@ -77,6 +77,12 @@ async fn answers_notes_and_evidence_survive_a_browser_crash() {
     let driver = start_driver();
     let browser = open_browser(&driver, &profile, dirs.path()).await;
     browser.open(&server, "/#/assess/intake").await;
+    // The page paints at once and then restores from IndexedDB; wait until it has.
+    browser
+        .wait_text("[data-testid=save-status]", |t| {
+            t == "All changes saved in this browser"
+        })
+        .await;
     let card = browser
         .wait_for("article[data-question='intake.channel']")
         .await;

@@ -157,11 +157,12 @@ async fn vendor_fills_every_domain_signs_and_the_file_verifies() {
         if i == 4 {
             // Half-way: a reload must restore everything so far.
             browser.client.refresh().await.unwrap();
-            let progress = browser.text(".overall-progress").await;
-            assert!(
-                progress.starts_with(&format!("{total} of")),
-                "{progress} after {total} answers"
-            );
+            // From here on, record CSP violations for the rest of the journey.
+            browser.watch_csp().await;
+            let want = format!("{total} of");
+            browser
+                .wait_text(".overall-progress", |t| t.starts_with(&want))
+                .await;
         }
     }
     assert_eq!(total, q.questions().count(), "every question answered once");
@@ -239,5 +240,12 @@ async fn vendor_fills_every_domain_signs_and_the_file_verifies() {
         9
     );
     assert_eq!(browser.text(".title-page h1").await, "Acme Health IT");
+    // Nothing went to another origin and the CSP never fired.
+    let urls = browser.resource_urls().await;
+    assert!(
+        urls.iter().all(|u| u.starts_with(&server.origin)),
+        "{urls:?}"
+    );
+    assert_eq!(browser.csp_violations().await, Vec::<String>::new());
     browser.client.close().await.unwrap();
 }
