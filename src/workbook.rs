@@ -32,6 +32,9 @@ pub struct Workbook {
     pub entries: Vec<Entry>,
     /// Id of the open assessment.
     pub current: u32,
+    /// Counts changes, so of two saved copies the newer one can be told apart.
+    #[serde(default)]
+    pub revision: u64,
 }
 
 /// A change to the workbook.
@@ -63,6 +66,7 @@ impl Default for Workbook {
                 assessment: Assessment::default(),
             }],
             current: 1,
+            revision: 0,
         }
     }
 }
@@ -101,6 +105,7 @@ impl Workbook {
 
     /// Applies one change.
     pub fn apply(&mut self, change: Change) {
+        self.revision += 1;
         match change {
             Change::Edit(edit) => self.current_mut().assessment.apply(edit),
             Change::New(name) => self.push(name, Assessment::default()),
@@ -122,7 +127,10 @@ impl Workbook {
             Change::Delete(id) => {
                 self.entries.retain(|e| e.id != id);
                 if self.entries.is_empty() {
-                    *self = Workbook::default();
+                    *self = Workbook {
+                        revision: self.revision,
+                        ..Workbook::default()
+                    };
                 } else if self.current == id {
                     self.current = self.entries[0].id;
                 }
@@ -195,6 +203,10 @@ mod tests {
         assert_eq!(wb.current, 1);
         wb.apply(Change::Delete(1));
         assert_eq!(wb.entries.len(), 1, "a workbook is never empty");
+        assert_eq!(
+            wb.revision, 6,
+            "every change counts, deleting the last one too"
+        );
         wb.apply(Change::Open(99));
         assert_eq!(wb.current, wb.entries[0].id);
     }

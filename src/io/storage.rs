@@ -133,8 +133,8 @@ pub fn load_workbook_quick() -> Workbook {
         .unwrap_or_default()
 }
 
-/// The saved workbook: IndexedDB first (it is never older), then `localStorage`.
-/// A stored value that no longer parses is kept under a backup key, not overwritten.
+/// The saved workbook: the newer of the IndexedDB and `localStorage` copies. A stored
+/// value that no longer parses is kept under a backup key, not overwritten.
 pub async fn load_workbook() -> Option<Workbook> {
     let mut from_idb = idb_get(KEY).await;
     // A database still held by a browser that crashed can refuse the first attempts.
@@ -146,17 +146,24 @@ pub async fn load_workbook() -> Option<Workbook> {
         yew::platform::time::sleep(std::time::Duration::from_millis(200)).await;
         from_idb = idb_get(KEY).await;
     }
-    let stored = match from_idb {
-        Ok(Some(text)) => Some(text),
-        _ => local().and_then(|l| l.get_item(KEY).ok().flatten()),
-    }?;
-    let parsed = parse(&stored);
-    if parsed.is_none() {
+    let quick = local().and_then(|l| l.get_item(KEY).ok().flatten());
+    let durable = from_idb.ok().flatten();
+    let candidates: Vec<&String> = durable.iter().chain(quick.iter()).collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    // Of the copies that parse, the one with more changes behind it wins: IndexedDB
+    // may have refused a write that localStorage took.
+    let best = candidates
+        .iter()
+        .filter_map(|t| parse(t))
+        .max_by_key(|w| w.revision);
+    if best.is_none() {
         if let Some(l) = local() {
-            let _ = l.set_item(&format!("{KEY}.unreadable"), &stored);
+            let _ = l.set_item(&format!("{KEY}.unreadable"), candidates[0]);
         }
     }
-    parsed
+    best
 }
 
 /// Saves the workbook to both stores; the error says why neither kept it.
