@@ -76,7 +76,7 @@ pub fn app() -> Html {
         use_effect_with(
             (state.session.workbook.clone(), state.restored),
             move |(workbook, restored)| {
-                if *restored {
+                if *restored && state.stored_revision != Some(workbook.revision) {
                     let workbook = workbook.clone();
                     state.dispatch(Action::SaveStarted);
                     wasm_bindgen_futures::spawn_local(async move {

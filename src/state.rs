@@ -21,6 +21,8 @@ pub struct AppState {
     pub restored: bool,
     /// Whether the user changed something before the durable store answered.
     pub edited_before_restore: bool,
+    /// The revision known to be in storage, so a page load does not write it again.
+    pub stored_revision: Option<u64>,
 }
 
 /// What the UI can ask for.
@@ -44,6 +46,7 @@ impl AppState {
             saves_pending: 0,
             restored: false,
             edited_before_restore: false,
+            stored_revision: None,
         }
     }
 }
@@ -68,6 +71,9 @@ impl Reducible for AppState {
                 // saved as soon as `restored` is set.
                 if let Some(workbook) = saved.filter(|_| !next.edited_before_restore) {
                     next.session = Session::new(workbook);
+                }
+                if !next.edited_before_restore {
+                    next.stored_revision = Some(next.session.workbook.revision);
                 }
                 next.restored = true;
             }

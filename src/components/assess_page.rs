@@ -21,6 +21,13 @@ pub struct AssessPageProps {
 pub fn assess_page(props: &AssessPageProps) -> Html {
     let app = use_app();
     let q = Questionnaire::builtin();
+    // A User Timing mark when the questionnaire is first on screen; the load benchmark
+    // reads it instead of polling the page from outside.
+    use_effect_with((), |_| {
+        if let Some(p) = gloo::utils::window().performance() {
+            let _ = p.mark("questionnaire-interactive");
+        }
+    });
     let domain = props
         .domain
         .as_deref()

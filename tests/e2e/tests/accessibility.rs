@@ -26,7 +26,7 @@ async fn axe_finds_no_violations_on_any_page_wide_or_narrow() {
     for (width, height) in [(1280, 900), (640, 900), (390, 844)] {
         browser.client.set_window_size(width, height).await.unwrap();
         for page in PAGES {
-            browser.open(&server, "/#{page}").await;
+            browser.open(&server, &format!("/#{page}")).await;
             browser.wait_for("main#main").await;
             for v in browser.axe_violations().await {
                 failures.push(format!("{width}px {page}: {v}"));

@@ -165,5 +165,7 @@ async fn buyer_imports_four_files_sees_states_applies_a_profile_and_exports_csv(
         "{urls:?}"
     );
     assert_eq!(browser.csp_violations().await, Vec::<String>::new());
+    // With vendors, the detail view and the profile open, the page is still accessible.
+    assert_eq!(browser.axe_violations().await, Vec::<String>::new());
     browser.client.close().await.unwrap();
 }
