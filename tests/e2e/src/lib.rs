@@ -342,3 +342,30 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot open {path}: {e}"));
     }
 }
+
+impl Browser {
+    /// Types `text` into the element matching `css`.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        self.wait_for(css)
+            .await
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
+    }
+
+    /// Adds a link as evidence to a question card, as a user would, and waits for it.
+    pub async fn add_link_evidence(&self, question: &str, label: &str, url: &str) {
+        let card = format!("article[data-question='{question}']");
+        self.click(&format!("{card} details.evidence summary"))
+            .await;
+        if !label.is_empty() {
+            self.type_into(&format!("{card} .evidence-link input[type=text]"), label)
+                .await;
+        }
+        self.type_into(&format!("{card} .evidence-link input[type=url]"), url)
+            .await;
+        self.click(&format!("{card} .evidence-link button")).await;
+        self.wait_text(&format!("{card} .evidence li"), |t| t.contains(url))
+            .await;
+    }
+}

@@ -41,24 +41,9 @@ async fn answers_notes_and_evidence_survive_a_browser_crash() {
             .send_keys("Form at /report")
             .await
             .unwrap();
-        card.find(Locator::Css("details.evidence summary"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        card.find(Locator::Css(".evidence-link input[type=url]"))
-            .await
-            .unwrap()
-            .send_keys("https://acme.example/report")
-            .await
-            .unwrap();
-        card.find(Locator::Css(".evidence-link button"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        browser
+            .add_link_evidence("intake.channel", "", "https://acme.example/report")
+            .await;
         browser
             .wait_text(
                 "article[data-question='intake.channel'] details.evidence summary",

@@ -120,33 +120,9 @@ async fn vendor_fills_every_domain_signs_and_the_file_verifies() {
                 .send_keys("Published at https://acme.example/security")
                 .await
                 .unwrap();
-            let card = browser
-                .wait_for("article[data-question='intake.vdp']")
+            browser
+                .add_link_evidence("intake.vdp", "Policy page", "https://acme.example/security")
                 .await;
-            card.find(Locator::Css("details.evidence summary"))
-                .await
-                .unwrap()
-                .click()
-                .await
-                .unwrap();
-            card.find(Locator::Css(".evidence-link input[type=text]"))
-                .await
-                .unwrap()
-                .send_keys("Policy page")
-                .await
-                .unwrap();
-            card.find(Locator::Css(".evidence-link input[type=url]"))
-                .await
-                .unwrap()
-                .send_keys("https://acme.example/security")
-                .await
-                .unwrap();
-            card.find(Locator::Css(".evidence-link button"))
-                .await
-                .unwrap()
-                .click()
-                .await
-                .unwrap();
             browser
                 .wait_text(
                     "article[data-question='intake.vdp'] details.evidence summary",
