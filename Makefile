@@ -41,8 +41,9 @@ test-e2e:
 
 ## Benchmarks (figures in docs/performance.md)
 bench: dist
+	cargo test -p vendor-readiness-e2e --test bundle_size -- --nocapture
 	cargo bench --bench core
-	cargo test -p vendor-readiness-e2e --release -- --ignored --nocapture --test-threads=1 bench_
+	cargo test -p vendor-readiness-e2e --release --test bench -- --ignored --nocapture --test-threads=1
 
 clean:
 	cargo clean
