@@ -170,32 +170,6 @@ fn verify_flags_a_tampered_file_and_refuses_a_broken_one() {
         .contains("not a JSON file"));
 }
 
-/// A minimal RFC 4180 reader: records of fields, CRLF line ends.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let (mut records, mut record, mut field) = (Vec::new(), Vec::new(), String::new());
-    let mut chars = text.chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => record.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    records
-}
-
 #[test]
 fn compare_in_every_format_applies_the_profile_and_lists_refused_files() {
     let dir = tempfile::tempdir().unwrap();
@@ -211,7 +185,7 @@ fn compare_in_every_format_applies_the_profile_and_lists_refused_files() {
         &files,
     ));
     assert_eq!(code, Some(0), "{stderr}");
-    let records = parse_csv(&stdout);
+    let records = common::parse_csv(&stdout);
     assert_eq!(records.len(), 5);
     let verdict = records[0].iter().position(|h| h == "Verdict").unwrap();
     let reasons = records[0].iter().position(|h| h == "Reasons").unwrap();

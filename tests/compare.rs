@@ -348,43 +348,13 @@ fn rows_filter_by_organisation_or_product_ignoring_case() {
     assert!(compare::filter_rows(&rows, "acme", true).is_empty());
 }
 
-/// A minimal RFC 4180 reader: records of fields, CRLF line ends.
-fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let (mut records, mut record, mut field) = (Vec::new(), Vec::new(), String::new());
-    let mut chars = text.chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => record.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    assert!(
-        field.is_empty() && record.is_empty(),
-        "CSV ends with a line end"
-    );
-    records
-}
-
 #[test]
 fn comparison_csv_has_a_header_and_one_line_per_vendor_with_the_verdict() {
     let mut rows = sample_rows();
     rows[2].organisation = "=HYPERLINK(\"http://evil.example\")".into();
     let text = compare::comparison_csv(&rows, q());
     assert!(text.ends_with("\r\n"));
-    let records = parse_csv(&text);
+    let records = common::parse_csv(&text);
     assert_eq!(records.len(), 1 + rows.len());
     let header = &records[0];
     assert_eq!(header[0], "File");
@@ -419,7 +389,7 @@ fn comparison_csv_has_a_header_and_one_line_per_vendor_with_the_verdict() {
         "formula cells are defused"
     );
 
-    let refused = parse_csv(&compare::refused_csv_row("x.json", "file is empty", q()));
+    let refused = common::parse_csv(&compare::refused_csv_row("x.json", "file is empty", q()));
     assert_eq!(refused[0].len(), header.len());
     assert_eq!(refused[0][col("Verdict")], "refused");
     assert_eq!(refused[0][col("Reasons")], "file is empty");
