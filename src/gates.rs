@@ -57,9 +57,7 @@ pub fn fired(q: &Questionnaire, statuses: &Statuses) -> Vec<FiredGate> {
 }
 
 fn gates_of<'q>(q: &'q Questionnaire, fired: &'q [FiredGate]) -> impl Iterator<Item = &'q Gate> {
-    fired
-        .iter()
-        .filter_map(move |f| q.gates.iter().find(|g| g.id == f.gate))
+    fired.iter().filter_map(move |f| q.gate(&f.gate))
 }
 
 /// The lowest cap on a domain among fired gates, with the gates that impose it.

@@ -335,6 +335,17 @@ impl AnswerSpec {
     }
 }
 
+/// A `MAJOR.MINOR.PATCH` version as numbers, or `None` if it is not exactly that.
+pub fn parse_version(v: &str) -> Option<[u64; 3]> {
+    let mut parts = v.split('.').map(|p| {
+        (!p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    });
+    let version = [parts.next()??, parts.next()??, parts.next()??];
+    parts.next().is_none().then_some(version)
+}
+
 impl Questionnaire {
     /// The questionnaire compiled into this build, parsed and validated once.
     pub fn builtin() -> &'static Questionnaire {
@@ -382,6 +393,11 @@ impl Questionnaire {
     /// Looks a domain up by id.
     pub fn domain(&self, id: &str) -> Option<&Domain> {
         self.domains.iter().find(|d| d.id == id)
+    }
+
+    /// Looks a gate up by id.
+    pub fn gate(&self, id: &str) -> Option<&Gate> {
+        self.gates.iter().find(|g| g.id == id)
     }
 
     /// Looks a reference up by id.

@@ -15,7 +15,7 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
     if q.id.trim().is_empty() {
         p("questionnaire id is empty".into());
     }
-    if !is_semver(&q.version) {
+    if crate::questionnaire::parse_version(&q.version).is_none() {
         p(format!("version {:?} is not MAJOR.MINOR.PATCH", q.version));
     }
     if !q.changelog.iter().any(|c| c.version == q.version) {
@@ -220,14 +220,6 @@ fn check_answer_spec(id: &str, spec: &AnswerSpec, p: &mut impl FnMut(String)) {
             }
         }
     }
-}
-
-fn is_semver(v: &str) -> bool {
-    let parts: Vec<&str> = v.split('.').collect();
-    parts.len() == 3
-        && parts
-            .iter()
-            .all(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn is_id(s: &str) -> bool {

@@ -409,6 +409,11 @@ pub fn answers_file(q: &Questionnaire, assessment: &Assessment) -> AnswersFile {
 
 /// `<vendor>-<product>-<date>.readiness.json`, with each part reduced to safe characters.
 pub fn file_name(profile: &VendorProfile, date: &str) -> String {
+    format!("{}.readiness.json", file_stem(profile, date))
+}
+
+/// `<vendor>-<product>-<date>`: the name every download of an assessment starts with.
+pub fn file_stem(profile: &VendorProfile, date: &str) -> String {
     let slug = |s: &str, fallback: &str| {
         let mut out = String::new();
         for c in s.chars() {
@@ -427,7 +432,7 @@ pub fn file_name(profile: &VendorProfile, date: &str) -> String {
         }
     };
     format!(
-        "{}-{}-{}.readiness.json",
+        "{}-{}-{}",
         slug(&profile.organisation, "vendor"),
         slug(&profile.products, "product"),
         slug(date, "undated")
@@ -636,17 +641,8 @@ fn check_questionnaire(
 }
 
 fn compare_versions(a: &str, b: &str) -> Option<std::cmp::Ordering> {
-    let parse = |v: &str| -> Option<Vec<u64>> {
-        let number = |p: &str| {
-            p.bytes()
-                .all(|b| b.is_ascii_digit())
-                .then(|| p.parse().ok())
-                .flatten()
-        };
-        let parts: Option<Vec<u64>> = v.split('.').map(number).collect();
-        parts.filter(|p| p.len() == 3)
-    };
-    Some(parse(a)?.cmp(&parse(b)?))
+    use crate::questionnaire::parse_version;
+    Some(parse_version(a)?.cmp(&parse_version(b)?))
 }
 
 /// Maps old ids to current ones through the rename map (for older files only).

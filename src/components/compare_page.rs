@@ -7,9 +7,8 @@ use yew::prelude::*;
 
 use crate::buyer_session::{BuyerChange, BuyerSession};
 use crate::compare;
-use crate::components::download_bar::now;
 use crate::components::{BuyerProfileEditor, RadarChart, RadarSeries, VendorDetail, VendorTable};
-use crate::io::{download::download, file_import, storage};
+use crate::io::{clock::now, download::download, file_import, storage};
 use crate::questionnaire::Questionnaire;
 use crate::score_file::MAX_FILE_BYTES;
 

@@ -3,26 +3,15 @@
 
 use yew::prelude::*;
 
+use crate::assessment::Assessment;
 use crate::components::SigningPanel;
 use crate::export;
 use crate::integrity::KeyFile;
+use crate::io::clock::{now, now_rfc3339, today};
 use crate::io::download::download;
 use crate::questionnaire::Questionnaire;
 use crate::score_file;
 use crate::state::use_app;
-
-/// Current time from the browser clock.
-pub fn now() -> time::OffsetDateTime {
-    let seconds = (js_sys::Date::now() / 1000.0) as i64;
-    time::OffsetDateTime::from_unix_timestamp(seconds).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
-}
-
-/// `now()` as RFC 3339 in whole seconds, UTC.
-pub fn now_rfc3339() -> String {
-    now()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
-}
 
 /// Download buttons.
 #[function_component(DownloadBar)]
@@ -61,7 +50,7 @@ pub fn download_bar() -> Html {
                 &created,
                 signing.as_ref(),
             );
-            let name = score_file::file_name(&assessment.profile, &created[..10]);
+            let name = score_file::file_name(&assessment.profile, &today());
             save(
                 name,
                 "application/json",
@@ -69,19 +58,24 @@ pub fn download_bar() -> Html {
             );
         })
     };
-    let base = score_file::file_name(&assessment.profile, &now_rfc3339()[..10])
-        .replace(".readiness.json", "");
-    let other =
-        |label: &'static str,
-         id: &'static str,
-         make: fn(&crate::assessment::Assessment) -> (String, &'static str, Vec<u8>)| {
-            let (save, assessment) = (save.clone(), assessment.clone());
-            let onclick = Callback::from(move |_: MouseEvent| {
-                let (name, mime, bytes) = make(&assessment);
-                save(name, mime, bytes);
-            });
-            html! { <button type="button" {id} {onclick}>{ label }</button> }
-        };
+    let stem = score_file::file_stem(&assessment.profile, &today());
+    let notes = use_state(Vec::<String>::new);
+    // Each extra download: its file, and notes for the user (e.g. what a draft lacks).
+    type Make = fn(&Assessment, &str) -> (String, &'static str, Vec<u8>, Vec<String>);
+    let other = |label: &'static str, id: &'static str, make: Make| {
+        let (save, assessment, stem, notes) = (
+            save.clone(),
+            assessment.clone(),
+            stem.clone(),
+            notes.clone(),
+        );
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let (name, mime, bytes, warnings) = make(&assessment, &stem);
+            save(name, mime, bytes);
+            notes.set(warnings);
+        });
+        html! { <button type="button" {id} {onclick}>{ label }</button> }
+    };
     let signed = key.is_some();
     html! {
         <div class="download-bar">
@@ -91,21 +85,24 @@ pub fn download_bar() -> Html {
             <SigningPanel signing_key={(*key).clone()} onkey={Callback::from(move |k| key.set(k))} />
             <details class="more-downloads">
                 <summary>{ "More downloads" }</summary>
-                { other("Answers file (to continue elsewhere)", "download-answers", |a| {
+                { other("Answers file (to continue elsewhere)", "download-answers", |a, stem| {
                     let file = score_file::answers_file(Questionnaire::builtin(), a);
-                    (score_file::file_name(&a.profile, &now_rfc3339()[..10]).replace(".readiness.json", ".answers.json"), "application/json", serde_json::to_vec_pretty(&file).unwrap_or_default())
+                    (format!("{stem}.answers.json"), "application/json", serde_json::to_vec_pretty(&file).unwrap_or_default(), Vec::new())
                 }) }
-                { other("Answers as CSV", "download-csv", |a| {
-                    (score_file::file_name(&a.profile, &now_rfc3339()[..10]).replace(".readiness.json", ".answers.csv"), "text/csv", export::answers_csv(Questionnaire::builtin(), a).into_bytes())
+                { other("Answers as CSV", "download-csv", |a, stem| {
+                    (format!("{stem}.answers.csv"), "text/csv", export::answers_csv(Questionnaire::builtin(), a).into_bytes(), Vec::new())
                 }) }
-                { other("Draft security.txt", "download-security-txt", |a| {
+                { other("Draft security.txt", "download-security-txt", |a, _| {
                     let draft = export::security_txt(&a.profile, Questionnaire::builtin(), a, now());
-                    ("security.txt".into(), "text/plain", draft.text.into_bytes())
+                    ("security.txt".into(), "text/plain", draft.text.into_bytes(), draft.warnings)
                 }) }
-                { other("Starter disclosure policy (Markdown)", "download-vdp", |a| {
-                    ("vulnerability-disclosure-policy.md".into(), "text/markdown", export::vdp_outline(&a.profile).into_bytes())
+                { other("Starter disclosure policy (Markdown)", "download-vdp", |a, _| {
+                    ("vulnerability-disclosure-policy.md".into(), "text/markdown", export::vdp_outline(&a.profile).into_bytes(), Vec::new())
                 }) }
-                <p class="small">{ format!("Files are named {base}…") }</p>
+                <p class="small">{ format!("Files are named {stem}…") }</p>
+                if !notes.is_empty() {
+                    <ul class="warning" role="status" data-testid="download-notes">{ for notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                }
             </details>
             if let Some(e) = &*error { <p class="error" role="alert">{ e }</p> }
             if let Some(problem) = &app.storage_problem {

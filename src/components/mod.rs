@@ -7,7 +7,7 @@ mod buyer_profile_editor;
 pub mod compare_page;
 mod domain_nav;
 mod domain_result;
-pub mod download_bar;
+mod download_bar;
 mod evidence_editor;
 mod home_page;
 mod import_button;

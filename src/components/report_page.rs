@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::components::{DomainResult, RadarChart, RadarSeries};
-use crate::export::answer_label;
+use crate::export::{answer_label, evidence_text};
 use crate::questionnaire::{Questionnaire, MAX_LEVEL};
 use crate::scoring::{self, QuestionStatus};
 use crate::state::use_app;
@@ -44,14 +44,7 @@ pub fn report_page() -> Html {
                 (_, Some(v)) => answer_label(qu, v),
                 (_, None) => "unanswered".to_owned(),
             };
-            let evidence = entry.evidence.iter().map(|ev| {
-                let detail = match (&ev.url, &ev.file) {
-                    (Some(u), _) => u.clone(),
-                    (None, Some(f)) => format!("{} · {} bytes · SHA-256 {}", f.name, f.size, f.sha256),
-                    _ => String::new(),
-                };
-                html! { <li>{ format!("{}: {detail}", ev.label) }</li> }
-            });
+            let evidence = entry.evidence.iter().map(|ev| html! { <li>{ evidence_text(ev) }</li> });
             html! {
                 <tr>
                     <td class="qid">{ &qu.id }</td>
@@ -91,7 +84,7 @@ pub fn report_page() -> Html {
                 <RadarChart {series} />
                 <table><thead><tr><th>{ "Domain" }</th><th>{ "Level" }</th><th>{ "Weight" }</th></tr></thead><tbody>{ for summary_rows }</tbody></table>
                 <h3>{ format!("Gates fired ({})", score.gates.len()) }</h3>
-                <ul>{ for score.gates.iter().filter_map(|f| q.gates.iter().find(|g| g.id == f.gate)).map(|g| html! { <li><strong>{ &g.title }</strong>{ ": " }{ &g.reason }</li> }) }</ul>
+                <ul>{ for score.gates.iter().filter_map(|f| q.gate(&f.gate)).map(|g| html! { <li><strong>{ &g.title }</strong>{ ": " }{ &g.reason }</li> }) }</ul>
             </section>
             <section class="detail">
                 <h2>{ "Domain detail" }</h2>

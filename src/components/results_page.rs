@@ -21,7 +21,7 @@ pub fn results_page() -> Html {
         levels: score.domains.iter().map(|d| d.level).collect(),
     }];
     let gates = score.gates.iter().filter_map(|fired| {
-        let gate = q.gates.iter().find(|g| g.id == fired.gate)?;
+        let gate = q.gate(&fired.gate)?;
         let questions = fired
             .triggered_by
             .iter()

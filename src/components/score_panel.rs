@@ -19,7 +19,7 @@ pub fn score_panel(props: &ScorePanelProps) -> Html {
     let q = Questionnaire::builtin();
     let score = &props.score;
     let gates = score.gates.iter().filter_map(|fired| {
-        let gate = q.gates.iter().find(|g| g.id == fired.gate)?;
+        let gate = q.gate(&fired.gate)?;
         Some(html! {
             <li class={classes!("gate", fired.pending.then_some("pending"))} data-gate={gate.id.clone()}>
                 <strong>{ &gate.title }</strong>

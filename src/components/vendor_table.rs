@@ -49,7 +49,7 @@ fn row_html(state: &BuyerHandle, r: &VendorRow) -> Html {
         .score
         .gates
         .iter()
-        .filter_map(|f| q.gates.iter().find(|g| g.id == f.gate))
+        .filter_map(|f| q.gate(&f.gate))
         .map(|g| g.title.as_str())
         .collect();
     html! {

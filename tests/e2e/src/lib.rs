@@ -369,3 +369,37 @@ impl Browser {
             .await;
     }
 }
+
+/// Everything one test needs: the served app, a driver, a scratch folder (with the
+/// Chromium profile in `profile/` and downloads in `downloads/`) and the browser. Keep
+/// the driver bound for the test's lifetime: dropping it stops Chromium.
+pub async fn launch_with_prefs(
+    prefs: serde_json::Value,
+) -> (DistServer, Driver, tempfile::TempDir, Browser) {
+    let server = DistServer::start();
+    let driver = start_driver();
+    let dirs = tempfile::tempdir().expect("scratch folder");
+    let downloads = dirs.path().join("downloads");
+    std::fs::create_dir_all(&downloads).expect("downloads folder");
+    let browser =
+        open_browser_with_prefs(&driver, &dirs.path().join("profile"), &downloads, prefs).await;
+    (server, driver, dirs, browser)
+}
+
+/// [`launch_with_prefs`] with Chromium's default preferences.
+pub async fn launch() -> (DistServer, Driver, tempfile::TempDir, Browser) {
+    launch_with_prefs(serde_json::json!({})).await
+}
+
+impl Browser {
+    /// Sends keys to whatever has focus, as a keyboard user would.
+    pub async fn press(&self, keys: &str) {
+        self.client
+            .active_element()
+            .await
+            .expect("a focused element")
+            .send_keys(keys)
+            .await
+            .unwrap_or_else(|e| panic!("cannot press {keys:?}: {e}"));
+    }
+}

@@ -4,7 +4,7 @@
 
 use fantoccini::key::Key;
 use fantoccini::Locator;
-use vendor_readiness_e2e::{open_browser, start_driver, DistServer};
+use vendor_readiness_e2e::launch;
 
 const PAGES: [&str; 7] = [
     "/",
@@ -18,10 +18,7 @@ const PAGES: [&str; 7] = [
 
 #[tokio::test]
 async fn axe_finds_no_violations_on_any_page_wide_or_narrow() {
-    let server = DistServer::start();
-    let driver = start_driver();
-    let dirs = tempfile::tempdir().unwrap();
-    let browser = open_browser(&driver, &dirs.path().join("profile"), dirs.path()).await;
+    let (server, _driver, _dirs, browser) = launch().await;
     let mut failures = Vec::new();
     for (width, height) in [(1280, 900), (640, 900), (390, 844)] {
         browser.client.set_window_size(width, height).await.unwrap();
@@ -54,8 +51,7 @@ async fn axe_finds_no_violations_on_any_page_wide_or_narrow() {
 async fn tab_until(browser: &vendor_readiness_e2e::Browser, check: &str) -> bool {
     let script = format!("const el = document.activeElement; return !!({check});");
     for _ in 0..150 {
-        let active = browser.client.active_element().await.unwrap();
-        active.send_keys(&Key::Tab.to_string()).await.unwrap();
+        browser.press(&Key::Tab.to_string()).await;
         if browser.client.execute(&script, vec![]).await.unwrap() == serde_json::json!(true) {
             return true;
         }
@@ -65,10 +61,7 @@ async fn tab_until(browser: &vendor_readiness_e2e::Browser, check: &str) -> bool
 
 #[tokio::test]
 async fn the_vendor_journey_works_with_the_keyboard_alone() {
-    let server = DistServer::start();
-    let driver = start_driver();
-    let dirs = tempfile::tempdir().unwrap();
-    let browser = open_browser(&driver, &dirs.path().join("profile"), dirs.path()).await;
+    let (server, _driver, _dirs, browser) = launch().await;
     browser.open(&server, "/#/assess/intake").await;
     browser
         .wait_for("article[data-question='intake.channel']")
@@ -96,14 +89,7 @@ async fn the_vendor_journey_works_with_the_keyboard_alone() {
         .await
         .unwrap();
     assert_ne!(outline, "none", "focus is visible");
-    browser
-        .client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(" ")
-        .await
-        .unwrap();
+    browser.press(" ").await;
     browser
         .wait_text(".overall-progress", |t| t.starts_with("1 of"))
         .await;
@@ -113,14 +99,7 @@ async fn the_vendor_journey_works_with_the_keyboard_alone() {
         tab_until(&browser, "el.id === 'notes-intake.channel'").await,
         "notes not reachable"
     );
-    browser
-        .client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys("Typed without a mouse")
-        .await
-        .unwrap();
+    browser.press("Typed without a mouse").await;
 
     // Move to another domain through the domain list, with Enter.
     assert!(
@@ -131,14 +110,7 @@ async fn the_vendor_journey_works_with_the_keyboard_alone() {
         .await,
         "domain link not reachable"
     );
-    browser
-        .client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(&Key::Enter.to_string())
-        .await
-        .unwrap();
+    browser.press(&Key::Enter.to_string()).await;
     browser
         .wait_for("article[data-question='triage.owner']")
         .await;
@@ -148,14 +120,7 @@ async fn the_vendor_journey_works_with_the_keyboard_alone() {
         tab_until(&browser, "el.id === 'download-score'").await,
         "download button not reachable"
     );
-    browser
-        .client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(&Key::Enter.to_string())
-        .await
-        .unwrap();
+    browser.press(&Key::Enter.to_string()).await;
     let file = std::fs::read(browser.wait_download(".readiness.json").await).unwrap();
     let Ok(vendor_readiness::score_file::Loaded::Score(v)) = vendor_readiness::score_file::load(
         &file,

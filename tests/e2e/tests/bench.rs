@@ -7,7 +7,7 @@ use vendor_readiness::assessment::Assessment;
 use vendor_readiness::integrity::KeyFile;
 use vendor_readiness::questionnaire::Questionnaire;
 use vendor_readiness::score_file;
-use vendor_readiness_e2e::{open_browser, start_driver, DistServer};
+use vendor_readiness_e2e::{launch, open_browser, start_driver, DistServer};
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
@@ -17,10 +17,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 #[tokio::test]
 #[ignore = "benchmark: run with make bench"]
 async fn bench_load_to_interactive_questionnaire() {
-    let server = DistServer::start();
-    let driver = start_driver();
-    let dirs = tempfile::tempdir().unwrap();
-    let browser = open_browser(&driver, &dirs.path().join("profile"), dirs.path()).await;
+    let (server, _driver, _dirs, browser) = launch().await;
     let mut times = Vec::new();
     for i in 0..21 {
         // A new document each time (a different query string defeats nothing but the

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use fantoccini::Locator;
-use vendor_readiness_e2e::{open_browser, start_driver, DistServer};
+use vendor_readiness_e2e::launch;
 
 #[tokio::test]
 async fn the_hostile_corpus_is_refused_or_flagged_and_nothing_runs() {
@@ -35,10 +35,7 @@ async fn the_hostile_corpus_is_refused_or_flagged_and_nothing_runs() {
     }
     let refused = files.len() - loads;
 
-    let server = DistServer::start();
-    let driver = start_driver();
-    let dirs = tempfile::tempdir().unwrap();
-    let browser = open_browser(&driver, &dirs.path().join("profile"), dirs.path()).await;
+    let (server, _driver, _dirs, browser) = launch().await;
     browser.open(&server, "/#/compare").await;
     browser.watch_csp().await;
     let input = browser.wait_for("#import-files").await;

@@ -4,19 +4,13 @@
 use fantoccini::Locator;
 use vendor_readiness::questionnaire::Questionnaire;
 use vendor_readiness::score_file::{self, Loaded};
-use vendor_readiness_e2e::{open_browser_with_prefs, start_driver, DistServer};
+use vendor_readiness_e2e::launch_with_prefs;
 
 #[tokio::test]
 async fn blocked_storage_warns_and_downloads_still_work() {
-    let server = DistServer::start();
-    let driver = start_driver();
-    let dirs = tempfile::tempdir().unwrap();
-    let downloads = dirs.path().join("downloads");
-    std::fs::create_dir_all(&downloads).unwrap();
     // Blocking cookies blocks all site data: localStorage throws, IndexedDB refuses to open.
     let prefs = serde_json::json!({ "profile.default_content_setting_values.cookies": 2 });
-    let browser =
-        open_browser_with_prefs(&driver, &dirs.path().join("profile"), &downloads, prefs).await;
+    let (server, _driver, _dirs, browser) = launch_with_prefs(prefs).await;
     browser.open(&server, "/#/assess/intake").await;
     let card = browser
         .wait_for("article[data-question='intake.channel']")

@@ -6,7 +6,7 @@ use vendor_readiness::answers::AnswerValue;
 use vendor_readiness::integrity::SignatureState;
 use vendor_readiness::questionnaire::Questionnaire;
 use vendor_readiness::score_file::{self, IntegrityState, Loaded};
-use vendor_readiness_e2e::{open_browser, start_driver, DistServer};
+use vendor_readiness_e2e::launch;
 
 async fn answer(browser: &vendor_readiness_e2e::Browser, question: &str, option_index: usize) {
     let css = format!("article[data-question='{question}'] input[type=radio]");
@@ -17,12 +17,7 @@ async fn answer(browser: &vendor_readiness_e2e::Browser, question: &str, option_
 
 #[tokio::test]
 async fn vendor_answers_sees_score_change_reloads_and_downloads_a_verifiable_file() {
-    let server = DistServer::start();
-    let driver = start_driver();
-    let dirs = tempfile::tempdir().unwrap();
-    let (profile, downloads) = (dirs.path().join("profile"), dirs.path().join("downloads"));
-    std::fs::create_dir_all(&downloads).unwrap();
-    let browser = open_browser(&driver, &profile, &downloads).await;
+    let (server, _driver, _dirs, browser) = launch().await;
 
     browser.open(&server, "/#/assess/intake").await;
     assert_eq!(

@@ -7,7 +7,7 @@ use vendor_readiness::answers::AnswerValue;
 use vendor_readiness::integrity::{KeyFile, SignatureState};
 use vendor_readiness::questionnaire::Questionnaire;
 use vendor_readiness::score_file::{self, IntegrityState, Loaded};
-use vendor_readiness_e2e::{open_browser, start_driver, Browser, DistServer};
+use vendor_readiness_e2e::{launch, Browser};
 
 /// Answers every visible, unanswered question of the open domain with its best answer,
 /// repeating while follow-up questions appear.
@@ -83,12 +83,7 @@ async fn set_input(browser: &Browser, css: &str, text: &str) {
 
 #[tokio::test]
 async fn vendor_fills_every_domain_signs_and_the_file_verifies() {
-    let server = DistServer::start();
-    let driver = start_driver();
-    let dirs = tempfile::tempdir().unwrap();
-    let downloads = dirs.path().join("downloads");
-    std::fs::create_dir_all(&downloads).unwrap();
-    let browser = open_browser(&driver, &dirs.path().join("profile"), &downloads).await;
+    let (server, _driver, _dirs, browser) = launch().await;
     let q = Questionnaire::builtin();
 
     browser.open(&server, "/#/setup").await;
@@ -194,6 +189,12 @@ async fn vendor_fills_every_domain_signs_and_the_file_verifies() {
         "{txt}"
     );
     assert!(txt.contains("Expires: "));
+    // What the draft still lacks is shown to the vendor, not only buried in the file.
+    browser
+        .wait_text("[data-testid=download-notes]", |t| {
+            t.contains("No vulnerability disclosure policy URL")
+        })
+        .await;
 
     // The printable report renders every section.
     browser.open(&server, "/#/report").await;
