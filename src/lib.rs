@@ -2,35 +2,26 @@
 //! receive, fix and disclose vulnerabilities, and a verifier for the score files
 //! vendors send to buyers.
 //!
-//! The crate has two halves:
-//! - the **core** (every module compiled on all targets): questionnaire model, scoring,
-//!   gates, file formats, integrity, comparison and exports. It never touches the
-//!   browser, so it is tested natively in milliseconds and also serves the CLI;
-//! - the **web shell** (`app`, `state`, `components`, `io`; wasm32 only): Yew
-//!   components that render core state and turn events into core calls.
+//! Two halves (see `ARCHITECTURE.md`):
+//! - [`core`]: every rule — questionnaire, scoring, files, verification, the buyer's and
+//!   the vendor's session reducers, exports. No web dependency; tested natively; it also
+//!   serves the CLI and the verification worker.
+//! - `web` (wasm32 only): the Yew shell that renders core state and dispatches events,
+//!   with small adapters to browser APIs in `web::io`.
 
-pub mod answers;
-pub mod assessment;
-pub mod buyer_profile;
-pub mod buyer_session;
-pub mod compare;
-pub mod export;
-pub mod gates;
-pub mod integrity;
-pub mod questionnaire;
-pub mod questionnaire_rules;
-pub mod score_file;
-pub mod scoring;
-pub mod workbook;
+pub mod core;
 
 #[cfg(target_arch = "wasm32")]
-pub mod app;
-#[cfg(target_arch = "wasm32")]
-pub mod components;
-#[cfg(target_arch = "wasm32")]
-pub mod io;
-#[cfg(target_arch = "wasm32")]
-pub mod state;
+pub mod web;
+
+// The paths the tests, benches and fuzz target have always used.
+pub use crate::core::buyer::compare;
+pub use crate::core::buyer::profile as buyer_profile;
+pub use crate::core::buyer::session as buyer_session;
+pub use crate::core::files::score_file;
+pub use crate::core::questionnaire::rules as questionnaire_rules;
+pub use crate::core::scoring::gates;
+pub use crate::core::{answers, assessment, export, integrity, questionnaire, scoring, workbook};
 
 /// The app version written into every file it makes.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

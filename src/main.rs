@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    vendor_readiness::app::start();
+    vendor_readiness::web::app::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

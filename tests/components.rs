@@ -13,9 +13,11 @@ use yew::prelude::*;
 
 use vendor_readiness::answers::{AnswerEntry, AnswerValue};
 use vendor_readiness::assessment::Edit;
-use vendor_readiness::components::{QuestionCard, QuestionCardProps, ScorePanel, ScorePanelProps};
 use vendor_readiness::questionnaire::Questionnaire;
 use vendor_readiness::scoring;
+use vendor_readiness::web::components::{
+    QuestionCard, QuestionCardProps, ScorePanel, ScorePanelProps,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 

@@ -1,0 +1,28 @@
+//! The pure core: everything that decides something. No browser, no clock, no files: it
+//! is tested natively in milliseconds and serves the web shell, the worker and the CLI.
+//!
+//! | module | holds |
+//! |---|---|
+//! | [`questionnaire`] | the questionnaire model, its data rules, migration between versions |
+//! | [`answers`], [`assessment`], [`workbook`] | what a vendor records, and the edits to it |
+//! | [`scoring`] | question status, cumulative levels, gates, the overall score |
+//! | [`text`] | the text rules every file obeys, and escaping for messages |
+//! | [`files`] | the untrusted-input loader and each file format (score, answers, key, profile) |
+//! | [`integrity`] | RFC 8785 canonical JSON, SHA-256, Ed25519 |
+//! | [`verify`] | verification of a score file and every problem it can have, in one wording |
+//! | [`buyer`] | the buyer's profile, verdicts, comparison, session reducer and import queue |
+//! | [`vendor`] | the vendor's session reducer (what the questionnaire pages show and save) |
+//! | [`export`] | CSV, security.txt, disclosure policy and report texts |
+
+pub mod answers;
+pub mod assessment;
+pub mod buyer;
+pub mod export;
+pub mod files;
+pub mod integrity;
+pub mod questionnaire;
+pub mod scoring;
+pub mod text;
+pub mod vendor;
+pub mod verify;
+pub mod workbook;

@@ -1,0 +1,35 @@
+//! The questionnaire: its model ([`model`]), the rules its data must obey ([`rules`]),
+//! and loading it. Every rule about *what is asked* lives in the data file; every rule
+//! about *how it is scored* lives in [`crate::core::scoring`].
+
+pub mod model;
+pub mod rules;
+
+pub use model::*;
+
+use std::sync::OnceLock;
+
+/// The questionnaire compiled into the app and the CLI.
+pub const BUILTIN_JSON: &str = include_str!("../../../data/questionnaire.json");
+
+impl Questionnaire {
+    /// The questionnaire compiled into this build, parsed and validated once.
+    pub fn builtin() -> &'static Questionnaire {
+        static BUILTIN: OnceLock<Questionnaire> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            Questionnaire::from_json(BUILTIN_JSON)
+                .expect("the built-in questionnaire is validated by the test suite")
+        })
+    }
+
+    /// Parses and validates questionnaire data.
+    pub fn from_json(json: &str) -> Result<Self, QuestionnaireError> {
+        let q = serde_json::from_str::<Questionnaire>(json)?.indexed();
+        let problems = rules::check(&q);
+        if problems.is_empty() {
+            Ok(q)
+        } else {
+            Err(QuestionnaireError::Invalid(problems))
+        }
+    }
+}

@@ -1,0 +1,427 @@
+//! The questionnaire model: domains, questions, answer types, gates and references,
+//! loaded from versioned data (`data/questionnaire.json`) rather than written as code.
+//!
+//! Every rule about *what is asked* lives in the data file; every rule about *how it is
+//! scored* lives in [`crate::core::scoring`] and [`crate::core::scoring::gates`].
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::answers::AnswerValue;
+use crate::core::integrity;
+
+/// The highest maturity level of a domain.
+pub const MAX_LEVEL: u8 = 4;
+
+/// Errors raised while loading a questionnaire.
+#[derive(Debug, thiserror::Error)]
+pub enum QuestionnaireError {
+    /// The data is not valid JSON of the expected shape.
+    #[error("questionnaire data is malformed: {0}")]
+    Malformed(#[from] serde_json::Error),
+    /// The data parsed but breaks one or more consistency rules.
+    #[error("questionnaire data is inconsistent: {}", .0.join("; "))]
+    Invalid(Vec<String>),
+}
+
+/// A whole questionnaire: identity, content and the gates that cap levels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    /// Stable identifier, the same across versions.
+    pub id: String,
+    /// Semantic version of the content.
+    pub version: String,
+    /// Human title.
+    pub title: String,
+    /// Names and generic meaning of levels 0..=4.
+    pub levels: Vec<LevelInfo>,
+    /// Every reference a question may cite.
+    pub references: Vec<Reference>,
+    /// The domains in display order.
+    pub domains: Vec<Domain>,
+    /// Critical gates that cap levels whatever else is answered.
+    pub gates: Vec<Gate>,
+    /// Old question id → current question id, so older answer files still load.
+    #[serde(default)]
+    pub renames: BTreeMap<String, String>,
+    /// What changed in each version.
+    pub changelog: Vec<ChangelogEntry>,
+    #[serde(skip)]
+    index: HashMap<String, (usize, usize)>,
+    // Verifying a file compares digests; computing one canonicalizes the whole data.
+    #[serde(skip)]
+    digest_cache: DigestCache,
+}
+
+/// A digest computed once per value; a clone starts empty, since clones are made to be
+/// changed.
+#[derive(Debug, Default, PartialEq)]
+struct DigestCache(OnceLock<String>);
+
+impl Clone for DigestCache {
+    fn clone(&self) -> Self {
+        DigestCache::default()
+    }
+}
+
+/// The generic meaning of one maturity level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelInfo {
+    /// 0..=4.
+    pub level: u8,
+    /// Short name, e.g. "Defined".
+    pub name: String,
+    /// One sentence.
+    pub summary: String,
+}
+
+/// A clause of a standard or public source that questions cite.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    /// Stable id cited by questions, e.g. `ISO29147-6.2.2`.
+    pub id: String,
+    /// The document, e.g. "ISO/IEC 29147:2018".
+    pub source: String,
+    /// The clause within the document.
+    pub clause: String,
+    /// What the clause is about.
+    pub title: String,
+}
+
+/// One area of readiness, scored L0..L4.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Domain {
+    /// Stable id, e.g. `intake`.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// What the domain covers and why a buyer cares.
+    pub summary: String,
+    /// Weight of this domain in the overall score.
+    pub weight: u32,
+    /// What each level 1..=4 looks like in this domain (keys "1".."4").
+    pub levels: BTreeMap<String, String>,
+    /// The questions in display order.
+    pub questions: Vec<Question>,
+}
+
+/// One checkable question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable id, `<domain>.<name>`.
+    pub id: String,
+    /// The question as asked.
+    pub text: String,
+    /// Why it matters.
+    pub why: String,
+    /// The level of its domain this question evidences (1..=4).
+    pub level: u8,
+    /// What kind of answer it takes.
+    pub answer: AnswerSpec,
+    /// Whether "not applicable" is an allowed answer.
+    #[serde(default)]
+    pub allow_na: bool,
+    /// Reference ids.
+    pub refs: Vec<String>,
+    /// Shown only when another question's credit reaches a threshold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
+}
+
+/// The allowed answers of a question and the credit each earns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum AnswerSpec {
+    /// yes = 1.0, partly = 0.5, no = 0.0.
+    YesPartlyNo,
+    /// Options ordered worst to best.
+    Choice {
+        /// The options, worst first.
+        options: Vec<ChoiceOption>,
+    },
+    /// A number such as days, mapped to credit through bands.
+    Number {
+        /// Unit shown next to the field, e.g. "business days".
+        unit: String,
+        /// Smallest allowed value.
+        min: f64,
+        /// Largest allowed value.
+        max: f64,
+        /// Whether smaller or larger values are better.
+        better: Better,
+        /// Thresholds and the credit they earn, best first.
+        bands: Vec<Band>,
+    },
+}
+
+/// One option of a choice question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    /// Stable id stored in answer files.
+    pub id: String,
+    /// Text shown.
+    pub label: String,
+    /// Credit in 0..=1.
+    pub credit: f64,
+}
+
+/// Direction of a number question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Better {
+    /// Smaller values are better (days to fix).
+    Lower,
+    /// Larger values are better (percent covered).
+    Higher,
+}
+
+/// A credit band of a number question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// For `lower`: values up to this earn the credit; for `higher`: values from this.
+    pub threshold: f64,
+    /// Credit in 0..=1.
+    pub credit: f64,
+}
+
+/// Visibility condition of a follow-up question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// The parent question id.
+    pub question: String,
+    /// Shown when the parent's credit is at least this.
+    pub credit_at_least: f64,
+}
+
+/// A critical gate: when any trigger holds, levels are capped.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gate {
+    /// Stable id.
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// Why it caps and what fixes it.
+    pub reason: String,
+    /// The gate fires when any of these holds.
+    pub fires_if_any: Vec<GateTrigger>,
+    /// Domain id → highest level allowed while the gate fires.
+    #[serde(default)]
+    pub domain_caps: BTreeMap<String, u8>,
+    /// Highest overall score allowed while the gate fires.
+    #[serde(default)]
+    pub overall_max: Option<u8>,
+}
+
+/// One trigger of a gate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GateTrigger {
+    /// The question looked at.
+    pub question: String,
+    /// Fires when that question's credit is below this (or it is unanswered, N/A or hidden).
+    pub credit_below: f64,
+}
+
+/// One changelog entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangelogEntry {
+    /// Version described.
+    pub version: String,
+    /// Release date (YYYY-MM-DD).
+    pub date: String,
+    /// What changed.
+    pub changes: Vec<String>,
+}
+
+impl AnswerSpec {
+    /// Credit earned by a value, or `None` when the value is not allowed for this spec
+    /// (including "not applicable", which is never credit).
+    pub fn credit(&self, value: &AnswerValue) -> Option<f64> {
+        match (self, value) {
+            (AnswerSpec::YesPartlyNo, AnswerValue::Choice(c)) => match c.as_str() {
+                "yes" => Some(1.0),
+                "partly" => Some(0.5),
+                "no" => Some(0.0),
+                _ => None,
+            },
+            (AnswerSpec::Choice { options }, AnswerValue::Choice(c)) => {
+                options.iter().find(|o| o.id == *c).map(|o| o.credit)
+            }
+            (
+                AnswerSpec::Number {
+                    min,
+                    max,
+                    better,
+                    bands,
+                    ..
+                },
+                AnswerValue::Number(v),
+            ) => {
+                if !v.is_finite() || v < min || v > max {
+                    return None;
+                }
+                let earned = bands.iter().filter(|b| match better {
+                    Better::Lower => *v <= b.threshold,
+                    Better::Higher => *v >= b.threshold,
+                });
+                Some(earned.map(|b| b.credit).fold(0.0, f64::max))
+            }
+            _ => None,
+        }
+    }
+
+    /// The allowed answers from worst to best, as stored in answer files, for a
+    /// blank template and the UI. Number questions describe their bands instead.
+    pub fn options_worst_to_best(&self) -> Vec<(String, String, f64)> {
+        match self {
+            AnswerSpec::YesPartlyNo => vec![
+                ("no".into(), "No".into(), 0.0),
+                ("partly".into(), "Partly".into(), 0.5),
+                ("yes".into(), "Yes".into(), 1.0),
+            ],
+            AnswerSpec::Choice { options } => options
+                .iter()
+                .map(|o| (o.id.clone(), o.label.clone(), o.credit))
+                .collect(),
+            AnswerSpec::Number { .. } => Vec::new(),
+        }
+    }
+
+    /// The best possible answer, used by tests and by "what would lift it" hints.
+    pub fn best(&self) -> AnswerValue {
+        match self {
+            AnswerSpec::YesPartlyNo => AnswerValue::Choice("yes".into()),
+            AnswerSpec::Choice { options } => {
+                AnswerValue::Choice(options.last().map(|o| o.id.clone()).unwrap_or_default())
+            }
+            AnswerSpec::Number {
+                min, max, better, ..
+            } => AnswerValue::Number(match better {
+                Better::Lower => *min,
+                Better::Higher => *max,
+            }),
+        }
+    }
+
+    /// The worst possible answer.
+    pub fn worst(&self) -> AnswerValue {
+        match self {
+            AnswerSpec::YesPartlyNo => AnswerValue::Choice("no".into()),
+            AnswerSpec::Choice { options } => {
+                AnswerValue::Choice(options.first().map(|o| o.id.clone()).unwrap_or_default())
+            }
+            AnswerSpec::Number {
+                min, max, better, ..
+            } => AnswerValue::Number(match better {
+                Better::Lower => *max,
+                Better::Higher => *min,
+            }),
+        }
+    }
+}
+
+/// A `MAJOR.MINOR.PATCH` version as numbers, or `None` if it is not exactly that.
+pub fn parse_version(v: &str) -> Option<[u64; 3]> {
+    let mut parts = v.split('.').map(|p| {
+        (!p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    });
+    let version = [parts.next()??, parts.next()??, parts.next()??];
+    parts.next().is_none().then_some(version)
+}
+
+impl Questionnaire {
+    /// The same questionnaire with its id index built; loading calls this once.
+    pub(super) fn indexed(mut self) -> Self {
+        self.index = self
+            .domains
+            .iter()
+            .enumerate()
+            .flat_map(|(d, dom)| {
+                dom.questions
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, qu)| (qu.id.clone(), (d, i)))
+            })
+            .collect();
+        self
+    }
+
+    /// Looks a question up by id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.index
+            .get(id)
+            .map(|&(d, i)| &self.domains[d].questions[i])
+    }
+
+    /// The domain a question belongs to.
+    pub fn domain_of(&self, question_id: &str) -> Option<&Domain> {
+        self.index.get(question_id).map(|&(d, _)| &self.domains[d])
+    }
+
+    /// Looks a domain up by id.
+    pub fn domain(&self, id: &str) -> Option<&Domain> {
+        self.domains.iter().find(|d| d.id == id)
+    }
+
+    /// Looks a gate up by id.
+    pub fn gate(&self, id: &str) -> Option<&Gate> {
+        self.gates.iter().find(|g| g.id == id)
+    }
+
+    /// Looks a reference up by id.
+    pub fn reference(&self, id: &str) -> Option<&Reference> {
+        self.references.iter().find(|r| r.id == id)
+    }
+
+    /// Every question in display order.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.domains.iter().flat_map(|d| d.questions.iter())
+    }
+
+    /// The name of a level ("Defined"), or "L<n>" if the data has none.
+    pub fn level_name(&self, level: u8) -> String {
+        self.levels
+            .iter()
+            .find(|l| l.level == level)
+            .map(|l| l.name.clone())
+            .unwrap_or_else(|| format!("L{level}"))
+    }
+
+    /// Content digest: `sha256:` + hex SHA-256 of the RFC 8785 canonical JSON of the data.
+    pub fn digest(&self) -> String {
+        self.digest_cache
+            .0
+            .get_or_init(|| {
+                let value = serde_json::to_value(self).expect("questionnaire serializes");
+                integrity::digest_value(&value).expect("questionnaire canonicalizes")
+            })
+            .clone()
+    }
+
+    /// Maps an old question id to the current one through the rename map (following chains).
+    pub fn current_id<'a>(&'a self, id: &'a str) -> &'a str {
+        let mut id = id;
+        // A chain longer than the map would be a cycle; the data rules forbid that.
+        for _ in 0..=self.renames.len() {
+            match self.renames.get(id) {
+                Some(next) => id = next,
+                None => break,
+            }
+        }
+        id
+    }
+}

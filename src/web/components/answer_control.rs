@@ -1,0 +1,95 @@
+//! The control for one answer: radio buttons for choices, a number field for numbers,
+//! "not applicable" where allowed, and a way to clear the answer.
+
+use yew::prelude::*;
+
+use crate::core::answers::AnswerValue;
+use crate::core::questionnaire::{AnswerSpec, Question};
+
+/// Props of [`AnswerControl`].
+#[derive(PartialEq, Properties)]
+pub struct AnswerControlProps {
+    /// The question answered.
+    pub question: Question,
+    /// The current value.
+    pub value: Option<AnswerValue>,
+    /// Called with the new value (`None` clears it).
+    pub onanswer: Callback<Option<AnswerValue>>,
+}
+
+/// Answer control.
+#[function_component(AnswerControl)]
+pub fn answer_control(props: &AnswerControlProps) -> Html {
+    let question = &props.question;
+    let range_error = use_state(|| false);
+    let name = format!("answer-{}", question.id);
+    let radio = |value: AnswerValue, label: String| {
+        let checked = props.value.as_ref() == Some(&value);
+        let onanswer = props.onanswer.clone();
+        let onchange = Callback::from(move |_: Event| onanswer.emit(Some(value.clone())));
+        html! {
+            <label class="option">
+                <input type="radio" name={name.clone()} {checked} {onchange} />
+                <span>{ label }</span>
+            </label>
+        }
+    };
+    let main = match &question.answer {
+        AnswerSpec::Number { unit, min, max, .. } => {
+            let (onanswer, set_error) = (props.onanswer.clone(), range_error.clone());
+            let (lo, hi) = (*min, *max);
+            let onchange = Callback::from(move |e: Event| {
+                let range_error = &set_error;
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                let text = input.value();
+                match text.trim().parse::<f64>().ok().filter(|v| v.is_finite()) {
+                    _ if text.trim().is_empty() => {
+                        range_error.set(false);
+                        onanswer.emit(None);
+                    }
+                    Some(v) if (lo..=hi).contains(&v) => {
+                        range_error.set(false);
+                        onanswer.emit(Some(AnswerValue::Number(v)));
+                    }
+                    _ => range_error.set(true),
+                }
+            });
+            let value = match &props.value {
+                Some(AnswerValue::Number(n)) => n.to_string(),
+                _ => String::new(),
+            };
+            let field_id = format!("number-{}", question.id);
+            let error_id = format!("range-{}", question.id);
+            html! {
+                <div class="number-answer">
+                    <label for={field_id.clone()}>{ format!("Answer in {unit} ({min}–{max})") }</label>
+                    <input id={field_id} type="number" min={min.to_string()} max={max.to_string()} step="any" {value} {onchange}
+                        aria-invalid={range_error.to_string()} aria-describedby={error_id.clone()} />
+                    <span id={error_id} class="error" role="alert">
+                        { if *range_error { format!("Enter a number from {min} to {max}; the answer was not changed.") } else { String::new() } }
+                    </span>
+                </div>
+            }
+        }
+        spec => html! {
+            { for spec.options_worst_to_best().into_iter().rev().map(|(id, label, _)| radio(AnswerValue::Choice(id), label)) }
+        },
+    };
+    let na = question
+        .allow_na
+        .then(|| radio(AnswerValue::NotApplicable, "Not applicable".into()));
+    let onclear = {
+        let onanswer = props.onanswer.clone();
+        Callback::from(move |_: MouseEvent| onanswer.emit(None))
+    };
+    html! {
+        <fieldset class="answer">
+            <legend class="visually-hidden">{ format!("Answer to: {}", question.text) }</legend>
+            { main }
+            { for na }
+            if props.value.is_some() {
+                <button type="button" class="link clear" onclick={onclear}>{ "Clear answer" }</button>
+            }
+        </fieldset>
+    }
+}

@@ -1,0 +1,40 @@
+//! Navigation between domains, with answered counts and the current level of each.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::core::questionnaire::Questionnaire;
+use crate::core::scoring::Score;
+use crate::web::app::Route;
+
+/// Props of [`DomainNav`].
+#[derive(PartialEq, Properties)]
+pub struct DomainNavProps {
+    /// Id of the open domain.
+    pub current: String,
+    /// The live score.
+    pub score: Score,
+}
+
+/// Domain list with progress.
+#[function_component(DomainNav)]
+pub fn domain_nav(props: &DomainNavProps) -> Html {
+    let q = Questionnaire::builtin();
+    let items = q.domains.iter().zip(&props.score.domains).map(|(d, s)| {
+        let current = d.id == props.current;
+        html! {
+            <li class={classes!(current.then_some("current"))} data-domain={d.id.clone()}>
+                <Link<Route> to={Route::AssessDomain { domain: d.id.clone() }}>
+                    <span class="name">{ &d.title }</span>
+                    <span class="meta">{ format!("{}/{} answered · L{}", s.answered, s.shown, s.level) }</span>
+                </Link<Route>>
+            </li>
+        }
+    });
+    html! {
+        <nav class="domain-nav" aria-label="Domains">
+            <p class="overall-progress">{ format!("{} of {} questions answered", props.score.answered, props.score.shown) }</p>
+            <ol>{ for items }</ol>
+        </nav>
+    }
+}

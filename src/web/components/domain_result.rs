@@ -1,0 +1,65 @@
+//! One domain's result: level, progress toward the next, and what would lift it.
+
+use yew::prelude::*;
+
+use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
+use crate::core::scoring::{DomainScore, MissingReason};
+
+/// Props of [`DomainResult`].
+#[derive(PartialEq, Properties)]
+pub struct DomainResultProps {
+    /// The domain's score.
+    pub score: DomainScore,
+    /// Bar only, without the list of missing items.
+    #[prop_or_default]
+    pub compact: bool,
+}
+
+/// A domain's level with its explanation.
+#[function_component(DomainResult)]
+pub fn domain_result(props: &DomainResultProps) -> Html {
+    let q = Questionnaire::builtin();
+    let s = &props.score;
+    let title = q
+        .domain(&s.domain)
+        .map(|d| d.title.clone())
+        .unwrap_or_default();
+    let progress = s.progress.as_ref().map(|p| {
+        html! { <span class="progress">{ format!("{} of {} toward L{}", p.earned, p.possible, p.level) }</span> }
+    });
+    let capped = (!s.capped_by.is_empty()).then(|| {
+        html! { <span class="capped">{ format!("capped (answers reach L{})", s.criteria_level) }</span> }
+    });
+    let missing = (!props.compact).then(|| {
+        let items = s.missing.iter().map(|m| {
+            let text = q.question(&m.question).map(|qu| qu.text.clone()).unwrap_or_else(|| m.question.clone());
+            let why = match (&m.gate, &m.reason) {
+                (Some(g), _) => format!("clears gate {g}"),
+                (None, MissingReason::Unanswered) => "not answered".into(),
+                (None, MissingReason::NotMet) => "not fully met".into(),
+                (None, MissingReason::Hidden) => "opens after an earlier answer improves".into(),
+            };
+            html! { <li data-question={m.question.clone()}>{ text }<span class="why-missing">{ format!(" — {why}") }</span></li> }
+        });
+        html! {
+            if s.level < MAX_LEVEL {
+                <div class="missing">
+                    <h4>{ format!("To reach L{}", s.level + 1) }</h4>
+                    <ol>{ for items }</ol>
+                </div>
+            }
+        }
+    });
+    html! {
+        <li class="domain-result" data-domain={s.domain.clone()}>
+            <div class="row">
+                if props.compact { <span class="name">{ title.clone() }</span> } else { <h3 class="name">{ title.clone() }</h3> }
+                <span class="level" data-testid="level">{ format!("L{} {}", s.level, q.level_name(s.level)) }</span>
+            </div>
+            <meter min="0" max={MAX_LEVEL.to_string()} value={s.level.to_string()} aria-label={format!("{title}: level {} of {MAX_LEVEL}", s.level)}></meter>
+            { for progress }
+            { for capped }
+            { for missing }
+        </li>
+    }
+}

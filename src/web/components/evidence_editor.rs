@@ -1,0 +1,131 @@
+//! Evidence for one question: links (label and URL) and local files, which are hashed in
+//! the browser and recorded by name, size and SHA-256; the file never leaves the machine.
+
+use yew::prelude::*;
+
+use crate::core::answers::{Evidence, FileEvidence};
+use crate::core::assessment::Edit;
+use crate::web::io::file_import;
+
+/// Largest evidence file hashed in the page.
+const MAX_EVIDENCE_FILE: usize = 256 * 1024 * 1024;
+
+/// Props of [`EvidenceEditor`].
+#[derive(PartialEq, Properties)]
+pub struct EvidenceEditorProps {
+    /// The question the evidence supports.
+    pub question: String,
+    /// Evidence recorded so far.
+    pub evidence: Vec<Evidence>,
+    /// Called with each edit.
+    pub onedit: Callback<Edit>,
+}
+
+/// Evidence list and forms.
+#[function_component(EvidenceEditor)]
+pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
+    let label = use_state(String::new);
+    let url = use_state(String::new);
+    let problem = use_state(|| None::<String>);
+    let id = props.question.clone();
+
+    let items = props.evidence.iter().enumerate().map(|(i, ev)| {
+        let onremove = {
+            let (onedit, id) = (props.onedit.clone(), id.clone());
+            Callback::from(move |_: MouseEvent| onedit.emit(Edit::RemoveEvidence(id.clone(), i)))
+        };
+        let target = match (ev.link(), &ev.url, &ev.file) {
+            (Some(link), _, _) => html! { <a href={link.to_owned()} rel="noopener noreferrer" target="_blank">{ link }</a> },
+            (None, Some(text), _) => html! { <span>{ text }</span> },
+            (None, None, Some(f)) => html! { <span class="file">{ format!("{} ({} bytes, SHA-256 {})", f.name, f.size, f.sha256) }</span> },
+            _ => html! {},
+        };
+        html! {
+            <li>
+                <strong>{ &ev.label }</strong>{ " " }{ target }{ " " }
+                <button type="button" class="link" onclick={onremove} aria-label={format!("Remove evidence {}", ev.label)}>{ "Remove" }</button>
+            </li>
+        }
+    });
+
+    let onadd = {
+        let (onedit, id, label, url, problem) = (
+            props.onedit.clone(),
+            id.clone(),
+            label.clone(),
+            url.clone(),
+            problem.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let link = url.trim().to_owned();
+            if !(link.starts_with("https://") || link.starts_with("http://")) {
+                problem.set(Some("Links must start with https:// or http://".into()));
+                return;
+            }
+            let name = if label.trim().is_empty() {
+                link.clone()
+            } else {
+                label.trim().to_owned()
+            };
+            onedit.emit(Edit::AddEvidence(
+                id.clone(),
+                Evidence {
+                    label: name,
+                    url: Some(link),
+                    file: None,
+                },
+            ));
+            label.set(String::new());
+            url.set(String::new());
+            problem.set(None);
+        })
+    };
+    let onfile = {
+        let (onedit, id, problem) = (props.onedit.clone(), id.clone(), problem.clone());
+        Callback::from(move |e: Event| {
+            let (onedit, id, problem) = (onedit.clone(), id.clone(), problem.clone());
+            for file in file_import::from_input(&e) {
+                let (onedit, id, problem) = (onedit.clone(), id.clone(), problem.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let picked = file_import::read(file, MAX_EVIDENCE_FILE).await;
+                    match picked.bytes {
+                        Ok(bytes) => onedit.emit(Edit::AddEvidence(
+                            id,
+                            Evidence {
+                                label: picked.name.clone(),
+                                url: None,
+                                file: Some(FileEvidence::from_bytes(&picked.name, &bytes)),
+                            },
+                        )),
+                        Err(e) => problem.set(Some(e)),
+                    }
+                });
+            }
+        })
+    };
+    let text_input = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            state.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    html! {
+        <details class="evidence" open={!props.evidence.is_empty()}>
+            <summary>{ format!("Evidence ({})", props.evidence.len()) }</summary>
+            <ul>{ for items }</ul>
+            <form class="evidence-link" onsubmit={onadd}>
+                <label>{ "Label " }<input type="text" value={(*label).clone()} oninput={text_input(&label)} /></label>
+                <label>{ "URL " }<input type="url" value={(*url).clone()} oninput={text_input(&url)} placeholder="https://" /></label>
+                <button type="submit">{ "Add link" }</button>
+            </form>
+            <label class="evidence-file">{ "Attach a local file (only its name, size and SHA-256 are recorded) " }
+                <input type="file" multiple=true onchange={onfile} />
+            </label>
+            if let Some(p) = &*problem { <p class="error" role="alert">{ p }</p> }
+        </details>
+    }
+}

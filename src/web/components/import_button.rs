@@ -1,0 +1,64 @@
+//! Imports an answers file (or a score file) as a new assessment, so work moves between
+//! machines and colleagues. Bad files get a clear message and change nothing.
+
+use yew::prelude::*;
+
+use crate::core::assessment::Assessment;
+use crate::core::files::score_file::{self, Loaded, MAX_FILE_BYTES};
+use crate::core::questionnaire::Questionnaire;
+use crate::core::workbook::Change;
+use crate::web::io::file_import;
+use crate::web::state::{use_app, Action};
+
+/// File input that imports assessments.
+#[function_component(ImportButton)]
+pub fn import_button() -> Html {
+    let app = use_app();
+    let message = use_state(|| None::<(bool, String)>);
+    let onchange = {
+        let (app, message) = (app.clone(), message.clone());
+        Callback::from(move |e: Event| {
+            for file in file_import::from_input(&e) {
+                let (app, message) = (app.clone(), message.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let picked = file_import::read(file, MAX_FILE_BYTES).await;
+                    let loaded = picked.bytes.and_then(|b| {
+                        score_file::load(&b, Questionnaire::builtin()).map_err(|e| e.to_string())
+                    });
+                    let assessment = match loaded {
+                        Ok(Loaded::Answers(f)) => Ok(f.into_assessment()),
+                        Ok(Loaded::Score(v)) => Ok(Assessment {
+                            profile: v.content.profile,
+                            answers: v.content.answers,
+                        }),
+                        Err(e) => Err(e),
+                    };
+                    match assessment {
+                        Ok(a) => {
+                            let name = picked.name.trim_end_matches(".json").to_owned();
+                            app.dispatch(Action::Change(Change::Import(name.clone(), a)));
+                            message.set(Some((
+                                true,
+                                format!("Imported {name} as a new assessment."),
+                            )));
+                        }
+                        Err(e) => message.set(Some((
+                            false,
+                            format!("{} was not imported: {e}", picked.name),
+                        ))),
+                    }
+                });
+            }
+        })
+    };
+    html! {
+        <div class="import">
+            <label class="button">{ "Import answers or score file…" }
+                <input class="visually-hidden" type="file" accept=".json,application/json" {onchange} />
+            </label>
+            if let Some((ok, text)) = &*message {
+                <p class={if *ok { "notice" } else { "error" }} role="status">{ text }</p>
+            }
+        </div>
+    }
+}

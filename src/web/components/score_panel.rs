@@ -1,0 +1,51 @@
+//! The live score: overall, a bar per domain, and the gates that fired.
+
+use yew::prelude::*;
+
+use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
+use crate::core::scoring::Score;
+use crate::web::components::DomainResult;
+
+/// Props of [`ScorePanel`].
+#[derive(PartialEq, Properties)]
+pub struct ScorePanelProps {
+    /// The score shown.
+    pub score: Score,
+}
+
+/// Overall and per-domain score.
+#[function_component(ScorePanel)]
+pub fn score_panel(props: &ScorePanelProps) -> Html {
+    let q = Questionnaire::builtin();
+    let score = &props.score;
+    let gates = score.gates.iter().filter_map(|fired| {
+        let gate = q.gate(&fired.gate)?;
+        Some(html! {
+            <li class={classes!("gate", fired.pending.then_some("pending"))} data-gate={gate.id.clone()}>
+                <strong>{ &gate.title }</strong>
+                if fired.pending { <span class="tag">{ " (not answered yet)" }</span> }
+                <p>{ &gate.reason }</p>
+            </li>
+        })
+    });
+    let cap_note = score.overall_cap.filter(|c| f64::from(*c) < score.overall_before_cap).map(|c| {
+        html! { <p class="cap-note">{ format!("Capped at {c}.0 by a gate (would be {:.1}).", score.overall_before_cap) }</p> }
+    });
+    html! {
+        <section class="score-panel" aria-live="polite" aria-labelledby="score-title">
+            <h2 id="score-title">{ "Your readiness" }</h2>
+            <p class="overall">
+                <span class="overall-value" data-testid="overall">{ format!("{:.1}", score.overall) }</span>
+                <span class="overall-max">{ format!(" / {MAX_LEVEL}") }</span>
+            </p>
+            { for cap_note }
+            <ul class="domain-bars">
+                { for score.domains.iter().map(|d| html! { <DomainResult score={d.clone()} compact={true} /> }) }
+            </ul>
+            if !score.gates.is_empty() {
+                <h3>{ format!("Gates fired ({})", score.gates.len()) }</h3>
+                <ul class="gates">{ for gates }</ul>
+            }
+        </section>
+    }
+}

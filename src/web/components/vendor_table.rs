@@ -1,0 +1,165 @@
+//! The comparison table: one row per vendor with levels per domain, overall, gates,
+//! signature, age and the verdict against the buyer's profile; sortable and filterable.
+
+use yew::prelude::*;
+
+use crate::core::buyer::compare::{self, SortKey, VendorRow};
+use crate::core::buyer::session::BuyerChange;
+use crate::core::integrity::SignatureState;
+use crate::core::questionnaire::Questionnaire;
+use crate::web::pages::compare_page::{BuyerAction, BuyerHandle};
+
+/// Rows rendered at a time: a thousand-row table would make every update slow.
+const PAGE: usize = 100;
+
+/// Props of [`VendorTable`].
+#[derive(PartialEq, Properties)]
+pub struct VendorTableProps {
+    /// The buyer state.
+    pub state: BuyerHandle,
+}
+
+fn row_html(state: &BuyerHandle, r: &VendorRow) -> Html {
+    let q = Questionnaire::builtin();
+    let s = &state.session;
+    let dispatch = |c: BuyerChange| {
+        let state = state.clone();
+        move || state.dispatch(BuyerAction::Change(c.clone()))
+    };
+    let onopen = {
+        let (state, name) = (state.clone(), r.file_name.clone());
+        Callback::from(move |_: MouseEvent| state.dispatch(BuyerAction::Open(Some(name.clone()))))
+    };
+    let pin = match (&r.signature, &r.key_pin) {
+        (SignatureState::Valid { fingerprint }, compare::KeyPinState::NotPinned) => {
+            let pin = dispatch(BuyerChange::PinKey {
+                organisation: r.organisation.clone(),
+                fingerprint: fingerprint.clone(),
+            });
+            Some(Callback::from(move |_: MouseEvent| pin()))
+        }
+        _ => None,
+    };
+    let old = s
+        .profile
+        .max_age_days
+        .zip(r.age_days)
+        .is_some_and(|(max, age)| age > i64::from(max));
+    let gate_titles: Vec<&str> = r
+        .score
+        .gates
+        .iter()
+        .filter_map(|f| q.gate(&f.gate))
+        .map(|g| g.title.as_str())
+        .collect();
+    html! {
+        <tr class={classes!(if r.verdict.pass { "pass" } else { "fail" })} data-file={r.file_name.clone()}>
+            <td><input type="checkbox" aria-label={format!("Select {}", r.organisation)} checked={s.selected.contains(&r.file_name)} onchange={{ let toggle = dispatch(BuyerChange::Toggle(r.file_name.clone())); Callback::from(move |_: Event| toggle()) }} /></td>
+            <th scope="row"><span class="org">{ &r.organisation }</span><span class="small">{ format!(" {} · {}", r.products, r.file_name) }</span></th>
+            <td class="num" data-testid="overall">{ format!("{:.1}", r.score.overall) }</td>
+            { for q.domains.iter().map(|d| html! { <td class="num">{ format!("L{}", r.level(&d.id)) }</td> }) }
+            <td title={gate_titles.join("; ")}>{ r.score.gates.len() }</td>
+            <td data-testid="signature">
+                { compare::signature_label(&r.signature) }
+                if r.edited { <span class="flag">{ " · edited" }</span> }
+                if !matches!(r.integrity, crate::core::files::score_file::IntegrityState::Intact) { <span class="flag">{ " · altered" }</span> }
+                if !matches!(r.key_pin, compare::KeyPinState::NotPinned) { <span class="small">{ format!(" · {}", compare::key_pin_label(&r.key_pin)) }</span> }
+                if let Some(fp) = r.key_fingerprint() { <span class="small fp" title={fp.to_owned()}>{ format!(" {}…", fp.chars().take(19).collect::<String>()) }</span> }
+            </td>
+            <td class={classes!("num", old.then_some("flag"))}>{ r.age_days.map(|a| format!("{a} d")).unwrap_or_else(|| "?".into()) }</td>
+            <td data-testid="verdict">
+                <strong>{ if r.verdict.pass { "Pass" } else { "Fail" } }</strong>
+                if !r.verdict.reasons.is_empty() { <ul class="reasons">{ for r.verdict.reasons.iter().map(|x| html! { <li>{ x }</li> }) }</ul> }
+            </td>
+            <td class="no-print">
+                <button type="button" class="link" onclick={onopen}>{ "Answers" }</button>
+                if let Some(onpin) = pin { <button type="button" class="link" onclick={onpin}>{ "Pin key" }</button> }
+            </td>
+        </tr>
+    }
+}
+
+/// Comparison table.
+#[function_component(VendorTable)]
+pub fn vendor_table(props: &VendorTableProps) -> Html {
+    let q = Questionnaire::builtin();
+    let state = &props.state;
+    let s = &state.session;
+    let header = |label: String, key: SortKey| {
+        let st = state.clone();
+        let arrow = if s.sort == key {
+            if s.descending {
+                " ▼"
+            } else {
+                " ▲"
+            }
+        } else {
+            ""
+        };
+        let sort = if s.sort == key {
+            if s.descending {
+                "descending"
+            } else {
+                "ascending"
+            }
+        } else {
+            "none"
+        };
+        html! {
+            <th scope="col" aria-sort={sort}>
+                <button type="button" class="link" onclick={Callback::from(move |_| st.dispatch(BuyerAction::Change(BuyerChange::Sort(key.clone()))))}>{ format!("{label}{arrow}") }</button>
+            </th>
+        }
+    };
+    let onfilter = {
+        let st = state.clone();
+        Callback::from(move |e: InputEvent| {
+            st.dispatch(BuyerAction::Change(BuyerChange::Filter(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )))
+        })
+    };
+    let onfailing = {
+        let (st, on) = (state.clone(), s.only_failing);
+        Callback::from(move |_: Event| {
+            st.dispatch(BuyerAction::Change(BuyerChange::OnlyFailing(!on)))
+        })
+    };
+    let shown = use_state(|| PAGE);
+    let rows = s.visible_rows();
+    let more = rows.len().saturating_sub(*shown);
+    let onmore = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
+    html! {
+        <section class="vendor-table" aria-labelledby="table-title">
+            <h2 id="table-title">{ "Vendors" }</h2>
+            <div class="filters no-print">
+                <label>{ "Filter by vendor or product " }<input type="search" value={s.filter.clone()} oninput={onfilter} /></label>
+                <label class="check"><input type="checkbox" checked={s.only_failing} onchange={onfailing} />{ " Only vendors that fail" }</label>
+            </div>
+            <div class="table-scroll">
+                <table>
+                    <thead><tr>
+                        <th scope="col"><span class="visually-hidden">{ "Select" }</span></th>
+                        { header("Vendor".into(), SortKey::Name) }
+                        { header("Overall".into(), SortKey::Overall) }
+                        { for q.domains.iter().map(|d| header(d.id.replace('_', " "), SortKey::Domain(d.id.clone()))) }
+                        <th scope="col">{ "Gates" }</th>
+                        <th scope="col">{ "Signature" }</th>
+                        { header("Age".into(), SortKey::Age) }
+                        { header("Verdict".into(), SortKey::Verdict) }
+                        <th scope="col" class="no-print"><span class="visually-hidden">{ "Actions" }</span></th>
+                    </tr></thead>
+                    <tbody>{ for rows.iter().take(*shown).map(|r| row_html(state, r)) }</tbody>
+                </table>
+            </div>
+            if rows.is_empty() { <p>{ "No vendors to show yet." }</p> }
+            if more > 0 {
+                <p class="no-print"><button type="button" onclick={onmore}>{ format!("Show {} more of {more} not shown", more.min(PAGE)) }</button></p>
+            }
+        </section>
+    }
+}

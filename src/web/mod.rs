@@ -1,0 +1,9 @@
+//! The Yew shell (wasm32 only): the root [`app`], hash [`routes`], the hooks that wrap the
+//! core reducers ([`state`]), [`pages`], reusable [`components`], and browser adapters
+//! ([`io`]). Nothing here decides anything; every rule is in [`crate::core`].
+
+pub mod app;
+pub mod components;
+pub mod io;
+pub mod pages;
+pub mod state;

@@ -1,0 +1,65 @@
+//! Results: overall score, radar chart, each domain's level with what would lift it,
+//! and the gates that fired with their reasons.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
+use crate::web::app::Route;
+use crate::web::components::{DomainResult, RadarChart, RadarSeries};
+use crate::web::state::use_app;
+
+/// Results page.
+#[function_component(ResultsPage)]
+pub fn results_page() -> Html {
+    let app = use_app();
+    let q = Questionnaire::builtin();
+    let score = &app.session.score;
+    let name = app.session.workbook.current().name.clone();
+    let series = vec![RadarSeries {
+        name: name.clone(),
+        levels: score.domains.iter().map(|d| d.level).collect(),
+    }];
+    let gates = score.gates.iter().filter_map(|fired| {
+        let gate = q.gate(&fired.gate)?;
+        let questions = fired
+            .triggered_by
+            .iter()
+            .filter_map(|id| q.question(id))
+            .map(|qu| html! { <li>{ &qu.text }</li> });
+        Some(html! {
+            <li class="gate" data-gate={gate.id.clone()}>
+                <strong>{ &gate.title }</strong>
+                if fired.pending { <span class="tag">{ " (not answered yet)" }</span> }
+                <p>{ &gate.reason }</p>
+                <ul class="small">{ for questions }</ul>
+            </li>
+        })
+    });
+    html! {
+        <main id="main" class="results">
+            <h1>{ format!("Results: {name}") }</h1>
+            <p class="overall">
+                <span class="overall-value" data-testid="overall">{ format!("{:.1}", score.overall) }</span>
+                <span class="overall-max">{ format!(" / {MAX_LEVEL}") }</span>
+                { format!(" · {} of {} questions answered", score.answered, score.shown) }
+            </p>
+            if score.overall_cap.is_some_and(|c| f64::from(c) < score.overall_before_cap) {
+                <p class="cap-note">{ format!("Capped by a gate; the domain levels alone give {:.1}.", score.overall_before_cap) }</p>
+            }
+            <div class="results-grid">
+                <RadarChart {series} />
+                <section aria-labelledby="gates-title">
+                    <h2 id="gates-title">{ format!("Gates fired ({})", score.gates.len()) }</h2>
+                    if score.gates.is_empty() { <p>{ "No gate caps this assessment." }</p> }
+                    <ul class="gates">{ for gates }</ul>
+                </section>
+            </div>
+            <h2>{ "Domains: level and what would lift it" }</h2>
+            <ul class="domain-details">
+                { for score.domains.iter().map(|d| html! { <DomainResult score={d.clone()} /> }) }
+            </ul>
+            <p><Link<Route> to={Route::Report} classes="button">{ "Printable report" }</Link<Route>></p>
+        </main>
+    }
+}
