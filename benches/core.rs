@@ -11,9 +11,10 @@ mod native {
     use criterion::{criterion_group, Criterion};
 
     use vendor_readiness::assessment::Assessment;
-    use vendor_readiness::integrity::KeyFile;
+    use vendor_readiness::core::files::key_file::KeyFile;
+    use vendor_readiness::core::files::{self, Loaded};
     use vendor_readiness::questionnaire::Questionnaire;
-    use vendor_readiness::score_file::{self, Loaded};
+    use vendor_readiness::score_file;
     use vendor_readiness::scoring;
 
     /// A realistic assessment: every question answered, alternating best and worst.
@@ -58,7 +59,7 @@ mod native {
         b.iter(|| {
             files
                 .iter()
-                .filter(|f| matches!(score_file::load(f, q), Ok(Loaded::Score(v)) if v.is_trustworthy()))
+                .filter(|f| matches!(files::load(f, q), Ok(Loaded::Score(v)) if v.status(Default::default()) == vendor_readiness::core::verify::Status::Ok))
                 .count()
         })
     });

@@ -8,10 +8,14 @@ use time::macros::datetime;
 use vendor_readiness::assessment::Assessment;
 use vendor_readiness::buyer_profile::BuyerProfile;
 use vendor_readiness::buyer_session::{BuyerChange, BuyerSession};
-use vendor_readiness::compare::SortKey;
-use vendor_readiness::integrity::KeyFile;
+use vendor_readiness::compare::{SortKey, VendorRow};
+use vendor_readiness::core::files::key_file::KeyFile;
 use vendor_readiness::questionnaire::Questionnaire;
 use vendor_readiness::score_file;
+
+fn reasons(r: &VendorRow) -> Vec<String> {
+    r.verdict.reasons.iter().map(ToString::to_string).collect()
+}
 
 fn file(org: &str, best: bool, seed: u8) -> Vec<u8> {
     let q = Questionnaire::builtin();
@@ -66,13 +70,13 @@ fn imports_verdicts_pins_sorting_and_selection() {
     let weak = s
         .rows
         .iter()
-        .find(|r| r.organisation == "Weak Ltd")
+        .find(|r| r.summary.organisation == "Weak Ltd")
         .unwrap();
     assert!(!weak.verdict.pass);
     assert!(
-        weak.verdict.reasons.iter().any(|r| r.contains("L0")),
+        reasons(weak).iter().any(|r| r.contains("L0")),
         "{:?}",
-        weak.verdict.reasons
+        reasons(weak)
     );
 
     // Pin Good Corp's key, then a file from Good Corp signed with another key is flagged.
@@ -93,12 +97,15 @@ fn imports_verdicts_pins_sorting_and_selection() {
     let order: Vec<&str> = s
         .visible_rows()
         .iter()
-        .map(|r| r.organisation.as_str())
+        .map(|r| r.summary.organisation.as_str())
         .collect();
     assert_eq!(order[0], "Weak Ltd");
     s.update(BuyerChange::Sort(SortKey::Overall));
     assert!(s.descending);
-    assert_eq!(s.visible_rows().last().unwrap().organisation, "Weak Ltd");
+    assert_eq!(
+        s.visible_rows().last().unwrap().summary.organisation,
+        "Weak Ltd"
+    );
 
     s.update(BuyerChange::OnlyFailing(true));
     assert_eq!(s.visible_rows().len(), 2);

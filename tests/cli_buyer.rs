@@ -12,7 +12,7 @@ use time::{Duration, OffsetDateTime};
 use vendor_readiness::answers::AnswerValue;
 use vendor_readiness::assessment::Assessment;
 use vendor_readiness::buyer_profile::{self, BuyerProfile};
-use vendor_readiness::integrity::KeyFile;
+use vendor_readiness::core::files::key_file::KeyFile;
 use vendor_readiness::questionnaire::Questionnaire;
 use vendor_readiness::score_file;
 
@@ -149,7 +149,11 @@ fn verify_flags_a_tampered_file_and_refuses_a_broken_one() {
         "{}",
         lines[3]
     );
-    assert!(lines[3].contains("signature INVALID"), "{}", lines[3]);
+    assert!(
+        lines[3].contains("signature is invalid: signature does not match the content"),
+        "{}",
+        lines[3]
+    );
     assert!(lines[4].starts_with("REFUSED") && lines[4].contains("not a JSON file"));
 
     let (code, stdout, _) = cli(&args(&["verify", "--json"], &files));

@@ -10,10 +10,18 @@ use time::{Duration, OffsetDateTime};
 use vendor_readiness::answers::{AnswerValue, Answers};
 use vendor_readiness::assessment::Assessment;
 use vendor_readiness::buyer_profile::{self, BuyerProfile, ProfileError};
-use vendor_readiness::compare::{self, KeyPinState, SortKey, VendorRow};
-use vendor_readiness::integrity::{self, KeyFile};
+use vendor_readiness::compare::{self, SortKey, VendorRow};
+use vendor_readiness::core::files::key_file::KeyFile;
+use vendor_readiness::core::files::FileError;
+use vendor_readiness::core::text::TextError;
+use vendor_readiness::core::verify::KeyPinState;
+use vendor_readiness::integrity;
 use vendor_readiness::questionnaire::Questionnaire;
-use vendor_readiness::score_file::{self, FileError};
+use vendor_readiness::score_file;
+
+fn reasons(r: &VendorRow) -> Vec<String> {
+    r.verdict.reasons.iter().map(ToString::to_string).collect()
+}
 
 fn q() -> &'static Questionnaire {
     Questionnaire::builtin()
@@ -93,15 +101,15 @@ fn a_strong_signed_recent_vendor_passes_a_strict_profile() {
         Some(1),
         &strict_profile(),
     );
-    assert!(r.verdict.pass, "{:?}", r.verdict.reasons);
+    assert!(r.verdict.pass, "{:?}", reasons(&r));
     assert!(r.verdict.reasons.is_empty());
     assert_eq!(r.age_days, Some(30));
-    assert_eq!(r.score.overall, 4.0);
+    assert_eq!(r.overall(), 4.0);
     assert_eq!(r.key_pin, KeyPinState::NotPinned);
     assert_eq!(r.key_fingerprint(), Some(fingerprint(1).as_str()));
-    assert_eq!(r.organisation, "Acme Health IT");
-    assert_eq!(r.products, "Acme EHR");
-    assert!(!r.edited && r.migrated_from.is_none());
+    assert_eq!(r.summary.organisation, "Acme Health IT");
+    assert_eq!(r.summary.products, "Acme EHR");
+    assert!(!r.summary.verification.edited && r.summary.verification.migrated_from.is_none());
 }
 
 #[test]
@@ -109,7 +117,7 @@ fn the_default_profile_requires_only_verification_and_a_recent_file() {
     let p = BuyerProfile::default();
     assert_eq!(p.max_age_days, Some(365));
     let r = row(&weak("Beta", "B"), &days_ago(10), None, &p);
-    assert!(r.verdict.pass, "{:?}", r.verdict.reasons);
+    assert!(r.verdict.pass, "{:?}", reasons(&r));
 }
 
 #[test]
@@ -122,7 +130,7 @@ fn levels_overall_and_forbidden_gates_each_give_a_reason() {
     );
     assert!(!r.verdict.pass);
     assert_eq!(
-        r.verdict.reasons,
+        reasons(&r),
         vec![
             "Component inventory, SBOM and dependency monitoring is L0, the minimum is L2"
                 .to_owned(),
@@ -136,7 +144,7 @@ fn levels_overall_and_forbidden_gates_each_give_a_reason() {
 fn an_unsigned_file_fails_when_a_signature_is_required() {
     let r = row(&strong("Acme", "A"), &days_ago(1), None, &strict_profile());
     assert_eq!(
-        r.verdict.reasons,
+        reasons(&r),
         vec!["not signed, and a signature is required".to_owned()]
     );
 }
@@ -147,15 +155,15 @@ fn a_tampered_signed_file_fails_on_integrity_and_signature() {
     doc["content"]["answers"]["sbom.inventory"]["value"] = json!("yes");
     let r = row_of(doc.to_string().as_bytes(), &BuyerProfile::default());
     assert!(!r.verdict.pass);
-    assert!(r.verdict.reasons[0].contains("content was changed after sealing"));
+    assert!(reasons(&r)[0].contains("content was changed after sealing"));
     assert_eq!(
-        r.verdict.reasons[1],
+        reasons(&r)[1],
         "signature is invalid: signature does not match the content"
     );
     // The embedded result no longer matches the changed answers either.
-    assert!(r.verdict.reasons[2].starts_with("embedded result differs from the answers"));
-    assert_eq!(r.verdict.reasons.len(), 3, "{:?}", r.verdict.reasons);
-    assert_eq!(r.score.overall, 4.0, "the recomputed result is shown");
+    assert!(reasons(&r)[2].starts_with("embedded result differs from the answers"));
+    assert_eq!(r.verdict.reasons.len(), 3, "{:?}", reasons(&r));
+    assert_eq!(r.overall(), 4.0, "the recomputed result is shown");
 }
 
 #[test]
@@ -165,12 +173,12 @@ fn an_edited_result_fails_and_the_recomputed_result_is_used() {
     let content = doc["content"].clone();
     doc["integrity"]["digest"] = json!(integrity::digest_value(&content).unwrap());
     let r = row_of(doc.to_string().as_bytes(), &BuyerProfile::default());
-    assert!(r.edited);
+    assert!(r.summary.verification.edited);
     assert_eq!(
-        r.verdict.reasons,
+        reasons(&r),
         vec!["embedded result differs from the answers; the recomputed result is used".to_owned()]
     );
-    assert_eq!(r.score.overall, 2.0);
+    assert_eq!(r.overall(), 2.0);
 }
 
 #[test]
@@ -180,7 +188,7 @@ fn pinned_keys_match_ignoring_case_and_spacing_and_fail_otherwise() {
         .insert("ACME  health IT".into(), fingerprint(3));
     let good = row(&strong("Acme Health IT", "A"), &days_ago(1), Some(3), &p);
     assert_eq!(good.key_pin, KeyPinState::Matches);
-    assert!(good.verdict.pass, "{:?}", good.verdict.reasons);
+    assert!(good.verdict.pass, "{:?}", reasons(&good));
 
     let other_key = row(&strong("Acme Health IT", "A"), &days_ago(1), Some(4), &p);
     assert_eq!(
@@ -191,14 +199,14 @@ fn pinned_keys_match_ignoring_case_and_spacing_and_fail_otherwise() {
         }
     );
     assert_eq!(other_key.verdict.reasons.len(), 1);
-    assert!(other_key.verdict.reasons[0].contains("not the key pinned for Acme Health IT"));
+    assert!(reasons(&other_key)[0].contains("not the key pinned for Acme Health IT"));
 
     let unsigned = row(&strong("Acme Health IT", "A"), &days_ago(1), None, &p);
     assert!(matches!(
         unsigned.key_pin,
         KeyPinState::Mismatch { found: None, .. }
     ));
-    assert!(unsigned.verdict.reasons[0].starts_with("not signed, but a key is pinned"));
+    assert!(reasons(&unsigned)[0].starts_with("not signed, but a key is pinned"));
 
     let other_vendor = row(&strong("Beta", "B"), &days_ago(1), Some(4), &p);
     assert_eq!(other_vendor.key_pin, KeyPinState::NotPinned);
@@ -211,7 +219,7 @@ fn old_and_future_files_fail_the_age_checks() {
     let old = row(&strong("Acme", "A"), &days_ago(400), None, &p);
     assert_eq!(old.age_days, Some(400));
     assert_eq!(
-        old.verdict.reasons,
+        reasons(&old),
         vec!["assessment is 400 days old; the maximum is 365 days".to_owned()]
     );
     let no_limit = BuyerProfile {
@@ -231,14 +239,14 @@ fn old_and_future_files_fail_the_age_checks() {
 
     let future = row(&strong("Acme", "A"), &days_ago(-3), None, &no_limit);
     assert_eq!(future.age_days, Some(-3));
-    assert!(future.verdict.reasons[0].starts_with("created in the future"));
+    assert!(reasons(&future)[0].starts_with("created in the future"));
     // A clock a minute fast is tolerated.
     let skew = (now() + Duration::minutes(1)).format(&Rfc3339).unwrap();
     assert!(row(&strong("Acme", "A"), &skew, None, &p).verdict.pass);
 
     let undated = row(&strong("Acme", "A"), "last Tuesday", None, &p);
     assert_eq!(undated.age_days, None);
-    assert!(undated.verdict.reasons[0].contains("not an RFC 3339 date-time"));
+    assert!(reasons(&undated)[0].contains("not an RFC 3339 date-time"));
 }
 
 #[test]
@@ -267,7 +275,7 @@ fn import_many_keeps_going_past_a_broken_file_in_order() {
     let orgs: Vec<&str> = out
         .iter()
         .filter_map(|o| o.result.as_ref().ok())
-        .map(|r| r.organisation.as_str())
+        .map(|r| r.summary.organisation.as_str())
         .collect();
     assert_eq!(orgs, ["Acme", "Beta", "Gamma"]);
 }
@@ -285,7 +293,7 @@ fn answers_files_and_unsafe_file_names_are_handled() {
     );
     assert_eq!(out.file_name, "a\u{FFFD}nosj.json");
     assert!(
-        matches!(&out.result, Err(FileError::Malformed(m)) if m.contains("answers file")),
+        matches!(&out.result, Err(FileError::WrongKind(m)) if m.contains("answers file")),
         "{:?}",
         out.result
     );
@@ -301,7 +309,9 @@ fn sample_rows() -> Vec<VendorRow> {
 }
 
 fn orgs(rows: &[VendorRow]) -> Vec<&str> {
-    rows.iter().map(|r| r.organisation.as_str()).collect()
+    rows.iter()
+        .map(|r| r.summary.organisation.as_str())
+        .collect()
 }
 
 #[test]
@@ -332,17 +342,17 @@ fn rows_filter_by_organisation_or_product_ignoring_case() {
     assert_eq!(compare::filter_rows(&rows, "", false).len(), 3);
     let by_org: Vec<&str> = compare::filter_rows(&rows, "  BETA ", false)
         .iter()
-        .map(|r| r.organisation.as_str())
+        .map(|r| r.summary.organisation.as_str())
         .collect();
     assert_eq!(by_org, ["beta corp"]);
     let by_product: Vec<&str> = compare::filter_rows(&rows, "pacs", false)
         .iter()
-        .map(|r| r.organisation.as_str())
+        .map(|r| r.summary.organisation.as_str())
         .collect();
     assert_eq!(by_product, ["Gamma"]);
     let failing: Vec<&str> = compare::filter_rows(&rows, "", true)
         .iter()
-        .map(|r| r.organisation.as_str())
+        .map(|r| r.summary.organisation.as_str())
         .collect();
     assert_eq!(failing, ["beta corp", "Gamma"]);
     assert!(compare::filter_rows(&rows, "acme", true).is_empty());
@@ -351,8 +361,9 @@ fn rows_filter_by_organisation_or_product_ignoring_case() {
 #[test]
 fn comparison_csv_has_a_header_and_one_line_per_vendor_with_the_verdict() {
     let mut rows = sample_rows();
-    rows[2].organisation = "=HYPERLINK(\"http://evil.example\")".into();
-    let text = compare::comparison_csv(&rows, q());
+    rows[2].summary.organisation = "=HYPERLINK(\"http://evil.example\")".into();
+    let entries: Vec<compare::Entry> = rows.iter().map(compare::Entry::Row).collect();
+    let text = compare::comparison_csv(&entries, q());
     assert!(text.ends_with("\r\n"));
     let records = common::parse_csv(&text);
     assert_eq!(records.len(), 1 + rows.len());
@@ -367,10 +378,10 @@ fn comparison_csv_has_a_header_and_one_line_per_vendor_with_the_verdict() {
         assert_eq!(record.len(), header.len());
         let verdict = if row.verdict.pass { "pass" } else { "fail" };
         assert_eq!(record[col("Verdict")], verdict);
-        assert_eq!(record[col("Reasons")], row.verdict.reasons.join("; "));
+        assert_eq!(record[col("Reasons")], reasons(row).join("; "));
         assert_eq!(
             record[col("Overall")].parse::<f64>().unwrap(),
-            row.score.overall
+            row.overall()
         );
     }
     let beta = &records[1];
@@ -389,10 +400,17 @@ fn comparison_csv_has_a_header_and_one_line_per_vendor_with_the_verdict() {
         "formula cells are defused"
     );
 
-    let refused = common::parse_csv(&compare::refused_csv_row("x.json", "file is empty", q()));
-    assert_eq!(refused[0].len(), header.len());
-    assert_eq!(refused[0][col("Verdict")], "refused");
-    assert_eq!(refused[0][col("Reasons")], "file is empty");
+    let refused = common::parse_csv(&compare::comparison_csv(
+        &[compare::Entry::Refused {
+            file_name: "x.json",
+            error: "file is empty",
+        }],
+        q(),
+    ));
+    assert_eq!(refused[1].len(), header.len());
+    assert_eq!(refused[1][0], "x.json");
+    assert_eq!(refused[1][col("Verdict")], "refused");
+    assert_eq!(refused[1][col("Reasons")], "file is empty");
 }
 
 #[test]
@@ -492,11 +510,11 @@ fn hostile_or_wrong_profiles_are_refused_with_a_reason() {
     );
     assert!(matches!(
         load(&with(r#""min_levels": {"intake": 2, "intake": 3}"#)),
-        Err(ProfileError::NotJson(m)) if m.contains("duplicate key")
+        Err(ProfileError::File(FileError::NotJson(m))) if m.contains("duplicate key")
     ));
     assert!(matches!(
         load(&with(r#""name": "a", "name": "b""#)),
-        Err(ProfileError::NotJson(m)) if m.contains("duplicate key")
+        Err(ProfileError::File(FileError::NotJson(m))) if m.contains("duplicate key")
     ));
     assert_eq!(
         load(&with(r#""min_levels": {"intake": 5}"#)),
@@ -507,7 +525,7 @@ fn hostile_or_wrong_profiles_are_refused_with_a_reason() {
     );
     assert!(matches!(
         load(&with(r#""min_levels": {"intake": 300}"#)),
-        Err(ProfileError::Malformed(_))
+        Err(ProfileError::File(FileError::Malformed(_)))
     ));
     assert_eq!(
         load(&with(r#""min_overall": 4.5"#)),
@@ -515,7 +533,7 @@ fn hostile_or_wrong_profiles_are_refused_with_a_reason() {
     );
     assert!(matches!(
         load(&with(r#""min_overall": 1e999"#)),
-        Err(ProfileError::NotJson(_))
+        Err(ProfileError::File(FileError::NotJson(_)))
     ));
     assert_eq!(
         load(&with(r#""max_age_days": 0"#)),
@@ -523,11 +541,11 @@ fn hostile_or_wrong_profiles_are_refused_with_a_reason() {
     );
     assert!(matches!(
         load(&with(r#""max_age_days": -1"#)),
-        Err(ProfileError::Malformed(_))
+        Err(ProfileError::File(FileError::Malformed(_)))
     ));
     assert!(matches!(
         load(&with(r#""colour": "blue""#)),
-        Err(ProfileError::Malformed(m)) if m.contains("colour")
+        Err(ProfileError::File(FileError::Malformed(m))) if m.contains("colour")
     ));
     assert!(matches!(
         load(&with(r#""pinned_keys": {"Acme": "sha256:ABC"}"#)),
@@ -542,24 +560,29 @@ fn hostile_or_wrong_profiles_are_refused_with_a_reason() {
     ));
     assert!(matches!(
         load(&with(r#""name": "Tender \u202e2027""#)),
-        Err(ProfileError::Text(FileError::UnsafeText { .. }))
+        Err(ProfileError::File(FileError::Text(
+            TextError::Unsafe { .. }
+        )))
     ));
     assert!(matches!(
         load(r#"{"format": "vendor-readiness-score", "format_version": 1}"#),
-        Err(ProfileError::UnknownFormat(_))
+        Err(ProfileError::File(FileError::UnknownFormat { .. }))
     ));
     assert!(matches!(
         load(r#"{"format": "vendor-readiness-buyer-profile", "format_version": 2}"#),
-        Err(ProfileError::UnsupportedVersion { .. })
+        Err(ProfileError::File(FileError::UnsupportedVersion { .. }))
     ));
-    assert_eq!(load("  \n"), Err(ProfileError::Empty));
+    assert_eq!(load("  \n"), Err(ProfileError::File(FileError::Empty)));
     let deep = with(&format!(r#""name": {}{}"#, "[".repeat(40), "]".repeat(40)));
-    assert_eq!(load(&deep), Err(ProfileError::TooDeep));
+    assert_eq!(load(&deep), Err(ProfileError::File(FileError::TooDeep(8))));
     let huge = with(&format!(r#""name": "{}""#, "x".repeat(300_000)));
-    assert!(matches!(load(&huge), Err(ProfileError::TooLarge { .. })));
+    assert!(matches!(
+        load(&huge),
+        Err(ProfileError::File(FileError::TooLarge { .. }))
+    ));
     assert!(matches!(
         buyer_profile::load_profile(b"\xff\xfe", q()),
-        Err(ProfileError::NotJson(_))
+        Err(ProfileError::File(FileError::NotJson(_)))
     ));
 }
 

@@ -134,7 +134,7 @@ async fn score_panel_renders_overall_levels_and_fired_gates_as_text() {
     yew::Renderer::<ScorePanel>::with_root_and_props(
         root.clone(),
         ScorePanelProps {
-            score: score.clone(),
+            score: std::rc::Rc::new(score.clone()),
         },
     )
     .render();

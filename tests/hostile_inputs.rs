@@ -26,9 +26,12 @@ use serde_json::{json, Value};
 use vendor_readiness::answers::{AnswerEntry, AnswerValue, Evidence, FileEvidence};
 use vendor_readiness::assessment::{Assessment, VendorProfile};
 use vendor_readiness::buyer_profile::{self, BuyerProfile};
-use vendor_readiness::integrity::{self, KeyFile, SignatureState};
+use vendor_readiness::core::files::key_file::KeyFile;
+use vendor_readiness::core::files::{self, Loaded};
+use vendor_readiness::core::verify::{IntegrityState, VerifiedScore};
+use vendor_readiness::integrity::{self, SignatureState};
 use vendor_readiness::questionnaire::{Questionnaire, MAX_LEVEL};
-use vendor_readiness::score_file::{self, IntegrityState, Loaded, VerifiedScore, MAX_FILE_BYTES};
+use vendor_readiness::score_file::{self, MAX_FILE_BYTES};
 use vendor_readiness::scoring::{self, Score};
 
 const CREATED: &str = "2026-11-28T00:00:00Z";
@@ -55,7 +58,7 @@ fn outcome(name: &str, bytes: &[u8]) -> Result<Value, String> {
             .map(|_| json!({"loads": {"kind": "profile"}}))
             .map_err(|e| e.to_string());
     }
-    match score_file::load(bytes, q()).map_err(|e| e.to_string())? {
+    match files::load(bytes, q()).map_err(|e| e.to_string())? {
         Loaded::Answers(file) => {
             check_score(&scoring::score(q(), &file.answers));
             check_reseal(&file.into_assessment());
@@ -154,7 +157,10 @@ fn check_verified(v: &VerifiedScore) {
     let flagged = !matches!(v.integrity, IntegrityState::Intact)
         || matches!(v.signature, SignatureState::Invalid { .. })
         || v.edited;
-    assert_eq!(v.is_trustworthy(), !flagged);
+    assert_eq!(
+        v.status(Default::default()) == vendor_readiness::core::verify::Status::Ok,
+        !flagged
+    );
     let a = Assessment {
         profile: v.content.profile.clone(),
         answers: v.content.answers.clone(),
@@ -167,8 +173,11 @@ fn check_reseal(a: &Assessment) {
     if bytes.len() > MAX_FILE_BYTES {
         return;
     }
-    match score_file::load(&bytes, q()) {
-        Ok(Loaded::Score(r)) => assert!(r.is_trustworthy(), "a re-sealed file is flagged"),
+    match files::load(&bytes, q()) {
+        Ok(Loaded::Score(r)) => assert!(
+            r.status(Default::default()) == vendor_readiness::core::verify::Status::Ok,
+            "a re-sealed file is flagged"
+        ),
         other => panic!("a re-sealed file does not reload: {other:?}"),
     }
 }
@@ -364,7 +373,7 @@ fn fifty_megabytes_are_refused_as_too_large_by_every_reader() {
     let size = bytes.len();
     assert_eq!(size, 52_428_800);
 
-    let err = score_file::load(&bytes, q()).unwrap_err().to_string();
+    let err = files::load(&bytes, q()).unwrap_err().to_string();
     assert_eq!(
         err,
         format!("file is {size} bytes; the limit is 2097152 bytes")
@@ -372,7 +381,10 @@ fn fifty_megabytes_are_refused_as_too_large_by_every_reader() {
     let err = buyer_profile::load_profile(&bytes, q())
         .unwrap_err()
         .to_string();
-    assert!(err.contains("profile file is 52428800 bytes"), "{err}");
+    assert!(
+        err.contains("file is 52428800 bytes; the limit is 262144 bytes"),
+        "{err}"
+    );
 
     let (ok, stdout, stderr) = cli_score(&path);
     assert!(!ok, "the CLI accepts a 50 MB file");
@@ -386,9 +398,11 @@ fn the_size_limits_are_exact() {
     let text = String::from_utf8(pretty(&sealed(&base(), Some(7)))).unwrap();
     let mut bytes = text.into_bytes();
     bytes.resize(MAX_FILE_BYTES, b' ');
-    assert!(matches!(score_file::load(&bytes, q()), Ok(Loaded::Score(v)) if v.is_trustworthy()));
+    assert!(
+        matches!(files::load(&bytes, q()), Ok(Loaded::Score(v)) if v.status(Default::default()) == vendor_readiness::core::verify::Status::Ok)
+    );
     bytes.push(b' ');
-    let err = score_file::load(&bytes, q()).unwrap_err().to_string();
+    let err = files::load(&bytes, q()).unwrap_err().to_string();
     assert!(err.starts_with("file is 2097153 bytes"), "{err}");
 
     let mut bytes = buyer_profile::to_json(&buyer()).into_bytes();
@@ -401,15 +415,13 @@ fn the_size_limits_are_exact() {
 #[test]
 fn a_hundred_thousand_levels_of_objects_are_refused_before_parsing() {
     let deep = format!("{}1{}", "{\"a\":".repeat(100_000), "}".repeat(100_000));
-    let err = score_file::load(deep.as_bytes(), q())
-        .unwrap_err()
-        .to_string();
+    let err = files::load(deep.as_bytes(), q()).unwrap_err().to_string();
     assert!(err.contains("nested deeper than 32 levels"), "{err}");
     // 600 kB: the profile loader refuses it on size before it looks at depth.
     let err = buyer_profile::load_profile(deep.as_bytes(), q())
         .unwrap_err()
         .to_string();
-    assert!(err.starts_with("profile file is 600001 bytes"), "{err}");
+    assert!(err.starts_with("file is 600001 bytes"), "{err}");
     let deep = format!("{}1{}", "{\"a\":".repeat(40_000), "}".repeat(40_000));
     let err = buyer_profile::load_profile(deep.as_bytes(), q())
         .unwrap_err()
@@ -420,7 +432,7 @@ fn a_hundred_thousand_levels_of_objects_are_refused_before_parsing() {
 #[test]
 fn script_payloads_load_as_text_and_are_never_links() {
     let bytes = std::fs::read(corpus_dir().join("score-html-in-every-text-field.json")).unwrap();
-    let Ok(Loaded::Score(v)) = score_file::load(&bytes, q()) else {
+    let Ok(Loaded::Score(v)) = files::load(&bytes, q()) else {
         panic!("the HTML file does not load")
     };
     assert!(v.content.profile.organisation.contains("<script>"));
@@ -962,22 +974,18 @@ fn cases() -> Vec<Case> {
     add(
         "profile-truncated.json",
         pretty(&buyer_doc(|_| ()))[..120].to_vec(),
-        refused("profile file is not JSON"),
+        refused("not a JSON file"),
     );
-    add(
-        "profile-empty.json",
-        Vec::new(),
-        refused("profile file is empty"),
-    );
+    add("profile-empty.json", Vec::new(), refused("file is empty"));
     add(
         "profile-whitespace-only.json",
         b"\n\n  \t\n".to_vec(),
-        refused("profile file is empty"),
+        refused("file is empty"),
     );
     add(
         "profile-not-json.txt",
         b"min_levels: all\n".to_vec(),
-        refused("profile file is not JSON"),
+        refused("not a JSON file"),
     );
 
     // --- Nesting.
@@ -1022,12 +1030,12 @@ fn cases() -> Vec<Case> {
     add(
         "profile-nested-9-levels.json",
         with_token(&buyer_doc(|_| ()), "/name", &nest(8)),
-        refused("profile JSON is nested deeper than 8 levels"),
+        refused("JSON is nested deeper than 8 levels"),
     );
     add(
         "profile-nested-arrays-10k.json",
         format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)).into_bytes(),
-        refused("profile JSON is nested deeper than 8 levels"),
+        refused("JSON is nested deeper than 8 levels"),
     );
 
     // --- Format and versions.
@@ -1121,17 +1129,17 @@ fn cases() -> Vec<Case> {
     add(
         "profile-format-version-2.json",
         with_token(&bp, "/format_version", "2"),
-        refused("buyer profile format version 2 is not supported"),
+        refused("file format version 2 is not supported"),
     );
     add(
         "profile-format-version-1.0.json",
         with_token(&bp, "/format_version", "1.0"),
-        refused("buyer profile format version 1.0 is not supported"),
+        refused("file format version 1.0 is not supported"),
     );
     add(
         "profile-format-version-string.json",
         with_token(&bp, "/format_version", "\"1\""),
-        refused("buyer profile format version \"1\" is not supported"),
+        refused("file format version \"1\" is not supported"),
     );
 
     // --- Questionnaire identity.
@@ -1260,7 +1268,7 @@ fn cases() -> Vec<Case> {
             "\"require_signature\": true",
             "\"require_signature\": false,\n  \"require_signature\": true",
         ),
-        refused("profile file is not JSON: duplicate key \"require_signature\""),
+        refused("not a JSON file: duplicate key \"require_signature\""),
     );
     add(
         "profile-duplicate-key-in-min-levels.json",
@@ -1269,7 +1277,7 @@ fn cases() -> Vec<Case> {
             "\"intake\": 2",
             "\"intake\": 0,\n    \"intake\": 2",
         ),
-        refused("profile file is not JSON: duplicate key \"intake\""),
+        refused("not a JSON file: duplicate key \"intake\""),
     );
     add(
         "profile-duplicate-key-in-pinned-keys.json",
@@ -1281,7 +1289,7 @@ fn cases() -> Vec<Case> {
                 KeyFile::from_seed([8; 32]).key_fingerprint
             ),
         ),
-        refused("profile file is not JSON: duplicate key \"Acme Medical Software Ltd\""),
+        refused("not a JSON file: duplicate key \"Acme Medical Software Ltd\""),
     );
 
     // --- Structure and types.
@@ -1425,29 +1433,29 @@ fn cases() -> Vec<Case> {
     add(
         "profile-unknown-member.json",
         pretty(&edit(bp.clone(), |d| d["approved"] = json!(true))),
-        refused("profile structure is invalid: unknown field `approved`"),
+        refused("file structure is invalid: unknown field `approved`"),
     );
     add(
         "profile-unknown-member-with-bidi.json",
         pretty(&edit(bp.clone(), |d| d["ok\u{202e}devorppa"] = json!(true))),
-        refused("profile structure is invalid: unknown field"),
+        refused("file structure is invalid: unknown field"),
     );
     add(
         "profile-wrong-type-require-signature.json",
         pretty(&edit(bp.clone(), |d| d["require_signature"] = json!("yes"))),
-        refused("profile structure is invalid: invalid type: string \"yes\", expected a boolean"),
+        refused("file structure is invalid: invalid type: string \"yes\", expected a boolean"),
     );
     add(
         "profile-wrong-type-forbidden-gates.json",
         pretty(&edit(bp.clone(), |d| {
             d["forbidden_gates"] = json!({"silent-fixes": true})
         })),
-        refused("profile structure is invalid"),
+        refused("file structure is invalid"),
     );
     add(
         "profile-wrong-type-min-overall-string.json",
         pretty(&edit(bp.clone(), |d| d["min_overall"] = json!("3"))),
-        refused("profile structure is invalid"),
+        refused("file structure is invalid"),
     );
 
     // --- Answers the questionnaire does not accept.
@@ -2055,12 +2063,12 @@ fn cases() -> Vec<Case> {
         pretty(&edit(bp.clone(), |d| {
             d["min_levels"]["intake"] = json!(256)
         })),
-        refused("profile structure is invalid"),
+        refused("file structure is invalid"),
     );
     add(
         "profile-level-negative.json",
         pretty(&edit(bp.clone(), |d| d["min_levels"]["intake"] = json!(-1))),
-        refused("profile structure is invalid"),
+        refused("file structure is invalid"),
     );
     add(
         "profile-min-overall-above-4.json",
@@ -2075,7 +2083,7 @@ fn cases() -> Vec<Case> {
     add(
         "profile-min-overall-1e999.json",
         with_token(&bp, "/min_overall", "1e999"),
-        refused("profile file is not JSON"),
+        refused("not a JSON file"),
     );
     add(
         "profile-min-overall-minus-zero.json",
@@ -2109,7 +2117,7 @@ fn cases() -> Vec<Case> {
     add(
         "profile-max-age-negative.json",
         with_token(&bp, "/max_age_days", "-1"),
-        refused("profile structure is invalid"),
+        refused("file structure is invalid"),
     );
     add(
         "profile-max-age-null-no-limit.json",
@@ -2163,7 +2171,7 @@ fn cases() -> Vec<Case> {
 
 /// Loads bytes through both loaders; panics (failing the property) on any broken rule.
 fn check_any(bytes: &[u8]) {
-    match score_file::load(bytes, q()) {
+    match files::load(bytes, q()) {
         Ok(Loaded::Score(v)) => check_verified(&v),
         Ok(Loaded::Answers(file)) => {
             check_score(&scoring::score(q(), &file.answers));

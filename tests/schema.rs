@@ -13,7 +13,9 @@ use serde_json::{json, Value};
 
 use vendor_readiness::answers::{AnswerValue, Evidence, FileEvidence};
 use vendor_readiness::assessment::{Assessment, Edit, ProfileField};
-use vendor_readiness::integrity::{self, KeyFile, SignatureState};
+use vendor_readiness::core::files::key_file::KeyFile;
+use vendor_readiness::core::files::{self, FileError, Loaded};
+use vendor_readiness::integrity::{self, SignatureState};
 use vendor_readiness::questionnaire::Questionnaire;
 use vendor_readiness::score_file::{self, ScoreFile, MAX_EVIDENCE, MAX_TEXT_CHARS};
 
@@ -634,9 +636,9 @@ fn text_length_limit_counts_characters_like_the_verifier() {
         let at_limit = c.repeat(MAX_TEXT_CHARS);
         let over = c.repeat(MAX_TEXT_CHARS + 1);
         assert!(text.is_valid(&json!(at_limit)));
-        assert!(score_file::check_text("t", &at_limit).is_ok());
+        assert!(vendor_readiness::core::text::check_text("t", &at_limit).is_ok());
         assert!(!text.is_valid(&json!(over)));
-        assert!(score_file::check_text("t", &over).is_err());
+        assert!(vendor_readiness::core::text::check_text("t", &over).is_err());
     }
 }
 
@@ -685,7 +687,7 @@ proptest! {
     ) {
         let s: String = chars.into_iter().collect();
         let schema_ok = def_validator("SafeText").is_valid(&json!(s));
-        let verifier_ok = score_file::check_text("t", &s).is_ok();
+        let verifier_ok = vendor_readiness::core::text::check_text("t", &s).is_ok();
         prop_assert_eq!(schema_ok, verifier_ok, "{:?}", s);
     }
 
@@ -772,9 +774,12 @@ fn the_documented_score_file_is_valid_and_correctly_sealed() {
     let q = Questionnaire::builtin();
     if file.content.questionnaire.digest == q.digest() {
         let bytes = serde_json::to_vec(&example).unwrap();
-        match score_file::load(&bytes, q).unwrap() {
-            score_file::Loaded::Score(v) => assert!(v.is_trustworthy(), "{v:?}"),
-            score_file::Loaded::Answers(_) => panic!("loaded as an answers file"),
+        match files::load(&bytes, q).unwrap() {
+            Loaded::Score(v) => assert!(
+                v.status(Default::default()) == vendor_readiness::core::verify::Status::Ok,
+                "{v:?}"
+            ),
+            Loaded::Answers(_) => panic!("loaded as an answers file"),
         }
     } else {
         eprintln!(
@@ -794,8 +799,8 @@ fn the_documented_answers_file_is_valid() {
     );
     let bytes = serde_json::to_vec(&example).unwrap();
     assert!(matches!(
-        score_file::load(&bytes, Questionnaire::builtin()),
-        Ok(score_file::Loaded::Answers(_)) | Err(score_file::FileError::QuestionnaireDigest { .. })
+        files::load(&bytes, Questionnaire::builtin()),
+        Ok(Loaded::Answers(_)) | Err(FileError::QuestionnaireDigest { .. })
     ));
 }
 

@@ -5,9 +5,12 @@ mod common;
 
 use serde_json::{json, Value};
 use vendor_readiness::assessment::Assessment;
-use vendor_readiness::integrity::{KeyFile, SignatureState};
+use vendor_readiness::core::files::key_file::KeyFile;
+use vendor_readiness::core::files::{self, FileError, Loaded};
+use vendor_readiness::core::verify::{IntegrityState, VerifiedScore};
+use vendor_readiness::integrity::SignatureState;
 use vendor_readiness::questionnaire::Questionnaire;
-use vendor_readiness::score_file::{self, FileError, IntegrityState, Loaded, VerifiedScore};
+use vendor_readiness::score_file;
 
 fn sample() -> Assessment {
     let q = Questionnaire::builtin();
@@ -38,7 +41,7 @@ fn sealed_json(signed: bool) -> Value {
 }
 
 fn load(v: &Value) -> Result<VerifiedScore, FileError> {
-    match score_file::load(v.to_string().as_bytes(), Questionnaire::builtin())? {
+    match files::load(v.to_string().as_bytes(), Questionnaire::builtin())? {
         Loaded::Score(s) => Ok(*s),
         Loaded::Answers(_) => panic!("loaded as answers"),
     }
@@ -54,7 +57,9 @@ fn a_sealed_signed_file_verifies_and_rescoring_agrees() {
             fingerprint: KeyFile::from_seed([9; 32]).key_fingerprint
         }
     );
-    assert!(!v.edited && v.is_trustworthy());
+    assert!(
+        !v.edited && v.status(Default::default()) == vendor_readiness::core::verify::Status::Ok
+    );
     assert_eq!(v.recomputed.overall, 2.0, "no inventory caps overall at 2");
     assert_eq!(v.content.profile.organisation, "Acme Health IT");
 }
@@ -63,16 +68,18 @@ fn a_sealed_signed_file_verifies_and_rescoring_agrees() {
 fn pretty_printing_or_reordering_does_not_break_the_digest() {
     let mut doc = sealed_json(true);
     let text = serde_json::to_string_pretty(&doc).unwrap();
-    let Loaded::Score(v) = score_file::load(text.as_bytes(), Questionnaire::builtin()).unwrap()
-    else {
+    let Loaded::Score(v) = files::load(text.as_bytes(), Questionnaire::builtin()).unwrap() else {
         panic!()
     };
-    assert!(v.is_trustworthy());
+    assert!(v.status(Default::default()) == vendor_readiness::core::verify::Status::Ok);
     // Moving a key to the end of an object changes bytes but not the canonical form.
     let profile = doc["content"]["profile"].as_object_mut().unwrap();
     let org = profile.remove("organisation").unwrap();
     profile.insert("organisation".into(), org);
-    assert!(load(&doc).unwrap().is_trustworthy());
+    assert!(
+        load(&doc).unwrap().status(Default::default())
+            == vendor_readiness::core::verify::Status::Ok
+    );
 }
 
 #[test]
@@ -82,7 +89,7 @@ fn a_changed_answer_breaks_digest_and_signature() {
     let v = load(&doc).unwrap();
     assert!(matches!(v.integrity, IntegrityState::Mismatch { .. }));
     assert!(matches!(v.signature, SignatureState::Invalid { .. }));
-    assert!(!v.is_trustworthy());
+    assert!(v.status(Default::default()) != vendor_readiness::core::verify::Status::Ok);
     assert_eq!(
         v.recomputed.overall, 4.0,
         "the shown result is always recomputed"
@@ -118,7 +125,7 @@ fn a_swapped_public_key_is_invalid() {
 #[test]
 fn hostile_and_foreign_files_are_refused_with_a_reason() {
     let q = Questionnaire::builtin();
-    let refuse = |bytes: &[u8]| score_file::load(bytes, q).unwrap_err();
+    let refuse = |bytes: &[u8]| files::load(bytes, q).unwrap_err();
     assert_eq!(refuse(b""), FileError::Empty);
     assert!(matches!(refuse(b"not json"), FileError::NotJson(_)));
     assert!(matches!(refuse(&[0xff, 0xfe]), FileError::NotJson(_)));
@@ -127,10 +134,10 @@ fn hostile_and_foreign_files_are_refused_with_a_reason() {
         FileError::TooLarge { .. }
     ));
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
-    assert_eq!(refuse(deep.as_bytes()), FileError::TooDeep);
+    assert_eq!(refuse(deep.as_bytes()), FileError::TooDeep(32));
     assert!(matches!(
         refuse(br#"{"format":"something-else"}"#),
-        FileError::UnknownFormat(_)
+        FileError::UnknownFormat { .. }
     ));
 
     let mut doc = sealed_json(false);
@@ -172,7 +179,7 @@ fn hostile_and_foreign_files_are_refused_with_a_reason() {
     doc["content"]["profile"]["organisation"] = json!("Acme\u{202E}lanigiro");
     assert!(matches!(
         refuse(doc.to_string().as_bytes()),
-        FileError::UnsafeText { .. }
+        FileError::Text(vendor_readiness::core::text::TextError::Unsafe { .. })
     ));
 
     let text = sealed_json(false).to_string().replacen(
@@ -194,7 +201,7 @@ fn answers_files_from_an_older_version_migrate_through_the_rename_map() {
         "questionnaire": {"id": "mini", "version": "1.1.0", "digest": "sha256:old"},
         "answers": {"a.contact": {"value": "yes", "notes": "renamed since"}}
     });
-    let Loaded::Answers(file) = score_file::load(old.to_string().as_bytes(), &q).unwrap() else {
+    let Loaded::Answers(file) = files::load(old.to_string().as_bytes(), &q).unwrap() else {
         panic!()
     };
     assert_eq!(file.answers.0["a.channel"].notes, "renamed since");

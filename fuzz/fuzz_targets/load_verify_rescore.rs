@@ -21,12 +21,14 @@ use libfuzzer_sys::fuzz_target;
 use vendor_readiness::assessment::Assessment;
 use vendor_readiness::integrity::SignatureState;
 use vendor_readiness::questionnaire::{Questionnaire, MAX_LEVEL};
-use vendor_readiness::score_file::{self, IntegrityState, Loaded, VerifiedScore, MAX_FILE_BYTES};
+use vendor_readiness::core::files::{self, Loaded};
+use vendor_readiness::core::verify::{IntegrityState, VerifiedScore};
+use vendor_readiness::score_file::{self, MAX_FILE_BYTES};
 use vendor_readiness::scoring::{self, Score};
 
 fuzz_target!(|data: &[u8]| {
     let q = Questionnaire::builtin();
-    match score_file::load(data, q) {
+    match files::load(data, q) {
         Ok(Loaded::Score(v)) => check_verified(q, &v),
         Ok(Loaded::Answers(file)) => {
             check_score(q, &scoring::score(q, &file.answers));
@@ -91,9 +93,9 @@ fn check_verified(q: &Questionnaire, v: &VerifiedScore) {
     let flagged = !matches!(v.integrity, IntegrityState::Intact)
         || matches!(v.signature, SignatureState::Invalid { .. })
         || v.edited;
-    assert_eq!(v.is_trustworthy(), !flagged);
+    assert_eq!(v.status(Default::default()) == vendor_readiness::core::verify::Status::Ok, !flagged);
     if matches!(v.integrity, IntegrityState::Mismatch { .. }) {
-        assert!(!v.is_trustworthy());
+        assert!(!v.status(Default::default()) == vendor_readiness::core::verify::Status::Ok);
     }
     check_reseal(
         q,
@@ -110,8 +112,8 @@ fn check_reseal(q: &Questionnaire, a: &Assessment) {
     if bytes.len() > MAX_FILE_BYTES {
         return;
     }
-    match score_file::load(&bytes, q) {
-        Ok(Loaded::Score(r)) => assert!(r.is_trustworthy(), "a re-sealed file is flagged"),
+    match files::load(&bytes, q) {
+        Ok(Loaded::Score(r)) => assert!(r.status(Default::default()) == vendor_readiness::core::verify::Status::Ok, "a re-sealed file is flagged"),
         other => panic!("a re-sealed file does not reload: {other:?}"),
     }
 }

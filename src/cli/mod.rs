@@ -8,12 +8,14 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use vendor_readiness::buyer_profile::{self, BuyerProfile};
-use vendor_readiness::compare::{self, VendorRow};
-use vendor_readiness::integrity::SignatureState;
-use vendor_readiness::questionnaire::Questionnaire;
-use vendor_readiness::score_file::{self, FileError, IntegrityState, Loaded, MAX_FILE_BYTES};
-use vendor_readiness::scoring::{self, Score};
+use vendor_readiness::core::buyer::compare::{self, Entry, Summary, VendorRow};
+use vendor_readiness::core::buyer::profile::{self as buyer_profile, BuyerProfile};
+use vendor_readiness::core::files::{self, score_file, untrusted, Loaded};
+use vendor_readiness::core::integrity::SignatureState;
+use vendor_readiness::core::questionnaire::Questionnaire;
+use vendor_readiness::core::scoring::{self, Score};
+use vendor_readiness::core::text::{self, fit, printable};
+use vendor_readiness::core::verify::{self, IntegrityState, KeyPinState, Policy, Status};
 
 #[derive(Parser)]
 #[command(
@@ -134,27 +136,19 @@ fn print_out(text: &str) -> Result<(), String> {
     }
 }
 
-/// Reads a file with the size limit applied before reading it all.
-pub fn read_limited(path: &std::path::Path) -> Result<Vec<u8>, String> {
+/// Reads a file with the size limit of its kind applied before reading it all.
+pub fn read_limited(path: &std::path::Path, kind: &untrusted::Kind) -> Result<Vec<u8>, String> {
     let shown = shown_path(path);
     let size = std::fs::metadata(path)
         .map_err(|e| format!("{shown}: {e}"))?
         .len();
-    if size > MAX_FILE_BYTES as u64 {
-        return Err(format!(
-            "{shown}: {}",
-            FileError::TooLarge {
-                size: size as usize,
-                limit: MAX_FILE_BYTES
-            }
-        ));
-    }
+    untrusted::check_size(size, kind).map_err(|e| format!("{shown}: {e}"))?;
     std::fs::read(path).map_err(|e| format!("{shown}: {e}"))
 }
 
 fn score(q: &Questionnaire, path: &std::path::Path) -> Result<(), String> {
-    let bytes = read_limited(path)?;
-    let loaded = score_file::load(&bytes, q).map_err(|e| format!("{}: {e}", shown_path(path)))?;
+    let bytes = read_limited(path, &score_file::KIND)?;
+    let loaded = files::load(&bytes, q).map_err(|e| format!("{}: {e}", shown_path(path)))?;
     let (kind, verification, result) = match loaded {
         Loaded::Answers(file) => ("answers", None, scoring::score(q, &file.answers)),
         Loaded::Score(v) => (
@@ -181,7 +175,7 @@ fn score(q: &Questionnaire, path: &std::path::Path) -> Result<(), String> {
 /// Reads a file for `verify`/`compare`: the error without the path prefix, since the
 /// path is printed beside it.
 fn read_input(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    read_limited(path).map_err(|e| {
+    read_limited(path, &score_file::KIND).map_err(|e| {
         let prefix = format!("{}: ", shown_path(path));
         e.strip_prefix(&prefix).map(str::to_owned).unwrap_or(e)
     })
@@ -192,7 +186,7 @@ fn read_input(path: &std::path::Path) -> Result<Vec<u8>, String> {
 struct VerifyReport {
     file: String,
     /// `ok`, `flagged` or `refused`.
-    status: &'static str,
+    status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -211,15 +205,15 @@ struct VerifyReport {
 }
 
 fn verify_one(q: &Questionnaire, path: &std::path::Path, require_signature: bool) -> VerifyReport {
-    let file = compare::safe_name(&shown_path(path).to_string());
+    let file = text::safe_name(&shown_path(path));
     let loaded =
-        read_input(path).and_then(|b| compare::load_score(&b, q).map_err(|e| e.to_string()));
+        read_input(path).and_then(|b| verify::load_score(&b, q).map_err(|e| e.to_string()));
     let v = match loaded {
         Ok(v) => v,
         Err(error) => {
             return VerifyReport {
                 file,
-                status: "refused",
+                status: Status::Refused,
                 error: Some(error),
                 integrity: None,
                 signature: None,
@@ -230,55 +224,20 @@ fn verify_one(q: &Questionnaire, path: &std::path::Path, require_signature: bool
             }
         }
     };
-    let (mut problems, mut details) = (Vec::new(), Vec::new());
-    match &v.integrity {
-        IntegrityState::Intact => details.push("integrity intact".to_owned()),
-        IntegrityState::Mismatch { .. } => {
-            let p = "content was changed after sealing (digest mismatch)".to_owned();
-            details.push(p.clone());
-            problems.push(p);
-        }
-    }
-    match &v.signature {
-        SignatureState::Unsigned if require_signature => {
-            let p = "unsigned, and a signature is required".to_owned();
-            details.push(p.clone());
-            problems.push(p);
-        }
-        SignatureState::Unsigned => details.push("unsigned".to_owned()),
-        SignatureState::Valid { fingerprint } => {
-            details.push(format!("signature valid, key {fingerprint}"));
-        }
-        SignatureState::Invalid {
-            fingerprint,
-            reason,
-        } => {
-            problems.push(format!("signature invalid: {reason}"));
-            details.push(format!("signature INVALID ({reason}), key {fingerprint}"));
-        }
-    }
-    if v.edited {
-        let p = "result edited: the embedded result differs from the answers".to_owned();
-        details.push(p.clone());
-        problems.push(p);
-    } else if v.migrated_from.is_none() {
-        details.push("result not edited".to_owned());
-    }
-    if let Some(old) = &v.migrated_from {
-        details.push(format!(
-            "migrated from questionnaire {old} (result re-scored; edits not judged)"
-        ));
-    }
+    let policy = Policy {
+        require_signature,
+        pinned_key: None,
+    };
     VerifyReport {
         file,
-        status: if problems.is_empty() { "ok" } else { "flagged" },
+        status: v.status(policy),
         error: None,
+        problems: v.problems(policy).iter().map(ToString::to_string).collect(),
+        details: v.findings(policy),
         integrity: Some(v.integrity),
         signature: Some(v.signature),
         edited: Some(v.edited),
         migrated_from: v.migrated_from,
-        problems,
-        details,
     }
 }
 
@@ -297,13 +256,13 @@ fn verify(
     } else {
         let mut text = String::new();
         for r in &reports {
-            let status = r.status.to_uppercase();
+            let status = r.status.label();
             let detail = r.error.clone().unwrap_or_else(|| r.details.join("; "));
             text.push_str(&format!("{status:<8} {}  {detail}\n", r.file));
         }
         print_out(text.trim_end())?;
     }
-    let not_ok = reports.iter().filter(|r| r.status != "ok").count();
+    let not_ok = reports.iter().filter(|r| r.status != Status::Ok).count();
     if not_ok == 0 {
         Ok(ExitCode::SUCCESS)
     } else {
@@ -315,10 +274,22 @@ fn verify(
     }
 }
 
-/// A file given to `compare`: evaluated, or refused with the reason.
+/// A file given to `compare`: evaluated (with its recomputed result), or refused.
 enum CompareEntry {
-    Row(Box<VendorRow>),
+    Row(Box<(VendorRow, Score)>),
     Refused { file: String, error: String },
+}
+
+impl CompareEntry {
+    fn entry(&self) -> Entry<'_> {
+        match self {
+            CompareEntry::Row(row) => Entry::Row(&row.0),
+            CompareEntry::Refused { file, error } => Entry::Refused {
+                file_name: file,
+                error,
+            },
+        }
+    }
 }
 
 /// One object of `compare --format json`.
@@ -342,7 +313,7 @@ struct CompareJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     signature: Option<&'a SignatureState>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    key_pin: Option<&'a compare::KeyPinState>,
+    key_pin: Option<&'a KeyPinState>,
     #[serde(skip_serializing_if = "Option::is_none")]
     edited: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -368,7 +339,7 @@ fn compare(
     let profile = match profile_path {
         None => BuyerProfile::default(),
         Some(path) => {
-            let bytes = read_limited(path)?;
+            let bytes = read_limited(path, &files::profile_file::KIND)?;
             buyer_profile::load_profile(&bytes, q)
                 .map_err(|e| format!("{}: {e}", shown_path(path)))?
         }
@@ -377,37 +348,22 @@ fn compare(
     let entries: Vec<CompareEntry> = files
         .iter()
         .map(|path| {
-            let name = shown_path(path).to_string();
-            match read_input(path) {
-                Err(error) => CompareEntry::Refused {
-                    file: compare::safe_name(&name),
-                    error,
-                },
-                Ok(bytes) => {
-                    let outcome = compare::import_one(&name, &bytes, &profile, q, now);
-                    match outcome.result {
-                        Ok(row) => CompareEntry::Row(Box::new(row)),
-                        Err(e) => CompareEntry::Refused {
-                            file: outcome.file_name,
-                            error: e.to_string(),
-                        },
-                    }
+            let name = text::safe_name(&shown_path(path));
+            let verified = read_input(path)
+                .and_then(|bytes| verify::load_score(&bytes, q).map_err(|e| e.to_string()));
+            match verified {
+                Err(error) => CompareEntry::Refused { file: name, error },
+                Ok(v) => {
+                    let row = compare::evaluate(&name, &Summary::of(&v), &profile, q, now);
+                    CompareEntry::Row(Box::new((row, v.recomputed)))
                 }
             }
         })
         .collect();
     match format {
         CompareFormat::Csv => {
-            let mut out = compare::comparison_csv::<compare::VendorRow>(&[], q);
-            for entry in &entries {
-                out.push_str(&match entry {
-                    CompareEntry::Row(row) => compare::comparison_csv_row(row, q),
-                    CompareEntry::Refused { file, error } => {
-                        compare::refused_csv_row(file, error, q)
-                    }
-                });
-            }
-            print_raw(&out)?;
+            let list: Vec<Entry> = entries.iter().map(CompareEntry::entry).collect();
+            print_raw(&compare::comparison_csv(&list, q))?;
         }
         CompareFormat::Json => {
             let items: Vec<CompareJson> = entries.iter().map(|e| compare_json(e, q)).collect();
@@ -439,41 +395,34 @@ fn compare_json<'a>(entry: &'a CompareEntry, q: &'a Questionnaire) -> CompareJso
             verdict: None,
             result: None,
         },
-        CompareEntry::Row(row) => CompareJson {
-            file: &row.file_name,
-            status: "evaluated",
-            error: None,
-            organisation: Some(&row.organisation),
-            products: Some(&row.products),
-            created: Some(&row.created),
-            age_days: row.age_days,
-            integrity: Some(&row.integrity),
-            signature: Some(&row.signature),
-            key_pin: Some(&row.key_pin),
-            edited: Some(row.edited),
-            migrated_from: row.migrated_from.as_deref(),
-            overall: Some(row.score.overall),
-            levels: Some(
-                q.domains
-                    .iter()
-                    .map(|d| (d.id.as_str(), row.level(&d.id)))
-                    .collect(),
-            ),
-            gates: Some(row.score.gates.iter().map(|g| g.gate.as_str()).collect()),
-            verdict: Some(&row.verdict),
-            result: Some(&row.score),
-        },
-    }
-}
-
-/// Cuts text to `max` characters, ending with an ellipsis when cut.
-fn fit(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_owned()
-    } else {
-        let mut out: String = s.chars().take(max - 1).collect();
-        out.push('…');
-        out
+        CompareEntry::Row(row_and_score) => {
+            let (row, result) = &**row_and_score;
+            let v = &row.summary.verification;
+            CompareJson {
+                file: &row.file_name,
+                status: "evaluated",
+                error: None,
+                organisation: Some(&row.summary.organisation),
+                products: Some(&row.summary.products),
+                created: Some(&row.summary.created),
+                age_days: row.age_days,
+                integrity: Some(&v.integrity),
+                signature: Some(&v.signature),
+                key_pin: Some(&row.key_pin),
+                edited: Some(v.edited),
+                migrated_from: v.migrated_from.as_deref(),
+                overall: Some(row.overall()),
+                levels: Some(
+                    q.domains
+                        .iter()
+                        .map(|d| (d.id.as_str(), row.level(&d.id)))
+                        .collect(),
+                ),
+                gates: Some(row.summary.gates.iter().map(|g| g.gate.as_str()).collect()),
+                verdict: Some(&row.verdict),
+                result: Some(result),
+            }
+        }
     }
 }
 
@@ -485,32 +434,36 @@ fn compare_table(entries: &[CompareEntry], q: &Questionnaire) -> String {
     let mut notes = Vec::new();
     for entry in entries {
         match entry {
-            CompareEntry::Row(row) => {
+            CompareEntry::Row(row_and_score) => {
+                let row = &row_and_score.0;
                 let vendor = vendor_label(row);
-                let mut cells = vec![fit(&vendor, 40), format!("{:.1}", row.score.overall)];
+                let mut cells = vec![fit(&vendor, 40), format!("{:.1}", row.overall())];
                 cells.extend(q.domains.iter().map(|d| format!("L{}", row.level(&d.id))));
-                cells.push(row.score.gates.len().to_string());
+                cells.push(row.summary.gates.len().to_string());
                 let pin = match row.key_pin {
-                    compare::KeyPinState::NotPinned => "",
-                    compare::KeyPinState::Matches => ", pinned",
-                    compare::KeyPinState::Mismatch { .. } => ", PIN MISMATCH",
+                    KeyPinState::NotPinned => "",
+                    KeyPinState::Matches => ", pinned",
+                    KeyPinState::Mismatch { .. } => ", PIN MISMATCH",
                 };
-                cells.push(format!("{}{pin}", compare::signature_label(&row.signature)));
+                cells.push(format!(
+                    "{}{pin}",
+                    row.summary.verification.signature.label()
+                ));
                 cells.push(if row.verdict.pass { "PASS" } else { "FAIL" }.into());
                 lines.push(cells);
                 if !row.verdict.pass {
                     notes.push(format!(
                         "FAIL     {vendor} ({}): {}",
-                        score_file::printable(&row.file_name),
-                        score_file::printable(&row.verdict.reasons.join("; "))
+                        printable(&row.file_name),
+                        printable(&row.verdict.reasons_text())
                     ));
                 }
             }
             CompareEntry::Refused { file, error } => {
                 notes.push(format!(
                     "REFUSED  {}: {}",
-                    score_file::printable(file),
-                    score_file::printable(error)
+                    printable(file),
+                    printable(error)
                 ));
             }
         }
@@ -553,13 +506,13 @@ fn compare_table(entries: &[CompareEntry], q: &Questionnaire) -> String {
 /// The vendor as shown in the table; line breaks and controls from the file are escaped
 /// so a name cannot add rows of its own.
 fn vendor_label(row: &VendorRow) -> String {
-    let label = match (row.organisation.trim(), row.products.trim()) {
+    let label = match (row.summary.organisation.trim(), row.summary.products.trim()) {
         ("", "") => row.file_name.clone(),
         (org, "") => org.to_owned(),
         ("", products) => products.to_owned(),
         (org, products) => format!("{org} / {products}"),
     };
-    score_file::printable(&label)
+    printable(&label)
 }
 
 /// Writes text to stdout as is (no added newline); a closed pipe ends output quietly.
@@ -574,5 +527,5 @@ fn print_raw(text: &str) -> Result<(), String> {
 
 /// A path as shown in messages, with control and bidi characters escaped.
 fn shown_path(path: &std::path::Path) -> String {
-    score_file::printable(&path.display().to_string())
+    printable(&path.display().to_string())
 }

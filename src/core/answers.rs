@@ -97,12 +97,34 @@ impl FileEvidence {
     }
 }
 
+/// Largest local evidence file hashed in the page, in bytes.
+pub const MAX_EVIDENCE_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Whether a URL may be rendered as a link: http or https only, so a file can never
+/// smuggle a `javascript:` or `data:` link into a buyer's page.
+pub fn is_web_link(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}
+
 impl Evidence {
-    /// The URL if it is safe to render as a link (http or https only).
+    /// The URL if it is safe to render as a link ([`is_web_link`]).
     pub fn link(&self) -> Option<&str> {
-        self.url
-            .as_deref()
-            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+        self.url.as_deref().filter(|u| is_web_link(u))
+    }
+
+    /// Link evidence as typed into the form: the URL must be a web link; an empty label
+    /// becomes the URL.
+    pub fn from_link(label: &str, url: &str) -> Result<Evidence, &'static str> {
+        let url = url.trim();
+        if !is_web_link(url) {
+            return Err("Links must start with https:// or http://");
+        }
+        let label = label.trim();
+        Ok(Evidence {
+            label: if label.is_empty() { url } else { label }.to_owned(),
+            url: Some(url.to_owned()),
+            file: None,
+        })
     }
 }
 

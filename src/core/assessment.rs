@@ -140,6 +140,19 @@ pub enum Edit {
     Profile(ProfileField, String),
 }
 
+impl Edit {
+    /// The question an edit is about, if any.
+    pub fn question(&self) -> Option<&str> {
+        match self {
+            Edit::Answer(id, _)
+            | Edit::Notes(id, _)
+            | Edit::AddEvidence(id, _)
+            | Edit::RemoveEvidence(id, _) => Some(id),
+            Edit::Profile(..) => None,
+        }
+    }
+}
+
 impl Assessment {
     /// Applies one edit. Answers of questions that become hidden are kept, so they come
     /// back if the question does.

@@ -5,7 +5,6 @@
 //! which key sealed it. Neither proves the answers are true: a score file is a
 //! self-attestation.
 
-use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
 use ed25519_dalek::{Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
@@ -13,6 +12,9 @@ use sha2::{Digest, Sha256};
 
 /// The prefix of every digest and fingerprint string.
 pub const SHA256_PREFIX: &str = "sha256:";
+
+/// A base64 (standard alphabet, padded) encoder and decoder.
+pub use base64::engine::general_purpose::STANDARD as BASE64;
 
 /// Errors in integrity material.
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -74,59 +76,9 @@ pub enum SignatureState {
     },
 }
 
-/// A vendor's signing key, kept by the vendor as a small JSON file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct KeyFile {
-    /// Always `vendor-readiness-signing-key`.
-    pub format: String,
-    /// The 32-byte secret seed, base64. Whoever holds this can sign as the vendor.
-    pub secret_key: String,
-    /// The public key, base64, for reference.
-    pub public_key: String,
-    /// Its fingerprint.
-    pub key_fingerprint: String,
-}
-
-/// The format name of a key file.
-pub const KEY_FILE_FORMAT: &str = "vendor-readiness-signing-key";
-
 /// Fingerprint of a public key.
 pub fn fingerprint(key: &VerifyingKey) -> String {
     sha256_hex(key.as_bytes())
-}
-
-impl KeyFile {
-    /// A key file from 32 bytes of secret randomness (from the browser's or OS's CSPRNG).
-    pub fn from_seed(seed: [u8; 32]) -> Self {
-        let key = SigningKey::from_bytes(&seed);
-        let public = key.verifying_key();
-        KeyFile {
-            format: KEY_FILE_FORMAT.into(),
-            secret_key: B64.encode(seed),
-            public_key: B64.encode(public.as_bytes()),
-            key_fingerprint: fingerprint(&public),
-        }
-    }
-
-    /// The key file rebuilt from its secret alone, so the public key and fingerprint
-    /// shown are the ones signatures will carry, whatever the file claimed.
-    pub fn verified(&self) -> Result<KeyFile, IntegrityError> {
-        Ok(KeyFile::from_seed(self.signing_key()?.to_bytes()))
-    }
-
-    /// The signing key held in this file.
-    pub fn signing_key(&self) -> Result<SigningKey, IntegrityError> {
-        if self.format != KEY_FILE_FORMAT {
-            return Err(IntegrityError::Encoding("key file format"));
-        }
-        let seed: [u8; 32] = B64
-            .decode(&self.secret_key)
-            .ok()
-            .and_then(|b| b.try_into().ok())
-            .ok_or(IntegrityError::Encoding("secret key"))?;
-        Ok(SigningKey::from_bytes(&seed))
-    }
 }
 
 /// Signs canonical bytes, producing the block a score file carries.
@@ -134,9 +86,9 @@ pub fn sign(key: &SigningKey, canonical: &[u8]) -> SignatureBlock {
     let public = key.verifying_key();
     SignatureBlock {
         algorithm: "ed25519".into(),
-        public_key: B64.encode(public.as_bytes()),
+        public_key: BASE64.encode(public.as_bytes()),
         key_fingerprint: fingerprint(&public),
-        value: B64.encode(key.sign(canonical).to_bytes()),
+        value: BASE64.encode(key.sign(canonical).to_bytes()),
     }
 }
 
@@ -152,7 +104,7 @@ pub fn verify(block: Option<&SignatureBlock>, canonical: &[u8]) -> SignatureStat
     if block.algorithm != "ed25519" {
         return invalid("unsupported signature algorithm");
     }
-    let Some(key) = B64
+    let Some(key) = BASE64
         .decode(&block.public_key)
         .ok()
         .and_then(|b| <[u8; 32]>::try_from(b).ok())
@@ -163,7 +115,7 @@ pub fn verify(block: Option<&SignatureBlock>, canonical: &[u8]) -> SignatureStat
     if fingerprint(&key) != block.key_fingerprint {
         return invalid("key fingerprint does not match the public key");
     }
-    let Some(sig) = B64
+    let Some(sig) = BASE64
         .decode(&block.value)
         .ok()
         .and_then(|b| <[u8; 64]>::try_from(b).ok())
@@ -203,14 +155,14 @@ mod tests {
 
     #[test]
     fn signature_round_trip_and_tamper_detection() {
-        let kf = KeyFile::from_seed([7; 32]);
-        let key = kf.signing_key().unwrap();
+        let key = SigningKey::from_bytes(&[7; 32]);
+        let kf_fingerprint = fingerprint(&key.verifying_key());
         let block = sign(&key, b"content");
-        assert_eq!(block.key_fingerprint, kf.key_fingerprint);
+        assert_eq!(block.key_fingerprint, kf_fingerprint);
         assert_eq!(
             verify(Some(&block), b"content"),
             SignatureState::Valid {
-                fingerprint: kf.key_fingerprint.clone()
+                fingerprint: kf_fingerprint.clone()
             }
         );
         assert!(matches!(
@@ -218,7 +170,8 @@ mod tests {
             SignatureState::Invalid { .. }
         ));
         let mut swapped = block.clone();
-        swapped.public_key = KeyFile::from_seed([8; 32]).public_key;
+        swapped.public_key =
+            BASE64.encode(SigningKey::from_bytes(&[8; 32]).verifying_key().as_bytes());
         assert!(matches!(
             verify(Some(&swapped), b"content"),
             SignatureState::Invalid { reason, .. } if reason.contains("fingerprint")

@@ -1,1 +1,186 @@
-//! Text rules.
+//! Text rules every file obeys, and how text from a file is made safe to show.
+//!
+//! A file may not carry control characters (other than tab and line breaks) or
+//! bidirectional controls: they can make a rendered value say something other than what
+//! it stores. Messages that quote a file escape such characters instead of refusing them,
+//! so a hostile file cannot restyle a terminal, add lines to a log or reorder what a
+//! reader sees.
+
+use crate::core::integrity::SHA256_PREFIX;
+
+/// Longest accepted free-text field, in characters.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// Longest piece of file text quoted in a message, in characters.
+pub const MAX_QUOTED_CHARS: usize = 120;
+
+/// Why a piece of text is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextError {
+    /// Control characters or bidirectional controls.
+    #[error("{field} contains control or bidirectional-override characters")]
+    Unsafe {
+        /// Where the text was.
+        field: String,
+    },
+    /// Over [`MAX_TEXT_CHARS`].
+    #[error("{field} is too long")]
+    TooLong {
+        /// Where the text was.
+        field: String,
+    },
+}
+
+/// True for the characters no file may carry: controls other than tab, LF and CR, and
+/// the bidirectional embedding, override, isolate and mark characters.
+pub fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t' && c != '\r')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Refuses unsafe characters and over-long text.
+pub fn check_text(field: &str, s: &str) -> Result<(), TextError> {
+    if s.chars().any(is_unsafe_char) {
+        return Err(TextError::Unsafe {
+            field: field.into(),
+        });
+    }
+    if s.chars().count() > MAX_TEXT_CHARS {
+        return Err(TextError::TooLong {
+            field: field.into(),
+        });
+    }
+    Ok(())
+}
+
+/// Text from a file made safe to print: unsafe characters, line breaks and tabs are
+/// written as `\u{..}` escapes.
+pub fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if is_unsafe_char(c) || c == '\n' || c == '\r' || c == '\t' {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// [`printable`], cut to [`MAX_QUOTED_CHARS`] characters with an ellipsis: the form file
+/// text takes inside a message.
+pub fn quoted(s: &str) -> String {
+    let clean = printable(s);
+    if clean.chars().count() > MAX_QUOTED_CHARS {
+        format!(
+            "{}…",
+            clean.chars().take(MAX_QUOTED_CHARS).collect::<String>()
+        )
+    } else {
+        clean
+    }
+}
+
+/// A name (of a file, say) safe to show as it is: unsafe characters become U+FFFD.
+pub fn safe_name(name: &str) -> String {
+    name.chars()
+        .map(|c| if is_unsafe_char(c) { '\u{FFFD}' } else { c })
+        .collect()
+}
+
+/// True for exactly 64 lower-case hexadecimal digits (a SHA-256 in hex).
+pub fn is_sha256_hex(s: &str) -> bool {
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// True for `sha256:` followed by [`is_sha256_hex`]: every digest and key fingerprint.
+pub fn is_sha256_digest(s: &str) -> bool {
+    s.strip_prefix(SHA256_PREFIX).is_some_and(is_sha256_hex)
+}
+
+/// Cuts text to `max` characters, ending with an ellipsis when cut.
+pub fn fit(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_characters_are_exactly_controls_and_bidi_marks() {
+        for c in [
+            '\u{0}', '\u{7}', '\u{1b}', '\u{7f}', '\u{85}', '\u{202a}', '\u{202e}', '\u{2066}',
+            '\u{2069}', '\u{200e}', '\u{200f}', '\u{61c}',
+        ] {
+            assert!(is_unsafe_char(c), "{c:?} is unsafe");
+        }
+        for c in [
+            '\n', '\t', '\r', 'a', 'é', '\u{2029}', '\u{200d}', '\u{2065}', '\u{2070}', '\u{202f}',
+            '\u{61b}',
+        ] {
+            assert!(!is_unsafe_char(c), "{c:?} is allowed");
+        }
+    }
+
+    #[test]
+    fn printable_escapes_unsafe_characters_and_line_breaks_only() {
+        assert_eq!(
+            printable("a\nb\tc\u{202e}d\u{1b}[31m é"),
+            "a\\u{a}b\\u{9}c\\u{202e}d\\u{1b}[31m é"
+        );
+        assert_eq!(printable("plain <b>text</b>"), "plain <b>text</b>");
+    }
+
+    #[test]
+    fn quoted_text_is_cut_at_the_limit() {
+        let exact = "x".repeat(MAX_QUOTED_CHARS);
+        assert_eq!(quoted(&exact), exact);
+        let longer = "x".repeat(MAX_QUOTED_CHARS + 1);
+        assert_eq!(quoted(&longer), format!("{exact}…"));
+    }
+
+    #[test]
+    fn text_limits_are_exact() {
+        assert!(check_text("f", &"a".repeat(MAX_TEXT_CHARS)).is_ok());
+        assert_eq!(
+            check_text("f", &"a".repeat(MAX_TEXT_CHARS + 1)),
+            Err(TextError::TooLong { field: "f".into() })
+        );
+        assert_eq!(
+            check_text("notes", "a\u{202e}b"),
+            Err(TextError::Unsafe {
+                field: "notes".into()
+            })
+        );
+        assert!(check_text("f", "line\nbreak\ttab\r").is_ok());
+    }
+
+    #[test]
+    fn digests_are_prefix_and_64_lower_hex_digits() {
+        let hex = "0123456789abcdef".repeat(4);
+        assert!(is_sha256_digest(&format!("sha256:{hex}")));
+        assert!(!is_sha256_digest(&format!("sha256:{}", hex.to_uppercase())));
+        assert!(!is_sha256_digest(&format!("sha256:{}", &hex[1..])));
+        assert!(!is_sha256_digest(&format!("sha256:{hex}0")));
+        assert!(!is_sha256_digest(&format!("sha512:{hex}")));
+        assert!(!is_sha256_digest(&format!("sha256:{}g", &hex[1..])));
+        assert!(is_sha256_hex(&hex));
+    }
+
+    #[test]
+    fn safe_names_and_fitting() {
+        assert_eq!(safe_name("a\u{202e}b.json"), "a\u{fffd}b.json");
+        assert_eq!(safe_name("plain.json"), "plain.json");
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("abcd", 4), "abcd");
+    }
+}

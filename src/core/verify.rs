@@ -1,1 +1,433 @@
-//! Verification.
+//! Verification of a score file, and every problem it can have, worded once.
+//!
+//! A score file is verified over its bytes exactly as they stand: the digest and the
+//! signature cover the `content` member as found, before any migration. Then the answers
+//! are checked against the questionnaire, re-scored, and the re-computed result compared
+//! with the embedded one. The CLI's `verify`, the buyer's verdict, the comparison table
+//! and the docs all use [`Problem`] and the labels here, so the same fact reads the same
+//! everywhere.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::core::files::content::{check_assessment, check_questionnaire, migrate};
+use crate::core::files::error::FileError;
+use crate::core::files::score_file::{ScoreContent, ScoreFile, KIND, SCORE_FORMAT};
+use crate::core::files::untrusted;
+use crate::core::integrity::{self, SignatureState};
+use crate::core::questionnaire::Questionnaire;
+use crate::core::scoring::{self, Score};
+use crate::core::text::{self, check_text};
+
+/// The state of a score file's digest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum IntegrityState {
+    /// The content matches its digest.
+    Intact,
+    /// The content was changed after sealing.
+    Mismatch {
+        /// What the file claims.
+        claimed: String,
+        /// What the content hashes to.
+        actual: String,
+    },
+}
+
+impl IntegrityState {
+    /// `intact` or `mismatch`.
+    pub fn label(&self) -> &'static str {
+        match self {
+            IntegrityState::Intact => "intact",
+            IntegrityState::Mismatch { .. } => "mismatch",
+        }
+    }
+}
+
+impl SignatureState {
+    /// `unsigned`, `valid` or `invalid`.
+    pub fn label(&self) -> &'static str {
+        match self {
+            SignatureState::Unsigned => "unsigned",
+            SignatureState::Valid { .. } => "valid",
+            SignatureState::Invalid { .. } => "invalid",
+        }
+    }
+
+    /// The fingerprint of the key the file carries, if signed (proven only when valid).
+    pub fn fingerprint(&self) -> Option<&str> {
+        match self {
+            SignatureState::Unsigned => None,
+            SignatureState::Valid { fingerprint } | SignatureState::Invalid { fingerprint, .. } => {
+                Some(fingerprint)
+            }
+        }
+    }
+}
+
+/// How a file's signing key compares with a key the reader pinned for its organisation.
+///
+/// The fingerprint compared is the one the file carries; it proves something only when
+/// the signature is also valid (an invalid signature is a problem on its own).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum KeyPinState {
+    /// No key is pinned for this organisation.
+    NotPinned,
+    /// The file is signed with the pinned key.
+    Matches,
+    /// A key is pinned for this organisation and the file is signed with another one,
+    /// or not signed at all (`found` is `None`).
+    Mismatch {
+        /// The fingerprint pinned for the organisation.
+        pinned: String,
+        /// The fingerprint the file carries, `None` when unsigned.
+        found: Option<String>,
+    },
+}
+
+impl KeyPinState {
+    /// Compares the key a file carries with the one pinned (if any).
+    pub fn of(pinned: Option<&str>, signature: &SignatureState) -> KeyPinState {
+        let Some(pinned) = pinned else {
+            return KeyPinState::NotPinned;
+        };
+        let found = signature.fingerprint();
+        if found == Some(pinned) {
+            KeyPinState::Matches
+        } else {
+            KeyPinState::Mismatch {
+                pinned: pinned.to_owned(),
+                found: found.map(str::to_owned),
+            }
+        }
+    }
+
+    /// `not pinned`, `matches` or `mismatch`.
+    pub fn label(&self) -> &'static str {
+        match self {
+            KeyPinState::NotPinned => "not pinned",
+            KeyPinState::Matches => "matches",
+            KeyPinState::Mismatch { .. } => "mismatch",
+        }
+    }
+}
+
+/// What a reader requires beyond intact content: a signature, and a pinned key.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Policy<'a> {
+    /// Whether an unsigned file is a problem.
+    pub require_signature: bool,
+    /// The key fingerprint pinned for the file's organisation, if any.
+    pub pinned_key: Option<&'a str>,
+}
+
+/// Something wrong with a loaded score file. Refused files never get this far: they
+/// have a [`FileError`] instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum Problem {
+    /// The content does not hash to the digest the file carries.
+    DigestMismatch,
+    /// The signature block does not hold.
+    SignatureInvalid {
+        /// What failed.
+        reason: String,
+    },
+    /// Not signed, where a signature is required.
+    SignatureRequired,
+    /// A key is pinned for the organisation and the file is not signed with it.
+    KeyMismatch {
+        /// The organisation as written in the file.
+        organisation: String,
+        /// The pinned fingerprint.
+        pinned: String,
+        /// The fingerprint the file carries, `None` when unsigned.
+        found: Option<String>,
+    },
+    /// The embedded result is not what the answers give.
+    ResultEdited,
+}
+
+impl Problem {
+    /// Every kind of problem with placeholder values, for the docs' message table.
+    pub fn examples() -> Vec<Problem> {
+        let s = |x: &str| x.to_owned();
+        vec![
+            Problem::DigestMismatch,
+            Problem::SignatureInvalid {
+                reason: s("{reason}"),
+            },
+            Problem::SignatureRequired,
+            Problem::KeyMismatch {
+                organisation: s("{organisation}"),
+                pinned: s("{pinned}"),
+                found: Some(s("{found}")),
+            },
+            Problem::KeyMismatch {
+                organisation: s("{organisation}"),
+                pinned: s("{pinned}"),
+                found: None,
+            },
+            Problem::ResultEdited,
+        ]
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::DigestMismatch => {
+                f.write_str("content was changed after sealing (the digest does not match)")
+            }
+            Problem::SignatureInvalid { reason } => write!(f, "signature is invalid: {reason}"),
+            Problem::SignatureRequired => f.write_str("not signed, and a signature is required"),
+            Problem::KeyMismatch {
+                organisation,
+                pinned,
+                found: Some(found),
+            } => write!(
+                f,
+                "signed with key {found}, not the key pinned for {organisation} ({pinned})"
+            ),
+            Problem::KeyMismatch {
+                organisation,
+                pinned,
+                found: None,
+            } => write!(
+                f,
+                "not signed, but a key is pinned for {organisation} ({pinned})"
+            ),
+            Problem::ResultEdited => f.write_str(
+                "embedded result differs from the answers; the recomputed result is used",
+            ),
+        }
+    }
+}
+
+/// The outcome of verifying one file: usable as it is, usable but flagged, or refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Intact, the signature valid (or absent and not required), the result not edited.
+    Ok,
+    /// Loaded, with at least one [`Problem`].
+    Flagged,
+    /// Not loaded: a [`FileError`].
+    Refused,
+}
+
+impl Status {
+    /// `OK`, `FLAGGED` or `REFUSED`, as the CLI prints it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Ok => "OK",
+            Status::Flagged => "FLAGGED",
+            Status::Refused => "REFUSED",
+        }
+    }
+}
+
+/// A score file after verification and re-scoring.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VerifiedScore {
+    /// The content as found (answers migrated to current ids).
+    pub content: ScoreContent,
+    /// Digest check.
+    pub integrity: IntegrityState,
+    /// Signature check.
+    pub signature: SignatureState,
+    /// The result recomputed from the answers: the one to trust and show.
+    pub recomputed: Score,
+    /// True when the embedded result differs from the recomputed one.
+    pub edited: bool,
+    /// The questionnaire version the file was migrated from, if older.
+    pub migrated_from: Option<String>,
+}
+
+/// The outcome of every check on one file, apart from its content: what the buyer's
+/// verdict, the CLI and the table state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verification {
+    /// Digest check.
+    pub integrity: IntegrityState,
+    /// Signature check.
+    pub signature: SignatureState,
+    /// True when the embedded result differs from the recomputed one.
+    pub edited: bool,
+    /// The questionnaire version the file was migrated from, if older.
+    pub migrated_from: Option<String>,
+}
+
+impl Verification {
+    /// Every problem under a reader's policy, in a fixed order: digest, signature, key
+    /// pin, edited result. `organisation` is the one the file names (for the key pin).
+    pub fn problems(&self, organisation: &str, policy: Policy<'_>) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if let IntegrityState::Mismatch { .. } = self.integrity {
+            problems.push(Problem::DigestMismatch);
+        }
+        match &self.signature {
+            SignatureState::Invalid { reason, .. } => problems.push(Problem::SignatureInvalid {
+                reason: reason.clone(),
+            }),
+            SignatureState::Unsigned if policy.require_signature => {
+                problems.push(Problem::SignatureRequired)
+            }
+            _ => {}
+        }
+        if let KeyPinState::Mismatch { pinned, found } =
+            KeyPinState::of(policy.pinned_key, &self.signature)
+        {
+            problems.push(Problem::KeyMismatch {
+                organisation: organisation.to_owned(),
+                pinned,
+                found,
+            });
+        }
+        if self.edited {
+            problems.push(Problem::ResultEdited);
+        }
+        problems
+    }
+
+    /// What was checked and found, in order, one phrase each: the problems in their own
+    /// words first, then the states that are fine. The CLI prints these after the status.
+    pub fn findings(&self, organisation: &str, policy: Policy<'_>) -> Vec<String> {
+        let problems = self.problems(organisation, policy);
+        let mut out: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        if self.integrity == IntegrityState::Intact {
+            out.push("integrity intact".into());
+        }
+        match &self.signature {
+            SignatureState::Valid { fingerprint } => {
+                out.push(format!("signature valid, key {fingerprint}"))
+            }
+            SignatureState::Unsigned if !policy.require_signature => out.push("unsigned".into()),
+            _ => {}
+        }
+        if !self.edited {
+            out.push("result not edited".into());
+        }
+        if let Some(old) = &self.migrated_from {
+            out.push(format!("migrated from questionnaire {old}"));
+        }
+        out
+    }
+}
+
+impl VerifiedScore {
+    /// The outcome of the checks, apart from the content.
+    pub fn verification(&self) -> Verification {
+        Verification {
+            integrity: self.integrity.clone(),
+            signature: self.signature.clone(),
+            edited: self.edited,
+            migrated_from: self.migrated_from.clone(),
+        }
+    }
+
+    /// Every problem under a reader's policy ([`Verification::problems`]).
+    pub fn problems(&self, policy: Policy<'_>) -> Vec<Problem> {
+        self.verification()
+            .problems(&self.content.profile.organisation, policy)
+    }
+
+    /// The status under a reader's policy: [`Status::Ok`] or [`Status::Flagged`].
+    pub fn status(&self, policy: Policy<'_>) -> Status {
+        if self.problems(policy).is_empty() {
+            Status::Ok
+        } else {
+            Status::Flagged
+        }
+    }
+
+    /// What was checked and found ([`Verification::findings`]).
+    pub fn findings(&self, policy: Policy<'_>) -> Vec<String> {
+        self.verification()
+            .findings(&self.content.profile.organisation, policy)
+    }
+}
+
+/// Reads a score file through the untrusted loader and verifies it. An answers file is
+/// refused here with a reason: it carries no integrity and no result.
+pub fn load_score(bytes: &[u8], q: &Questionnaire) -> Result<VerifiedScore, FileError> {
+    let doc = untrusted::read(bytes, &KIND).map_err(FileError::printable)?;
+    if doc.format != SCORE_FORMAT {
+        return Err(FileError::WrongKind(
+            "this is an answers file (work in progress), not a sealed score file; \
+             ask the vendor for the score file",
+        ));
+    }
+    verify_document(doc.value, q).map_err(FileError::printable)
+}
+
+/// Verifies the JSON of a score file that passed the untrusted loader.
+pub(crate) fn verify_document(
+    mut value: Value,
+    q: &Questionnaire,
+) -> Result<VerifiedScore, FileError> {
+    // The digest and signature cover the content exactly as it stands in the file.
+    let raw_content = value
+        .get_mut("content")
+        .map(Value::take)
+        .ok_or_else(|| FileError::Malformed("missing field `content`".into()))?;
+    let canonical = integrity::canonical_bytes(&raw_content)
+        .map_err(|e| FileError::Malformed(e.to_string()))?;
+    value["content"] = raw_content;
+    let file: ScoreFile = untrusted::decode(value)?;
+    let migrated_from = check_questionnaire(&file.content.questionnaire, q)?;
+    let mut content = file.content;
+    content.answers = migrate(&content.answers, q, migrated_from.is_some())?;
+    check_assessment(&content.profile, &content.answers, q)?;
+    check_text("app_version", &content.app_version)?;
+    check_text("created", &content.created)?;
+    if !text::is_sha256_digest(&file.integrity.digest) {
+        return Err(FileError::Malformed(
+            "integrity digest is not sha256: and 64 lower-case hex digits".into(),
+        ));
+    }
+    if let Some(sig) = &file.signature {
+        // These strings are shown to buyers (fingerprints are pinned and compared).
+        if !text::is_sha256_digest(&sig.key_fingerprint) {
+            return Err(FileError::Malformed(
+                "signature key_fingerprint is not sha256: and 64 lower-case hex digits".into(),
+            ));
+        }
+        for (field, value) in [
+            ("signature algorithm", &sig.algorithm),
+            ("signature public_key", &sig.public_key),
+            ("signature value", &sig.value),
+        ] {
+            check_text(field, value)?;
+        }
+    }
+    if file.integrity.algorithm != "sha-256" || file.integrity.canonicalization != "RFC8785" {
+        return Err(FileError::Malformed(
+            "integrity must use algorithm \"sha-256\" over \"RFC8785\" canonical JSON".into(),
+        ));
+    }
+    let actual = integrity::sha256_hex(&canonical);
+    let integrity = if actual == file.integrity.digest {
+        IntegrityState::Intact
+    } else {
+        IntegrityState::Mismatch {
+            claimed: file.integrity.digest.clone(),
+            actual,
+        }
+    };
+    let signature = integrity::verify(file.signature.as_ref(), &canonical);
+    let recomputed = scoring::score(q, &content.answers);
+    // A migrated file was scored against another version; only same-version results compare.
+    let edited = migrated_from.is_none() && !content.result.same_as(&recomputed);
+    Ok(VerifiedScore {
+        content,
+        integrity,
+        signature,
+        recomputed,
+        edited,
+        migrated_from,
+    })
+}

@@ -1,11 +1,11 @@
 //! A vendor's workbook: several assessments side by side (one per product), the one
 //! being edited, and its live score. This is what the browser autosaves.
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::core::assessment::{Assessment, Edit};
-use crate::core::questionnaire::Questionnaire;
-use crate::core::scoring::{self, Score};
 
 /// Format name of the autosaved workbook.
 pub const WORKBOOK_FORMAT: &str = "vendor-readiness-workbook";
@@ -20,6 +20,9 @@ pub struct Entry {
     pub name: String,
     /// The assessment.
     pub assessment: Assessment,
+    /// The question last edited, where "continue where you left off" leads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_edited: Option<String>,
 }
 
 /// All assessments and which one is open.
@@ -28,8 +31,9 @@ pub struct Entry {
 pub struct Workbook {
     /// Always [`WORKBOOK_FORMAT`].
     pub format: String,
-    /// The assessments; never empty.
-    pub entries: Vec<Entry>,
+    /// The assessments; never empty. Shared, so a copy of the workbook for the next UI
+    /// state copies pointers, and an edit copies only the assessment it changes.
+    pub entries: Vec<Rc<Entry>>,
     /// Id of the open assessment.
     pub current: u32,
     /// Counts changes, so of two saved copies the newer one can be told apart.
@@ -60,11 +64,12 @@ impl Default for Workbook {
     fn default() -> Self {
         Workbook {
             format: WORKBOOK_FORMAT.into(),
-            entries: vec![Entry {
+            entries: vec![Rc::new(Entry {
                 id: 1,
                 name: "My product".into(),
                 assessment: Assessment::default(),
-            }],
+                last_edited: None,
+            })],
             current: 1,
             revision: 0,
         }
@@ -83,10 +88,12 @@ impl Workbook {
 
     fn current_mut(&mut self) -> &mut Entry {
         let id = self.current().id;
-        self.entries
+        let entry = self
+            .entries
             .iter_mut()
             .find(|e| e.id == id)
-            .expect("current() returned an entry of this workbook")
+            .expect("current() returned an entry of this workbook");
+        Rc::make_mut(entry)
     }
 
     fn next_id(&self) -> u32 {
@@ -95,11 +102,12 @@ impl Workbook {
 
     fn push(&mut self, name: String, assessment: Assessment) {
         let id = self.next_id();
-        self.entries.push(Entry {
+        self.entries.push(Rc::new(Entry {
             id,
             name,
             assessment,
-        });
+            last_edited: None,
+        }));
         self.current = id;
     }
 
@@ -107,7 +115,13 @@ impl Workbook {
     pub fn apply(&mut self, change: Change) {
         self.revision += 1;
         match change {
-            Change::Edit(edit) => self.current_mut().assessment.apply(edit),
+            Change::Edit(edit) => {
+                let entry = self.current_mut();
+                if let Some(question) = edit.question() {
+                    entry.last_edited = Some(question.to_owned());
+                }
+                entry.assessment.apply(edit);
+            }
             Change::New(name) => self.push(name, Assessment::default()),
             Change::Open(id) => {
                 if self.entries.iter().any(|e| e.id == id) {
@@ -116,12 +130,12 @@ impl Workbook {
             }
             Change::Rename(id, name) => {
                 if let Some(e) = self.entries.iter_mut().find(|e| e.id == id) {
-                    e.name = name;
+                    Rc::make_mut(e).name = name;
                 }
             }
             Change::Duplicate(id) => {
                 if let Some(e) = self.entries.iter().find(|e| e.id == id).cloned() {
-                    self.push(format!("{} (copy)", e.name), e.assessment);
+                    self.push(format!("{} (copy)", e.name), e.assessment.clone());
                 }
             }
             Change::Delete(id) => {
@@ -140,37 +154,19 @@ impl Workbook {
     }
 }
 
-/// The workbook with the open assessment's score kept current.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Session {
-    /// All assessments.
-    pub workbook: Workbook,
-    /// Score of the open assessment.
-    pub score: Score,
-}
-
-impl Session {
-    /// A session over a workbook.
-    pub fn new(workbook: Workbook) -> Self {
-        let score = scoring::score(
-            Questionnaire::builtin(),
-            &workbook.current().assessment.answers,
-        );
-        Session { workbook, score }
-    }
-
-    /// Applies a change and re-scores.
-    pub fn update(&mut self, change: Change) {
-        self.workbook.apply(change);
-        self.score = scoring::score(
-            Questionnaire::builtin(),
-            &self.workbook.current().assessment.answers,
-        );
-    }
-
-    /// The open assessment.
-    pub fn assessment(&self) -> &Assessment {
-        &self.workbook.current().assessment
+impl Change {
+    /// Whether the change can alter the open assessment's score (an answer, or another
+    /// assessment opened); notes, evidence, profile fields and names cannot.
+    pub fn changes_answers(&self) -> bool {
+        match self {
+            Change::Edit(edit) => matches!(edit, Edit::Answer(..)),
+            Change::Rename(..) => false,
+            Change::New(_)
+            | Change::Open(_)
+            | Change::Duplicate(_)
+            | Change::Delete(_)
+            | Change::Import(..) => true,
+        }
     }
 }
 

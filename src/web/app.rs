@@ -1,45 +1,20 @@
-//! The root component: routing, the state provider and autosave.
+//! The root component: the vendor store and its effects (restore, debounced saves), the
+//! router and the pages.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::core::vendor::{VendorAction, VendorEffect, VendorSession, SAVE_DEBOUNCE_MS};
 use crate::web::components::{AssessmentList, ProfileForm, TopNav};
 use crate::web::io::storage;
 use crate::web::pages::{AssessPage, ComparePage, HomePage, ReportPage, ResultsPage};
-use crate::web::state::{Action, AppState};
-
-/// Hash routes, so any static host serves every page and reloads work without rewrites.
-#[derive(Clone, Routable, PartialEq, Debug)]
-pub enum Route {
-    /// Landing page.
-    #[at("/")]
-    Home,
-    /// The questionnaire, opened at its first domain.
-    #[at("/assess")]
-    Assess,
-    /// The questionnaire at one domain.
-    #[at("/assess/:domain")]
-    AssessDomain {
-        /// Domain id.
-        domain: String,
-    },
-    /// Vendor profile and the list of assessments.
-    #[at("/setup")]
-    Setup,
-    /// Results of the open assessment.
-    #[at("/results")]
-    Results,
-    /// Printable report of the open assessment.
-    #[at("/report")]
-    Report,
-    /// The buyer's comparison of many vendors.
-    #[at("/compare")]
-    Compare,
-    /// Anything else.
-    #[not_found]
-    #[at("/404")]
-    NotFound,
-}
+use crate::web::routes::Route;
+use crate::web::state::{AppContext, Store};
 
 fn switch(route: Route) -> Html {
     match route {
@@ -58,41 +33,64 @@ fn switch(route: Route) -> Html {
     }
 }
 
+/// Runs the vendor session's effects: the save pause and the saves themselves.
+fn run_effects(app: &AppContext, pause: &Rc<RefCell<Option<Timeout>>>) {
+    for effect in app.effects.iter() {
+        match effect {
+            VendorEffect::ScheduleSave => {
+                let app = app.clone();
+                // Replacing the timeout cancels the previous one: the pause restarts.
+                *pause.borrow_mut() = Some(Timeout::new(SAVE_DEBOUNCE_MS, move || {
+                    app.dispatch(VendorAction::SaveDue)
+                }));
+            }
+            VendorEffect::Save(workbook) => {
+                let (app, workbook) = (app.clone(), workbook.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let problem = storage::save_workbook(&workbook).await.err();
+                    app.dispatch(VendorAction::SaveFinished {
+                        revision: workbook.revision,
+                        problem,
+                    });
+                });
+            }
+        }
+    }
+}
+
 /// The whole app.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| AppState::new(storage::load_workbook_quick()));
+    let app = use_reducer(|| Store::new(VendorSession::new(storage::load_workbook_quick())));
+    let pause = use_mut_ref(|| None::<Timeout>);
     {
-        let state = state.clone();
+        let app = app.clone();
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                state.dispatch(Action::Restored(storage::load_workbook().await));
+            wasm_bindgen_futures::spawn_local({
+                let app = app.clone();
+                async move { app.dispatch(VendorAction::Restored(storage::load_workbook().await)) }
             });
+            // Leaving the page (or hiding it) saves at once instead of after the pause.
+            let listener =
+                EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+                    if gloo::utils::document().hidden() {
+                        app.dispatch(VendorAction::SaveDue);
+                    }
+                });
+            move || drop(listener)
         });
     }
     {
-        let state = state.clone();
-        use_effect_with(
-            (state.session.workbook.clone(), state.restored),
-            move |(workbook, restored)| {
-                if *restored && state.stored_revision != Some(workbook.revision) {
-                    let workbook = workbook.clone();
-                    state.dispatch(Action::SaveStarted);
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let problem = storage::save_workbook(&workbook).await.err();
-                        state.dispatch(Action::Storage(problem));
-                    });
-                }
-            },
-        );
+        let (app, pause) = (app.clone(), pause.clone());
+        use_effect_with(app.version, move |_| run_effects(&app, &pause));
     }
     html! {
-        <ContextProvider<UseReducerHandle<AppState>> context={state}>
+        <ContextProvider<AppContext> context={app}>
             <HashRouter>
                 <TopNav />
                 <Switch<Route> render={switch} />
             </HashRouter>
-        </ContextProvider<UseReducerHandle<AppState>>>
+        </ContextProvider<AppContext>>
     }
 }
 

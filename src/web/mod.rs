@@ -6,4 +6,5 @@ pub mod app;
 pub mod components;
 pub mod io;
 pub mod pages;
+pub mod routes;
 pub mod state;

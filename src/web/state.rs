@@ -1,92 +1,95 @@
-//! The app state and the reducer. Each arm of [`AppState::reduce`] is one call into
-//! the core; the shell only renders this state and dispatches [`Action`]s.
+//! The shell's state: the core's reducers wrapped for Yew. A [`Store`] holds a core model
+//! and the effects its last update returned; the root component runs those effects
+//! (saving, timers, workers). Components read the model through [`use_app`] or
+//! [`use_buyer`] and dispatch core actions; none of them decides anything.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::workbook::{Change, Session, Workbook};
+use crate::core::buyer::session::{BuyerChange, BuyerEffect, BuyerSession};
+use crate::core::vendor::{VendorAction, VendorEffect, VendorSession};
 
-/// Everything the vendor pages render.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AppState {
-    /// The workbook and the open assessment's score.
-    pub session: Session,
-    /// Set while saving to browser storage fails.
-    pub storage_problem: Option<String>,
-    /// Saves started and not yet finished.
-    pub saves_pending: u32,
-    /// False until the durable store has been read; nothing is saved before that, so a
-    /// quick first paint can never overwrite newer saved work.
-    pub restored: bool,
-    /// Whether the user changed something before the durable store answered.
-    pub edited_before_restore: bool,
-    /// The revision known to be in storage, so a page load does not write it again.
-    pub stored_revision: Option<u64>,
+/// A core model the shell can drive: plain Rust, updated by actions, returning effects.
+pub trait Model: Clone + PartialEq + 'static {
+    /// What the user or the shell reports.
+    type Action;
+    /// What the shell must do afterwards.
+    type Effect: Clone + PartialEq + 'static;
+    /// Applies one action.
+    fn update(&mut self, action: Self::Action) -> Vec<Self::Effect>;
 }
 
-/// What the UI can ask for.
-pub enum Action {
-    /// A change to the workbook.
-    Change(Change),
-    /// A save to browser storage started.
-    SaveStarted,
-    /// A save finished: failed (`Some`) or worked (`None`).
-    Storage(Option<String>),
-    /// The durable store was read: its workbook, if it had one.
-    Restored(Option<Workbook>),
+impl Model for VendorSession {
+    type Action = VendorAction;
+    type Effect = VendorEffect;
+    fn update(&mut self, action: VendorAction) -> Vec<VendorEffect> {
+        VendorSession::update(self, action)
+    }
 }
 
-impl AppState {
-    /// The state for a workbook.
-    pub fn new(workbook: Workbook) -> Self {
-        AppState {
-            session: Session::new(workbook),
-            storage_problem: None,
-            saves_pending: 0,
-            restored: false,
-            edited_before_restore: false,
-            stored_revision: None,
+impl Model for BuyerSession {
+    type Action = BuyerChange;
+    type Effect = BuyerEffect;
+    fn update(&mut self, action: BuyerChange) -> Vec<BuyerEffect> {
+        BuyerSession::update(self, action)
+    }
+}
+
+/// A model, the effects of its last update, and a counter that changes with every
+/// update so effect hooks run once per update.
+#[derive(Clone, PartialEq)]
+pub struct Store<M: Model> {
+    /// The core model.
+    pub model: M,
+    /// Effects the last update returned, not yet run.
+    pub effects: Rc<Vec<M::Effect>>,
+    /// Counts updates.
+    pub version: u64,
+}
+
+impl<M: Model> Store<M> {
+    /// A store over a model.
+    pub fn new(model: M) -> Self {
+        Store {
+            model,
+            effects: Rc::default(),
+            version: 0,
         }
     }
 }
 
-impl Reducible for AppState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+impl<M: Model> Reducible for Store<M> {
+    type Action = M::Action;
+    fn reduce(self: Rc<Self>, action: M::Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        match action {
-            Action::Change(change) => {
-                next.session.update(change);
-                next.edited_before_restore |= !next.restored;
-            }
-            Action::SaveStarted => next.saves_pending += 1,
-            Action::Storage(problem) => {
-                next.storage_problem = problem;
-                next.saves_pending = next.saves_pending.saturating_sub(1);
-            }
-            Action::Restored(saved) => {
-                // Edits made during the first paint win over the stored copy; they are
-                // saved as soon as `restored` is set.
-                if let Some(workbook) = saved.filter(|_| !next.edited_before_restore) {
-                    next.session = Session::new(workbook);
-                }
-                if !next.edited_before_restore {
-                    next.stored_revision = Some(next.session.workbook.revision);
-                }
-                next.restored = true;
-            }
-        }
+        next.effects = Rc::new(next.model.update(action));
+        next.version += 1;
         Rc::new(next)
     }
 }
 
-/// The handle components use to read state and dispatch actions.
-pub type AppContext = UseReducerHandle<AppState>;
+impl<M: Model> std::ops::Deref for Store<M> {
+    type Target = M;
+    fn deref(&self) -> &M {
+        &self.model
+    }
+}
 
-/// The app state from the nearest provider.
+/// The vendor's store handle.
+pub type AppContext = UseReducerHandle<Store<VendorSession>>;
+
+/// The vendor's session from the nearest provider.
 #[hook]
 pub fn use_app() -> AppContext {
-    use_context::<AppContext>().expect("components are rendered inside the AppState provider")
+    use_context::<AppContext>().expect("components are rendered inside the vendor provider")
+}
+
+/// The buyer's store handle.
+pub type BuyerContext = UseReducerHandle<Store<BuyerSession>>;
+
+/// The buyer's session from the nearest provider.
+#[hook]
+pub fn use_buyer() -> BuyerContext {
+    use_context::<BuyerContext>().expect("buyer components are rendered inside the buyer provider")
 }

@@ -1,104 +1,284 @@
-//! The buyer's side: checks verified score files against a [`BuyerProfile`], and the
-//! table, CSV and question-by-question views the comparison page and the CLI show.
+//! The buyer's side: a verified score file reduced to what a comparison needs
+//! ([`Summary`]), judged against a [`BuyerProfile`] ([`evaluate`], [`Verdict`] with a
+//! [`Reason`] per failed check), and the table, CSV and question-by-question views the
+//! comparison page and the CLI show.
 //!
-//! Every result here is computed from a [`VerifiedScore`], whose result was recomputed
-//! from the answers; the result embedded in a file is never used.
+//! Every result here comes from a [`VerifiedScore`], whose result was recomputed from the
+//! answers; the result embedded in a file is never used.
 
 use std::cmp::Ordering;
+use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize, Serializer};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use crate::core::answers::{AnswerValue, Answers};
 use crate::core::buyer::profile::BuyerProfile;
 use crate::core::export::CsvField;
-use crate::core::files::score_file::{self, FileError, IntegrityState, Loaded, VerifiedScore};
-use crate::core::integrity::SignatureState;
+use crate::core::files::FileError;
 use crate::core::questionnaire::Questionnaire;
-use crate::core::scoring::{self, QuestionStatus, Score};
+use crate::core::scoring::gates::FiredGate;
+use crate::core::scoring::{self, QuestionStatus};
+use crate::core::text;
+use crate::core::verify::{self, KeyPinState, Policy, Problem, Verification, VerifiedScore};
 
 /// How far in the future a file's `created` may be before it counts as "created in the
 /// future", to allow for clocks that are slightly off.
 pub const FUTURE_TOLERANCE_SECONDS: i64 = 600;
 
-/// How a file's signing key compares with the key the buyer pinned for its organisation.
-///
-/// The fingerprint compared is the one the file carries; it proves something only when
-/// the signature is also valid (an invalid signature fails the verdict on its own).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
-pub enum KeyPinState {
-    /// The profile pins no key for this organisation.
-    NotPinned,
-    /// The file is signed with the pinned key.
-    Matches,
-    /// A key is pinned for this organisation and the file is signed with another one,
-    /// or not signed at all (`found` is `None`).
-    Mismatch {
-        /// The fingerprint pinned for the organisation.
-        pinned: String,
-        /// The fingerprint the file carries, `None` when unsigned.
-        found: Option<String>,
-    },
+/// One domain's level in a [`Summary`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DomainLevel {
+    /// Domain id.
+    pub domain: String,
+    /// Its level after gate caps, 0..=4.
+    pub level: u8,
 }
 
-/// Whether a vendor meets the profile, with a sentence for every check it fails.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Verdict {
-    /// True when `reasons` is empty.
-    pub pass: bool,
-    /// Every failed check, in a fixed order: verification first, then age, levels,
-    /// overall score and gates.
-    pub reasons: Vec<String>,
-}
-
-/// One successfully loaded score file, checked against a profile.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct VendorRow {
-    /// The name of the file as given (unsafe characters replaced).
-    pub file_name: String,
+/// What a comparison needs of one verified score file: who, when, how it verified, and
+/// the recomputed levels. Small, so a worker can send a thousand of them cheaply.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
     /// `profile.organisation` from the file.
     pub organisation: String,
     /// `profile.products` from the file.
     pub products: String,
     /// `created` from the file, as written.
     pub created: String,
+    /// The questionnaire version the file answers.
+    pub questionnaire_version: String,
+    /// Digest, signature, edited result, migration.
+    pub verification: Verification,
+    /// Recomputed overall score.
+    pub overall: f64,
+    /// Recomputed level of every domain, in questionnaire order.
+    pub levels: Vec<DomainLevel>,
+    /// Gates fired under the recomputed result.
+    pub gates: Vec<FiredGate>,
+}
+
+impl Summary {
+    /// The summary of a verified file.
+    pub fn of(v: &VerifiedScore) -> Summary {
+        Summary {
+            organisation: v.content.profile.organisation.clone(),
+            products: v.content.profile.products.clone(),
+            created: v.content.created.clone(),
+            questionnaire_version: v.content.questionnaire.version.clone(),
+            verification: v.verification(),
+            overall: v.recomputed.overall,
+            levels: v
+                .recomputed
+                .domains
+                .iter()
+                .map(|d| DomainLevel {
+                    domain: d.domain.clone(),
+                    level: d.level,
+                })
+                .collect(),
+            gates: v.recomputed.gates.clone(),
+        }
+    }
+}
+
+/// One reason a vendor fails a buyer's profile.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// The file itself has a problem (digest, signature, key pin, edited result).
+    Verification(Problem),
+    /// `created` is not an RFC 3339 date-time, and the profile limits the age.
+    CreatedUnreadable {
+        /// `created` as written (escaped).
+        created: String,
+    },
+    /// `created` is later than now, beyond [`FUTURE_TOLERANCE_SECONDS`].
+    CreatedInFuture {
+        /// `created` as written (escaped).
+        created: String,
+    },
+    /// Older than the profile's maximum age.
+    TooOld {
+        /// Whole days since `created`.
+        days: i64,
+        /// The maximum.
+        max: u32,
+    },
+    /// A domain below the profile's minimum.
+    LevelBelow {
+        /// The domain's title.
+        domain: String,
+        /// Its level.
+        level: u8,
+        /// The minimum.
+        min: u8,
+    },
+    /// The overall score below the profile's minimum.
+    OverallBelow {
+        /// The overall score.
+        overall: f64,
+        /// The minimum.
+        min: f64,
+    },
+    /// A gate the profile forbids has fired.
+    GateFired {
+        /// The gate's title.
+        gate: String,
+        /// Whether it fires only because its questions are unanswered.
+        pending: bool,
+    },
+}
+
+impl Reason {
+    /// Every kind of reason with placeholder values, for the docs' message table.
+    pub fn examples() -> Vec<Reason> {
+        let s = |x: &str| x.to_owned();
+        let mut out: Vec<Reason> = Problem::examples()
+            .into_iter()
+            .map(Reason::Verification)
+            .collect();
+        out.extend([
+            Reason::CreatedUnreadable {
+                created: s("{created}"),
+            },
+            Reason::CreatedInFuture {
+                created: s("{created}"),
+            },
+            Reason::TooOld {
+                days: 400,
+                max: 365,
+            },
+            Reason::LevelBelow {
+                domain: s("{domain}"),
+                level: 1,
+                min: 2,
+            },
+            Reason::OverallBelow {
+                overall: 1.5,
+                min: 2.0,
+            },
+            Reason::GateFired {
+                gate: s("{gate}"),
+                pending: false,
+            },
+            Reason::GateFired {
+                gate: s("{gate}"),
+                pending: true,
+            },
+        ]);
+        out
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Verification(p) => p.fmt(f),
+            Reason::CreatedUnreadable { created } => write!(
+                f,
+                "creation time {created:?} is not an RFC 3339 date-time, so its age cannot be checked"
+            ),
+            Reason::CreatedInFuture { created } => write!(
+                f,
+                "created in the future ({created}); check the vendor's clock or the file"
+            ),
+            Reason::TooOld { days, max } => {
+                write!(f, "assessment is {days} days old; the maximum is {max} days")
+            }
+            Reason::LevelBelow { domain, level, min } => {
+                write!(f, "{domain} is L{level}, the minimum is L{min}")
+            }
+            Reason::OverallBelow { overall, min } => {
+                write!(f, "overall score {overall:.1} is below the minimum {min:.1}")
+            }
+            Reason::GateFired { gate, pending } => {
+                write!(f, "critical gate fired: {gate}")?;
+                if *pending {
+                    f.write_str(" (pending: its questions are unanswered)")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Serialize for Reason {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Whether a vendor meets the profile, with a reason for every check it fails.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    /// True when `reasons` is empty.
+    pub pass: bool,
+    /// Every failed check, in a fixed order: verification first, then age, levels,
+    /// overall score and gates.
+    pub reasons: Vec<Reason>,
+}
+
+impl Verdict {
+    /// `pass` or `fail`.
+    pub fn label(&self) -> &'static str {
+        if self.pass {
+            "pass"
+        } else {
+            "fail"
+        }
+    }
+
+    /// The reasons as one line, `; ` between them.
+    pub fn reasons_text(&self) -> String {
+        self.reasons
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// One loaded score file, checked against a profile.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VendorRow {
+    /// The name of the file as given (unsafe characters replaced).
+    pub file_name: String,
+    /// What the comparison needs of the file.
+    pub summary: Summary,
     /// Whole days between `created` and now (negative when created in the future);
     /// `None` when `created` is not an RFC 3339 date-time.
     pub age_days: Option<i64>,
-    /// Digest check.
-    pub integrity: IntegrityState,
-    /// Signature check.
-    pub signature: SignatureState,
+    /// Whether the age is over the profile's maximum.
+    pub too_old: bool,
     /// The signing key against the pinned one.
     pub key_pin: KeyPinState,
-    /// True when the embedded result differs from the recomputed one.
-    pub edited: bool,
-    /// The questionnaire version the answers were migrated from, if older.
-    pub migrated_from: Option<String>,
-    /// The result recomputed from the answers.
-    pub score: Score,
-    /// The answers (migrated to current ids), for [`diff`].
-    pub answers: Answers,
     /// Whether the vendor meets the profile.
     pub verdict: Verdict,
 }
 
 impl VendorRow {
-    /// The fingerprint of the signing key the file carries, if signed.
-    pub fn key_fingerprint(&self) -> Option<&str> {
-        match &self.signature {
-            SignatureState::Unsigned => None,
-            SignatureState::Valid { fingerprint } | SignatureState::Invalid { fingerprint, .. } => {
-                Some(fingerprint)
-            }
-        }
-    }
-
     /// The level of a domain in the recomputed result (0 when absent).
     pub fn level(&self, domain: &str) -> u8 {
-        self.score.domain(domain).map_or(0, |d| d.level)
+        self.summary
+            .levels
+            .iter()
+            .find(|l| l.domain == domain)
+            .map_or(0, |l| l.level)
+    }
+
+    /// The recomputed overall score.
+    pub fn overall(&self) -> f64 {
+        self.summary.overall
+    }
+
+    /// The organisation from the file.
+    pub fn organisation(&self) -> &str {
+        &self.summary.organisation
+    }
+
+    /// The fingerprint of the signing key the file carries, if signed.
+    pub fn key_fingerprint(&self) -> Option<&str> {
+        self.summary.verification.signature.fingerprint()
     }
 }
 
@@ -111,39 +291,8 @@ pub struct ImportOutcome {
     pub result: Result<VendorRow, FileError>,
 }
 
-/// Loads a score file, refusing an answers file (which carries no integrity and no
-/// result) with a reason.
-pub fn load_score(bytes: &[u8], q: &Questionnaire) -> Result<VerifiedScore, FileError> {
-    match score_file::load(bytes, q)? {
-        Loaded::Score(v) => Ok(*v),
-        Loaded::Answers(_) => Err(FileError::Malformed(
-            "this is an answers file (work in progress), not a sealed score file; \
-             ask the vendor for the score file"
-                .into(),
-        )),
-    }
-}
-
-/// A file name safe to show: control and bidirectional-override characters (those
-/// [`score_file::check_text`] refuses) replaced by U+FFFD.
-pub fn safe_name(name: &str) -> String {
-    if score_file::check_text("file name", name).is_ok() {
-        return name.to_owned();
-    }
-    let mut buf = [0u8; 4];
-    name.chars()
-        .map(|c| {
-            if score_file::check_text("", c.encode_utf8(&mut buf)).is_ok() {
-                c
-            } else {
-                '\u{FFFD}'
-            }
-        })
-        .collect()
-}
-
 /// Imports one file: loads and verifies it, re-scores it and checks it against the
-/// profile. The browser calls this once per file and yields between calls.
+/// profile.
 pub fn import_one(
     file_name: &str,
     bytes: &[u8],
@@ -151,8 +300,9 @@ pub fn import_one(
     q: &Questionnaire,
     now: OffsetDateTime,
 ) -> ImportOutcome {
-    let file_name = safe_name(file_name);
-    let result = load_score(bytes, q).map(|v| evaluate(&file_name, &v, profile, q, now));
+    let file_name = text::safe_name(file_name);
+    let result = verify::load_score(bytes, q)
+        .map(|v| evaluate(&file_name, &Summary::of(&v), profile, q, now));
     ImportOutcome { file_name, result }
 }
 
@@ -170,138 +320,96 @@ pub fn import_many(
         .collect()
 }
 
-/// How the file's key compares with the one pinned for its organisation.
-pub fn key_pin(
-    profile: &BuyerProfile,
-    organisation: &str,
-    signature: &SignatureState,
-) -> KeyPinState {
-    let Some(pinned) = profile.pinned_key_for(organisation) else {
-        return KeyPinState::NotPinned;
-    };
-    let found = match signature {
-        SignatureState::Unsigned => None,
-        SignatureState::Valid { fingerprint } | SignatureState::Invalid { fingerprint, .. } => {
-            Some(fingerprint.as_str())
-        }
-    };
-    if found == Some(pinned) {
-        KeyPinState::Matches
-    } else {
-        KeyPinState::Mismatch {
-            pinned: pinned.to_owned(),
-            found: found.map(str::to_owned),
-        }
-    }
-}
-
-/// Checks one verified score file against a profile at time `now`.
+/// Checks one verified file's summary against a profile at time `now`.
 pub fn evaluate(
     file_name: &str,
-    v: &VerifiedScore,
+    summary: &Summary,
     profile: &BuyerProfile,
     q: &Questionnaire,
     now: OffsetDateTime,
 ) -> VendorRow {
-    let organisation = &v.content.profile.organisation;
-    let score = &v.recomputed;
-    let pin = key_pin(profile, organisation, &v.signature);
-    let created = OffsetDateTime::parse(&v.content.created, &Rfc3339).ok();
-    let age = created.map(|c| now - c);
+    let organisation = &summary.organisation;
+    let pinned = profile.pinned_key_for(organisation);
+    let policy = Policy {
+        require_signature: profile.require_signature,
+        pinned_key: pinned,
+    };
+    let key_pin = KeyPinState::of(pinned, &summary.verification.signature);
+    let age = OffsetDateTime::parse(&summary.created, &Rfc3339)
+        .ok()
+        .map(|c| now - c);
     let age_days = age.map(|a| a.whole_days());
+    let too_old = age_days.is_some_and(|d| profile.too_old(d));
 
-    let mut reasons = Vec::new();
-    if let IntegrityState::Mismatch { .. } = v.integrity {
-        reasons.push("content was changed after sealing (the digest does not match)".to_owned());
-    }
-    match &v.signature {
-        SignatureState::Invalid { reason, .. } => {
-            reasons.push(format!("signature is invalid: {reason}"));
-        }
-        SignatureState::Unsigned if profile.require_signature => {
-            reasons.push("not signed, and a signature is required".to_owned());
-        }
-        _ => {}
-    }
-    if let KeyPinState::Mismatch { pinned, found } = &pin {
-        reasons.push(match found {
-            Some(found) => {
-                format!("signed with key {found}, not the key pinned for {organisation} ({pinned})")
-            }
-            None => format!("not signed, but a key is pinned for {organisation} ({pinned})"),
-        });
-    }
-    if v.edited {
-        reasons.push(
-            "embedded result differs from the answers; the recomputed result is used".to_owned(),
-        );
-    }
+    let mut reasons: Vec<Reason> = summary
+        .verification
+        .problems(organisation, policy)
+        .into_iter()
+        .map(Reason::Verification)
+        .collect();
     match age {
-        None if profile.max_age_days.is_some() => reasons.push(format!(
-            "creation time {:?} is not an RFC 3339 date-time, so its age cannot be checked",
-            v.content.created
-        )),
+        None if profile.max_age_days.is_some() => reasons.push(Reason::CreatedUnreadable {
+            created: text::quoted(&summary.created),
+        }),
         None => {}
-        Some(age) if age.whole_seconds() < -FUTURE_TOLERANCE_SECONDS => reasons.push(format!(
-            "created in the future ({}); check the vendor's clock or the file",
-            v.content.created
-        )),
+        Some(age) if age.whole_seconds() < -FUTURE_TOLERANCE_SECONDS => {
+            reasons.push(Reason::CreatedInFuture {
+                created: text::quoted(&summary.created),
+            })
+        }
         Some(age) => {
-            if let Some(max) = profile.max_age_days {
-                let days = age.whole_days();
-                if days > i64::from(max) {
-                    reasons.push(format!(
-                        "assessment is {days} days old; the maximum is {max} days"
-                    ));
-                }
+            if let (true, Some(max)) = (too_old, profile.max_age_days) {
+                reasons.push(Reason::TooOld {
+                    days: age.whole_days(),
+                    max,
+                });
             }
         }
     }
+    let row_level = |id: &str| {
+        summary
+            .levels
+            .iter()
+            .find(|l| l.domain == id)
+            .map_or(0, |l| l.level)
+    };
     for d in &q.domains {
         if let Some(&min) = profile.min_levels.get(&d.id) {
-            let level = score.domain(&d.id).map_or(0, |s| s.level);
+            let level = row_level(&d.id);
             if level < min {
-                reasons.push(format!("{} is L{level}, the minimum is L{min}", d.title));
+                reasons.push(Reason::LevelBelow {
+                    domain: d.title.clone(),
+                    level,
+                    min,
+                });
             }
         }
     }
     if let Some(min) = profile.min_overall {
-        if score.overall < min {
-            reasons.push(format!(
-                "overall score {:.1} is below the minimum {min:.1}",
-                score.overall
-            ));
+        if summary.overall < min {
+            reasons.push(Reason::OverallBelow {
+                overall: summary.overall,
+                min,
+            });
         }
     }
-    for fired in &score.gates {
+    for fired in &summary.gates {
         if profile.forbidden_gates.contains(&fired.gate) {
-            let title = q
-                .gates
-                .iter()
-                .find(|g| g.id == fired.gate)
-                .map_or(fired.gate.as_str(), |g| g.title.as_str());
-            let pending = if fired.pending {
-                " (pending: its questions are unanswered)"
-            } else {
-                ""
-            };
-            reasons.push(format!("critical gate fired: {title}{pending}"));
+            reasons.push(Reason::GateFired {
+                gate: q
+                    .gate(&fired.gate)
+                    .map_or(fired.gate.clone(), |g| g.title.clone()),
+                pending: fired.pending,
+            });
         }
     }
 
     VendorRow {
-        file_name: safe_name(file_name),
-        organisation: organisation.clone(),
-        products: v.content.profile.products.clone(),
-        created: v.content.created.clone(),
+        file_name: text::safe_name(file_name),
+        summary: summary.clone(),
         age_days,
-        integrity: v.integrity.clone(),
-        signature: v.signature.clone(),
-        key_pin: pin,
-        edited: v.edited,
-        migrated_from: v.migrated_from.clone(),
-        score: score.clone(),
-        answers: v.content.answers.clone(),
+        too_old,
+        key_pin,
         verdict: Verdict {
             pass: reasons.is_empty(),
             reasons,
@@ -327,8 +435,8 @@ pub enum SortKey {
 fn name_order(a: &VendorRow, b: &VendorRow) -> Ordering {
     let key = |r: &VendorRow| {
         (
-            r.organisation.to_lowercase(),
-            r.products.to_lowercase(),
+            r.summary.organisation.to_lowercase(),
+            r.summary.products.to_lowercase(),
             r.file_name.to_lowercase(),
         )
     };
@@ -344,7 +452,7 @@ pub fn sort_rows(rows: &mut [VendorRow], key: &SortKey, descending: bool) {
 pub fn compare_rows(a: &VendorRow, b: &VendorRow, key: &SortKey, descending: bool) -> Ordering {
     let primary = match key {
         SortKey::Name => name_order(a, b),
-        SortKey::Overall => a.score.overall.total_cmp(&b.score.overall),
+        SortKey::Overall => a.overall().total_cmp(&b.overall()),
         SortKey::Domain(id) => a.level(id).cmp(&b.level(id)),
         SortKey::Age => a
             .age_days
@@ -373,36 +481,24 @@ pub fn filter_rows<'a, R: std::borrow::Borrow<VendorRow>>(
         .filter(|r| !(only_failing && r.verdict.pass))
         .filter(|r| {
             needle.is_empty()
-                || r.organisation.to_lowercase().contains(&needle)
-                || r.products.to_lowercase().contains(&needle)
+                || r.summary.organisation.to_lowercase().contains(&needle)
+                || r.summary.products.to_lowercase().contains(&needle)
         })
         .collect()
 }
 
-/// `intact` or `mismatch`.
-pub fn integrity_label(state: &IntegrityState) -> &'static str {
-    match state {
-        IntegrityState::Intact => "intact",
-        IntegrityState::Mismatch { .. } => "mismatch",
-    }
-}
-
-/// `unsigned`, `valid` or `invalid`.
-pub fn signature_label(state: &SignatureState) -> &'static str {
-    match state {
-        SignatureState::Unsigned => "unsigned",
-        SignatureState::Valid { .. } => "valid",
-        SignatureState::Invalid { .. } => "invalid",
-    }
-}
-
-/// `not pinned`, `matches` or `mismatch`.
-pub fn key_pin_label(state: &KeyPinState) -> &'static str {
-    match state {
-        KeyPinState::NotPinned => "not pinned",
-        KeyPinState::Matches => "matches",
-        KeyPinState::Mismatch { .. } => "mismatch",
-    }
+/// One file of a comparison, as the CSV and the CLI list it: evaluated, or refused.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Entry<'a> {
+    /// A loaded file.
+    Row(&'a VendorRow),
+    /// A refused file and why.
+    Refused {
+        /// Its safe name.
+        file_name: &'a str,
+        /// The error message.
+        error: &'a str,
+    },
 }
 
 /// The header of [`comparison_csv`], with one column per domain titled by its title.
@@ -427,88 +523,83 @@ pub fn comparison_header(q: &Questionnaire) -> Vec<String> {
     header
 }
 
-/// One cell of the comparison before CSV quoting.
-enum Cell {
-    Text(String),
-    Number(f64),
-}
-
-/// The cells of one row of [`comparison_csv`], in header order.
-fn comparison_cells(row: &VendorRow, q: &Questionnaire) -> Vec<Cell> {
-    let text = |s: &str| Cell::Text(s.to_owned());
-    let mut cells = vec![
-        text(&row.file_name),
-        text(&row.organisation),
-        text(&row.products),
-        text(&row.created),
-        row.age_days
-            .map_or_else(|| text(""), |d| Cell::Number(d as f64)),
-        text(integrity_label(&row.integrity)),
-        match &row.signature {
-            SignatureState::Invalid { reason, .. } => Cell::Text(format!("invalid: {reason}")),
-            other => text(signature_label(other)),
-        },
-        text(row.key_fingerprint().unwrap_or_default()),
-        text(key_pin_label(&row.key_pin)),
-        text(if row.edited { "yes" } else { "no" }),
-        Cell::Number(row.score.overall),
-    ];
-    cells.extend(
-        q.domains
-            .iter()
-            .map(|d| Cell::Number(f64::from(row.level(&d.id)))),
-    );
-    cells.push(Cell::Text(
-        row.score
+fn row_cells<'a>(
+    row: &'a VendorRow,
+    q: &Questionnaire,
+    owned: &'a mut Vec<String>,
+) -> Vec<CsvField<'a>> {
+    let v = &row.summary.verification;
+    owned.push(match &v.signature {
+        crate::core::integrity::SignatureState::Invalid { reason, .. } => {
+            format!("invalid: {reason}")
+        }
+        other => other.label().to_owned(),
+    });
+    owned.push(
+        row.summary
             .gates
             .iter()
             .map(|g| g.gate.as_str())
             .collect::<Vec<_>>()
             .join(";"),
-    ));
-    cells.push(text(if row.verdict.pass { "pass" } else { "fail" }));
-    cells.push(Cell::Text(row.verdict.reasons.join("; ")));
+    );
+    owned.push(row.verdict.reasons_text());
+    let (signature, gates, reasons) = (&owned[0], &owned[1], &owned[2]);
+    let mut cells = vec![
+        CsvField::Text(&row.file_name),
+        CsvField::Text(&row.summary.organisation),
+        CsvField::Text(&row.summary.products),
+        CsvField::Text(&row.summary.created),
+        row.age_days
+            .map_or(CsvField::Text(""), |d| CsvField::Number(d as f64)),
+        CsvField::Text(v.integrity.label()),
+        CsvField::Text(signature),
+        CsvField::Text(row.key_fingerprint().unwrap_or_default()),
+        CsvField::Text(row.key_pin.label()),
+        CsvField::Text(if v.edited { "yes" } else { "no" }),
+        CsvField::Number(row.overall()),
+    ];
+    cells.extend(
+        q.domains
+            .iter()
+            .map(|d| CsvField::Number(f64::from(row.level(&d.id)))),
+    );
+    cells.push(CsvField::Text(gates));
+    cells.push(CsvField::Text(row.verdict.label()));
+    cells.push(CsvField::Text(reasons));
     cells
 }
 
 /// The comparison as CSV (RFC 4180 with CRLF line ends, formula-safe text cells; see
-/// [`crate::core::export::csv_cell`]): the [`comparison_header`], then one line per vendor
-/// ([`comparison_csv_row`]).
-pub fn comparison_csv<R: std::borrow::Borrow<VendorRow>>(rows: &[R], q: &Questionnaire) -> String {
+/// [`crate::core::export::csv_cell`]): the [`comparison_header`], then one line per
+/// file in the order given. A loaded file has its verification states, the recomputed
+/// overall score and domain levels (plain numbers, 0 to 4), the fired gate ids joined by
+/// `;`, the verdict (`pass`/`fail`) and its reasons joined by `; `. A refused file keeps
+/// its line, with empty cells, the verdict `refused` and the error as the reason, so
+/// refused files stay visible in a spreadsheet.
+pub fn comparison_csv(entries: &[Entry<'_>], q: &Questionnaire) -> String {
     let header = comparison_header(q);
+    let width = header.len();
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let mut out = crate::core::export::csv_row(&header);
-    for row in rows {
-        out.push_str(&comparison_csv_row(row.borrow(), q));
+    for entry in entries {
+        match entry {
+            Entry::Row(row) => {
+                let mut owned = Vec::with_capacity(3);
+                out.push_str(&crate::core::export::csv_record(&row_cells(
+                    row, q, &mut owned,
+                )));
+            }
+            Entry::Refused { file_name, error } => {
+                let mut cells = vec![""; width];
+                cells[0] = file_name;
+                cells[width - 2] = "refused";
+                cells[width - 1] = error;
+                out.push_str(&crate::core::export::csv_row(&cells));
+            }
+        }
     }
     out
-}
-
-/// One vendor as a CSV line of [`comparison_csv`]: its verification states, the
-/// recomputed overall score and domain levels (plain numbers, 0 to 4), the fired gate
-/// ids joined by `;`, the verdict (`pass`/`fail`) and its reasons joined by `; `.
-pub fn comparison_csv_row(row: &VendorRow, q: &Questionnaire) -> String {
-    let cells = comparison_cells(row, q);
-    let fields: Vec<CsvField<'_>> = cells
-        .iter()
-        .map(|c| match c {
-            Cell::Text(s) => CsvField::Text(s),
-            Cell::Number(n) => CsvField::Number(*n),
-        })
-        .collect();
-    crate::core::export::csv_record(&fields)
-}
-
-/// A refused file as a CSV line of the comparison: the file name, empty cells, the
-/// verdict `refused` and the error as the reason, so refused files stay visible in a
-/// spreadsheet.
-pub fn refused_csv_row(file_name: &str, error: &str, q: &Questionnaire) -> String {
-    let width = comparison_header(q).len();
-    let mut cells = vec![""; width];
-    cells[0] = file_name;
-    cells[width - 2] = "refused";
-    cells[width - 1] = error;
-    crate::core::export::csv_row(&cells)
 }
 
 /// One question in the difference view of two vendors.

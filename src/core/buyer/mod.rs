@@ -1,6 +1,8 @@
 //! The buyer's side: the minimum profile ([`profile`]), verdicts and comparison
-//! ([`compare`]), and the buyer's session reducer ([`session`]).
+//! ([`compare`]), the import queue ([`import`]) and the buyer's session reducer
+//! ([`session`]).
 
 pub mod compare;
+pub mod import;
 pub mod profile;
 pub mod session;

@@ -1,32 +1,21 @@
-//! The buyer profile: a buyer's minimum bar for vendors, kept in the browser and shared
-//! between colleagues as a small JSON file (`docs/buyer.md` describes it for buyers).
-//!
-//! A profile file is untrusted input like a score file, so [`load_profile`] applies the
-//! same defences as [`crate::core::files::score_file::load`]: a size limit before parsing, a nesting
-//! limit, duplicate keys refused anywhere, unknown members refused, every id checked
-//! against the questionnaire and every text checked with
-//! [`crate::core::files::score_file::check_text`].
+//! The buyer profile: a buyer's minimum bar for vendors, its rules, and the edits a buyer
+//! makes to it (each checked here, so the page shows the core's message next to the
+//! field instead of dropping input). The file form is [`crate::core::files::profile_file`].
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
-use crate::core::files::score_file::{self, FileError, UniqueKeys};
+use crate::core::files::FileError;
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
+use crate::core::text::{self, check_text};
 
-/// Format name of a buyer profile file.
-pub const PROFILE_FORMAT: &str = "vendor-readiness-buyer-profile";
-/// The profile format version this build writes and reads.
-pub const PROFILE_FORMAT_VERSION: u32 = 1;
-/// Profile files larger than this are refused before parsing.
-pub const MAX_PROFILE_BYTES: usize = 256 * 1024;
-/// Deepest JSON nesting accepted in a profile file (a real one needs 2).
-pub const MAX_PROFILE_DEPTH: usize = 8;
 /// The maximum assessment age of a new profile, in days.
 pub const DEFAULT_MAX_AGE_DAYS: u32 = 365;
 /// The largest `max_age_days` accepted (100 years); use `null` for no limit.
 pub const MAX_AGE_DAYS_LIMIT: u32 = 36_500;
+pub use crate::core::files::profile_file::{
+    load_profile, to_json, MAX_PROFILE_BYTES, MAX_PROFILE_DEPTH, PROFILE_FORMAT,
+    PROFILE_FORMAT_VERSION,
+};
 
 /// A buyer's minimum bar. [`Default`] requires nothing except an assessment no older
 /// than [`DEFAULT_MAX_AGE_DAYS`].
@@ -64,38 +53,12 @@ impl Default for BuyerProfile {
     }
 }
 
-/// Why a profile file (or a profile built in the UI) cannot be used.
+/// Why a profile (from a file or built in the page) cannot be used.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ProfileError {
-    /// Over [`MAX_PROFILE_BYTES`].
-    #[error("profile file is {size} bytes; the limit is {limit} bytes")]
-    TooLarge {
-        /// Size of the file.
-        size: usize,
-        /// The limit.
-        limit: usize,
-    },
-    /// Empty file.
-    #[error("profile file is empty")]
-    Empty,
-    /// Not JSON, or not UTF-8.
-    #[error("profile file is not JSON: {0}")]
-    NotJson(String),
-    /// Nested deeper than [`MAX_PROFILE_DEPTH`].
-    #[error("profile JSON is nested deeper than {MAX_PROFILE_DEPTH} levels")]
-    TooDeep,
-    /// JSON, but not a buyer profile.
-    #[error("not a buyer profile file (format {0:?}, expected {PROFILE_FORMAT:?})")]
-    UnknownFormat(String),
-    /// A profile format version this build does not read.
-    #[error("buyer profile format version {found} is not supported (this app reads version {PROFILE_FORMAT_VERSION})")]
-    UnsupportedVersion {
-        /// The version found.
-        found: String,
-    },
-    /// Members missing, unknown or of the wrong type.
-    #[error("profile structure is invalid: {0}")]
-    Malformed(String),
+    /// The file failed the untrusted loader's checks, or has unsafe text.
+    #[error(transparent)]
+    File(#[from] FileError),
     /// A minimum level for a domain the questionnaire does not have.
     #[error("unknown domain id {0:?} in min_levels")]
     UnknownDomain(String),
@@ -133,35 +96,59 @@ pub enum ProfileError {
     /// Two pinned organisation names that match each other.
     #[error("organisation {0:?} is pinned twice (names are matched ignoring case and spacing)")]
     DuplicateOrganisation(String),
-    /// Unsafe or over-long text.
+    /// A number typed in the page that is not a number of the right kind.
     #[error("{0}")]
-    Text(FileError),
+    NotANumber(&'static str),
 }
 
-/// The file form: the profile with its format header, members in a fixed order.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ProfileFile {
-    format: String,
-    format_version: u32,
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    min_levels: BTreeMap<String, u8>,
-    #[serde(default)]
-    min_overall: Option<f64>,
-    #[serde(default)]
-    forbidden_gates: Vec<String>,
-    #[serde(default = "default_max_age")]
-    max_age_days: Option<u32>,
-    #[serde(default)]
-    require_signature: bool,
-    #[serde(default)]
-    pinned_keys: BTreeMap<String, String>,
+/// One change a buyer makes to a profile in the page. Numbers come as typed, so the core
+/// parses them and says what is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProfileEdit {
+    /// Rename the profile.
+    Name(String),
+    /// The minimum overall score as typed; empty for none.
+    MinOverall(String),
+    /// The maximum age in days as typed; empty for no limit.
+    MaxAgeDays(String),
+    /// Require (or not) a valid signature.
+    RequireSignature(bool),
+    /// The minimum level of a domain; 0 for none.
+    MinLevel(String, u8),
+    /// Forbid (or allow) a gate.
+    ForbidGate(String, bool),
 }
 
-fn default_max_age() -> Option<u32> {
-    Some(DEFAULT_MAX_AGE_DAYS)
+/// The field of the profile form an edit or an error belongs to, so the page shows the
+/// message next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProfileField {
+    /// The name.
+    Name,
+    /// The minimum overall score.
+    MinOverall,
+    /// The maximum age.
+    MaxAgeDays,
+    /// The signature requirement.
+    RequireSignature,
+    /// A domain's minimum level.
+    MinLevel,
+    /// The forbidden gates.
+    ForbiddenGates,
+}
+
+impl ProfileEdit {
+    /// The form field this edit changes.
+    pub fn field(&self) -> ProfileField {
+        match self {
+            ProfileEdit::Name(_) => ProfileField::Name,
+            ProfileEdit::MinOverall(_) => ProfileField::MinOverall,
+            ProfileEdit::MaxAgeDays(_) => ProfileField::MaxAgeDays,
+            ProfileEdit::RequireSignature(_) => ProfileField::RequireSignature,
+            ProfileEdit::MinLevel(..) => ProfileField::MinLevel,
+            ProfileEdit::ForbidGate(..) => ProfileField::ForbiddenGates,
+        }
+    }
 }
 
 /// The form an organisation name is matched in: trimmed, runs of white space made one
@@ -171,15 +158,6 @@ pub fn organisation_key(name: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
-}
-
-fn is_fingerprint(s: &str) -> bool {
-    s.strip_prefix(crate::core::integrity::SHA256_PREFIX)
-        .is_some_and(|h| {
-            h.len() == 64
-                && h.bytes()
-                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-        })
 }
 
 impl BuyerProfile {
@@ -195,10 +173,69 @@ impl BuyerProfile {
             .map(|(_, fp)| fp.as_str())
     }
 
+    /// The profile with one edit applied, or why the edit cannot be made (the profile
+    /// is then unchanged). Every rule of [`BuyerProfile::validate`] holds for the result.
+    pub fn edited(
+        &self,
+        edit: ProfileEdit,
+        q: &Questionnaire,
+    ) -> Result<BuyerProfile, ProfileError> {
+        let mut p = self.clone();
+        match edit {
+            ProfileEdit::Name(name) => p.name = name,
+            ProfileEdit::MinOverall(typed) => {
+                p.min_overall = match typed.trim() {
+                    "" => None,
+                    t => Some(t.parse::<f64>().map_err(|_| {
+                        ProfileError::NotANumber("enter a number from 0 to 4, or leave it empty")
+                    })?),
+                }
+            }
+            ProfileEdit::MaxAgeDays(typed) => {
+                p.max_age_days = match typed.trim() {
+                    "" => None,
+                    t => Some(t.parse::<u32>().map_err(|_| {
+                        ProfileError::NotANumber("enter a whole number of days, or leave it empty")
+                    })?),
+                }
+            }
+            ProfileEdit::RequireSignature(on) => p.require_signature = on,
+            ProfileEdit::MinLevel(domain, 0) => {
+                p.min_levels.remove(&domain);
+            }
+            ProfileEdit::MinLevel(domain, level) => {
+                p.min_levels.insert(domain, level);
+            }
+            ProfileEdit::ForbidGate(gate, true) => {
+                if !p.forbidden_gates.contains(&gate) {
+                    p.forbidden_gates.push(gate);
+                }
+            }
+            ProfileEdit::ForbidGate(gate, false) => p.forbidden_gates.retain(|g| *g != gate),
+        }
+        p.validate(q)?;
+        Ok(p)
+    }
+
+    /// Pins a key for an organisation, replacing any pin for the same organisation
+    /// however its name is spaced or cased.
+    pub fn pin(&mut self, organisation: String, fingerprint: String) {
+        let key = organisation_key(&organisation);
+        self.pinned_keys
+            .retain(|org, _| organisation_key(org) != key);
+        self.pinned_keys.insert(organisation, fingerprint);
+    }
+
+    /// Whether an assessment this many days old is over the maximum age.
+    pub fn too_old(&self, age_days: i64) -> bool {
+        self.max_age_days
+            .is_some_and(|max| age_days > i64::from(max))
+    }
+
     /// Checks every rule [`load_profile`] applies, for a profile built in the UI before
     /// it is used or saved.
     pub fn validate(&self, q: &Questionnaire) -> Result<(), ProfileError> {
-        score_file::check_text("profile name", &self.name).map_err(ProfileError::Text)?;
+        check_text("profile name", &self.name).map_err(FileError::from)?;
         for (domain, &level) in &self.min_levels {
             if q.domain(domain).is_none() {
                 return Err(ProfileError::UnknownDomain(domain.clone()));
@@ -231,12 +268,12 @@ impl BuyerProfile {
         }
         let mut orgs = BTreeSet::new();
         for (org, fingerprint) in &self.pinned_keys {
-            score_file::check_text("pinned organisation", org).map_err(ProfileError::Text)?;
+            check_text("pinned organisation", org).map_err(FileError::from)?;
             let key = organisation_key(org);
             if key.is_empty() {
                 return Err(ProfileError::EmptyOrganisation);
             }
-            if !is_fingerprint(fingerprint) {
+            if !text::is_sha256_digest(fingerprint) {
                 return Err(ProfileError::BadFingerprint {
                     organisation: org.clone(),
                 });
@@ -247,85 +284,4 @@ impl BuyerProfile {
         }
         Ok(())
     }
-}
-
-/// Reads and checks a buyer profile file. Refuses, with a reason, anything over
-/// [`MAX_PROFILE_BYTES`], nested deeper than [`MAX_PROFILE_DEPTH`], with a repeated or
-/// unknown member, another format or version, an unknown domain or gate id, a level
-/// above 4, an out-of-range number or unsafe text.
-pub fn load_profile(bytes: &[u8], q: &Questionnaire) -> Result<BuyerProfile, ProfileError> {
-    if bytes.len() > MAX_PROFILE_BYTES {
-        return Err(ProfileError::TooLarge {
-            size: bytes.len(),
-            limit: MAX_PROFILE_BYTES,
-        });
-    }
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(ProfileError::Empty);
-    }
-    let text =
-        std::str::from_utf8(bytes).map_err(|_| ProfileError::NotJson("not UTF-8 text".into()))?;
-    if score_file::json_depth(text) > MAX_PROFILE_DEPTH {
-        return Err(ProfileError::TooDeep);
-    }
-    let value = serde_json::from_str::<UniqueKeys>(text)
-        .map_err(|e| {
-            ProfileError::NotJson(crate::core::files::score_file::printable(&e.to_string()))
-        })?
-        .0;
-    let format = value
-        .get("format")
-        .and_then(Value::as_str)
-        .unwrap_or_default();
-    if format != PROFILE_FORMAT {
-        return Err(ProfileError::UnknownFormat(
-            crate::core::files::score_file::printable(format),
-        ));
-    }
-    match value.get("format_version") {
-        Some(Value::Number(n)) if n.as_u64() == Some(u64::from(PROFILE_FORMAT_VERSION)) => {}
-        other => {
-            return Err(ProfileError::UnsupportedVersion {
-                found: other.map_or("missing".into(), |v| {
-                    crate::core::files::score_file::printable(&v.to_string())
-                        .chars()
-                        .take(120)
-                        .collect()
-                }),
-            })
-        }
-    }
-    let file: ProfileFile = serde_json::from_value(value).map_err(|e| {
-        ProfileError::Malformed(crate::core::files::score_file::printable(&e.to_string()))
-    })?;
-    let profile = BuyerProfile {
-        name: file.name,
-        min_levels: file.min_levels,
-        min_overall: file.min_overall,
-        forbidden_gates: file.forbidden_gates,
-        max_age_days: file.max_age_days,
-        require_signature: file.require_signature,
-        pinned_keys: file.pinned_keys,
-    };
-    profile.validate(q)?;
-    Ok(profile)
-}
-
-/// The profile as a pretty-printed profile file, every member written (`max_age_days`
-/// as `null` when there is no limit). Call [`BuyerProfile::validate`] first on a
-/// profile that did not come from [`load_profile`]: a non-finite `min_overall` would be
-/// written as `null`.
-pub fn to_json(profile: &BuyerProfile) -> String {
-    let file = ProfileFile {
-        format: PROFILE_FORMAT.into(),
-        format_version: PROFILE_FORMAT_VERSION,
-        name: profile.name.clone(),
-        min_levels: profile.min_levels.clone(),
-        min_overall: profile.min_overall,
-        forbidden_gates: profile.forbidden_gates.clone(),
-        max_age_days: profile.max_age_days,
-        require_signature: profile.require_signature,
-        pinned_keys: profile.pinned_keys.clone(),
-    };
-    serde_json::to_string_pretty(&file).expect("a profile serializes")
 }

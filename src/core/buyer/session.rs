@@ -1,26 +1,32 @@
-//! The buyer's working set: imported score files (verified and re-scored once), the
-//! buyer's profile, and how the comparison table is sorted, filtered and selected.
-//! The browser's compare page is a thin view over [`BuyerSession::update`].
+//! The buyer's working set as plain Rust: imported files (verified once), the buyer's
+//! profile, the table view, the open vendor and the import queue. The compare page is a
+//! thin view over [`BuyerSession::update`], which returns the effects the shell must run
+//! ([`BuyerEffect`]): everything that decides something is here and tested natively.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use time::OffsetDateTime;
 
-use crate::core::buyer::compare::{self, SortKey, VendorRow};
-use crate::core::buyer::profile::BuyerProfile;
-use crate::core::files::score_file::VerifiedScore;
+use super::compare::{self, Entry, SortKey, Summary, VendorRow};
+use super::import::ImportQueue;
+use super::profile::{BuyerProfile, ProfileEdit, ProfileField};
 use crate::core::questionnaire::Questionnaire;
+use crate::core::text;
+use crate::core::verify::{self, VerifiedScore};
 
-/// One imported file: verified content, or why it was refused.
+/// One imported file: verified, or why it was refused.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Imported {
     /// Loaded and verified (it may still be flagged).
     Loaded {
         /// Safe file name (unique within the session).
         file_name: String,
-        /// Verification and re-score (shared: the UI keeps old states while it renders).
-        verified: Rc<VerifiedScore>,
+        /// Its queue number, when it came through the queue (so the page can find the
+        /// file again to show its answers).
+        seq: Option<u64>,
+        /// What the comparison needs (shared: UI states copy pointers, not data).
+        summary: Rc<Summary>,
     },
     /// Refused, with the message shown on its own line.
     Refused {
@@ -31,33 +37,63 @@ pub enum Imported {
     },
 }
 
-/// A change the buyer makes.
+impl Imported {
+    /// The file's (unique, safe) name.
+    pub fn file_name(&self) -> &str {
+        match self {
+            Imported::Loaded { file_name, .. } | Imported::Refused { file_name, .. } => file_name,
+        }
+    }
+}
+
+/// A file verified somewhere (this thread, a worker): its summary and, when at hand, the
+/// whole verified content for the detail and difference views.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    /// What the comparison needs.
+    pub summary: Summary,
+    /// The whole verified file, if the verifier sent it.
+    pub detail: Option<Rc<VerifiedScore>>,
+}
+
+impl Checked {
+    /// A file verified here, with its detail.
+    pub fn of(v: VerifiedScore) -> Checked {
+        Checked {
+            summary: Summary::of(&v),
+            detail: Some(Rc::new(v)),
+        }
+    }
+}
+
+/// A change the buyer (or the shell, on the buyer's behalf) makes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BuyerChange {
-    /// Import one file.
+    /// Import one file from its bytes, verifying it here.
     Add {
         /// Name as picked.
         file_name: String,
         /// Its bytes.
         bytes: Vec<u8>,
     },
-    /// A file already verified (the browser verifies outside the reducer so it can
-    /// yield between files), or why it was refused.
+    /// Files were picked: queue them for verification. Their queue numbers are
+    /// `queue.total()` before, onwards, in the order given.
+    Enqueue(usize),
+    /// A queued file was verified (or refused, or could not be read).
     Verified {
+        /// Its queue number.
+        seq: u64,
         /// Name as picked.
         file_name: String,
-        /// The verified file, or the refusal message.
-        result: Result<Box<VerifiedScore>, String>,
+        /// The checked file, or the refusal message.
+        result: Result<Box<Checked>, String>,
     },
-    /// A file that could not even be read (too large, unreadable).
-    Unreadable {
-        /// Name as picked.
-        file_name: String,
-        /// Why.
-        error: String,
-    },
-    /// Replace the profile (verdicts are recomputed).
+    /// Several changes at once (one render for a batch of imported files).
+    Batch(Vec<BuyerChange>),
+    /// Replace the profile (from a profile file, or the stored one).
     Profile(BuyerProfile),
+    /// One edit in the profile form; refused edits leave a message next to the field.
+    EditProfile(ProfileEdit),
     /// Pin the key of an organisation to the fingerprint its file carries.
     PinKey {
         /// Organisation as written in the file.
@@ -73,20 +109,50 @@ pub enum BuyerChange {
     OnlyFailing(bool),
     /// Select or unselect a vendor for the radar overlay and the difference view.
     Toggle(String),
+    /// Show one vendor's answers (or none).
+    Open(Option<String>),
+    /// The whole content of a file the page asked for ([`BuyerEffect::LoadDetail`]).
+    DetailLoaded {
+        /// The file.
+        file_name: String,
+        /// Its verified content, or why it could not be had.
+        result: Result<Rc<VerifiedScore>, String>,
+    },
     /// Forget every imported file.
     Clear,
 }
 
-/// Imported files, the profile, and the table view.
+/// What the shell must do after a change.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BuyerEffect {
+    /// Store the profile in the browser.
+    SaveProfile,
+    /// Fetch the whole verified content of a file (for the detail or difference view)
+    /// and report it with [`BuyerChange::DetailLoaded`].
+    LoadDetail {
+        /// The file, as the session names it.
+        file_name: String,
+        /// Its queue number.
+        seq: u64,
+    },
+}
+
+/// Imported files, the profile, the table view and the import queue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BuyerSession {
     /// The buyer's minimum bar.
     pub profile: BuyerProfile,
+    /// The last profile edit refused, with the field it belongs to and why.
+    pub profile_problem: Option<(ProfileField, String)>,
     /// Every file imported, in import order.
     pub files: Vec<Imported>,
     /// One row per loaded file, kept in step with `files` and `profile`. Shared, so a
     /// copy of the session for the next UI state costs pointers, not data.
     pub rows: Vec<Rc<VendorRow>>,
+    /// Whole verified files at hand, by file name.
+    pub details: BTreeMap<String, Rc<VerifiedScore>>,
+    /// Files whose detail could not be had, and why.
+    pub detail_errors: BTreeMap<String, String>,
     /// Sort column.
     pub sort: SortKey,
     /// Sort direction.
@@ -97,6 +163,10 @@ pub struct BuyerSession {
     pub only_failing: bool,
     /// Selected file names.
     pub selected: BTreeSet<String>,
+    /// The vendor whose answers are shown.
+    pub open: Option<String>,
+    /// Files picked and their verification progress.
+    pub queue: ImportQueue,
     /// The time ages are measured from.
     pub now: OffsetDateTime,
 }
@@ -106,26 +176,25 @@ impl BuyerSession {
     pub fn new(profile: BuyerProfile, now: OffsetDateTime) -> Self {
         BuyerSession {
             profile,
+            profile_problem: None,
             files: Vec::new(),
             rows: Vec::new(),
+            details: BTreeMap::new(),
+            detail_errors: BTreeMap::new(),
             sort: SortKey::Name,
             descending: false,
             filter: String::new(),
             only_failing: false,
             selected: BTreeSet::new(),
+            open: None,
+            queue: ImportQueue::default(),
             now,
         }
     }
 
     fn unique_name(&self, name: &str) -> String {
-        let taken = |n: &str| {
-            self.files.iter().any(|f| match f {
-                Imported::Loaded { file_name, .. } | Imported::Refused { file_name, .. } => {
-                    file_name == n
-                }
-            })
-        };
-        let base = compare::safe_name(name);
+        let taken = |n: &str| self.files.iter().any(|f| f.file_name() == n);
+        let base = text::safe_name(name);
         (1..)
             .map(|i| {
                 if i == 1 {
@@ -138,76 +207,99 @@ impl BuyerSession {
             .expect("an unused name exists")
     }
 
+    fn row(&self, file_name: &str, summary: &Summary) -> Rc<VendorRow> {
+        Rc::new(compare::evaluate(
+            file_name,
+            summary,
+            &self.profile,
+            Questionnaire::builtin(),
+            self.now,
+        ))
+    }
+
     fn rebuild_rows(&mut self) {
-        let q = Questionnaire::builtin();
         self.rows = self
             .files
             .iter()
             .filter_map(|f| match f {
                 Imported::Loaded {
-                    file_name,
-                    verified,
-                } => Some(Rc::new(compare::evaluate(
-                    file_name,
-                    verified,
-                    &self.profile,
-                    q,
-                    self.now,
-                ))),
+                    file_name, summary, ..
+                } => Some(self.row(file_name, summary)),
                 Imported::Refused { .. } => None,
             })
             .collect();
     }
 
-    /// Applies one change.
-    pub fn update(&mut self, change: BuyerChange) {
+    fn record(&mut self, seq: Option<u64>, file_name: &str, result: Result<Box<Checked>, String>) {
+        let file_name = self.unique_name(file_name);
+        match result {
+            Ok(checked) => {
+                let Checked { summary, detail } = *checked;
+                self.rows.push(self.row(&file_name, &summary));
+                if let Some(detail) = detail {
+                    self.details.insert(file_name.clone(), detail);
+                }
+                self.files.push(Imported::Loaded {
+                    file_name,
+                    seq,
+                    summary: Rc::new(summary),
+                });
+            }
+            Err(error) => self.files.push(Imported::Refused { file_name, error }),
+        }
+    }
+
+    /// Applies one change and returns what the shell must do.
+    pub fn update(&mut self, change: BuyerChange) -> Vec<BuyerEffect> {
         let q = Questionnaire::builtin();
+        let mut effects = Vec::new();
         match change {
             BuyerChange::Add { file_name, bytes } => {
-                let result = compare::load_score(&bytes, q)
-                    .map(Box::new)
+                let result = verify::load_score(&bytes, q)
+                    .map(|v| Box::new(Checked::of(v)))
                     .map_err(|e| e.to_string());
-                self.update(BuyerChange::Verified { file_name, result });
+                self.record(None, &file_name, result);
             }
-            BuyerChange::Verified { file_name, result } => {
-                let file_name = self.unique_name(&file_name);
-                match result {
-                    Ok(verified) => {
-                        let verified = Rc::new(*verified);
-                        self.rows.push(Rc::new(compare::evaluate(
-                            &file_name,
-                            &verified,
-                            &self.profile,
-                            q,
-                            self.now,
-                        )));
-                        self.files.push(Imported::Loaded {
-                            file_name,
-                            verified,
-                        });
-                    }
-                    Err(error) => self.files.push(Imported::Refused { file_name, error }),
+            BuyerChange::Enqueue(count) => self.queue.enqueue(count),
+            BuyerChange::Verified {
+                seq,
+                file_name,
+                result,
+            } => {
+                if self.queue.finish(seq) {
+                    self.record(Some(seq), &file_name, result);
                 }
             }
-            BuyerChange::Unreadable { file_name, error } => {
-                let file_name = self.unique_name(&file_name);
-                self.files.push(Imported::Refused { file_name, error });
+            BuyerChange::Batch(changes) => {
+                for c in changes {
+                    effects.extend(self.update(c));
+                }
             }
             BuyerChange::Profile(profile) => {
                 self.profile = profile;
+                self.profile_problem = None;
                 self.rebuild_rows();
+                effects.push(BuyerEffect::SaveProfile);
+            }
+            BuyerChange::EditProfile(edit) => {
+                let field = edit.field();
+                match self.profile.edited(edit, q) {
+                    Ok(profile) => {
+                        self.profile = profile;
+                        self.profile_problem = None;
+                        self.rebuild_rows();
+                        effects.push(BuyerEffect::SaveProfile);
+                    }
+                    Err(e) => self.profile_problem = Some((field, e.to_string())),
+                }
             }
             BuyerChange::PinKey {
                 organisation,
                 fingerprint,
             } => {
-                // One pin per organisation, however its name is spaced or cased.
-                let key = crate::core::buyer::profile::organisation_key(&organisation);
-                self.profile
-                    .pinned_keys
-                    .retain(|org, _| crate::core::buyer::profile::organisation_key(org) != key);
-                self.profile.pinned_keys.insert(organisation, fingerprint);
+                self.profile.pin(organisation, fingerprint);
                 self.rebuild_rows();
+                effects.push(BuyerEffect::SaveProfile);
             }
             BuyerChange::Sort(key) => {
                 self.descending = key == self.sort && !self.descending;
@@ -217,15 +309,53 @@ impl BuyerSession {
             BuyerChange::OnlyFailing(on) => self.only_failing = on,
             BuyerChange::Toggle(name) => {
                 if !self.selected.remove(&name) {
-                    self.selected.insert(name);
+                    self.selected.insert(name.clone());
+                    effects.extend(self.need_detail(&name));
                 }
             }
+            BuyerChange::Open(name) => {
+                if let Some(name) = &name {
+                    effects.extend(self.need_detail(name));
+                }
+                self.open = name;
+            }
+            BuyerChange::DetailLoaded { file_name, result } => match result {
+                Ok(v) => {
+                    self.detail_errors.remove(&file_name);
+                    self.details.insert(file_name, v);
+                }
+                Err(e) => {
+                    self.detail_errors.insert(file_name, e);
+                }
+            },
             BuyerChange::Clear => {
                 self.files.clear();
                 self.rows.clear();
+                self.details.clear();
+                self.detail_errors.clear();
                 self.selected.clear();
+                self.open = None;
+                self.queue.clear();
             }
         }
+        effects
+    }
+
+    fn need_detail(&self, name: &str) -> Option<BuyerEffect> {
+        if self.details.contains_key(name) {
+            return None;
+        }
+        self.files.iter().find_map(|f| match f {
+            Imported::Loaded {
+                file_name,
+                seq: Some(seq),
+                ..
+            } if file_name == name => Some(BuyerEffect::LoadDetail {
+                file_name: file_name.clone(),
+                seq: *seq,
+            }),
+            _ => None,
+        })
     }
 
     /// The rows to show, filtered and sorted.
@@ -244,11 +374,41 @@ impl BuyerSession {
             .collect()
     }
 
+    /// The row of a file.
+    pub fn row_of(&self, file_name: &str) -> Option<&VendorRow> {
+        self.rows
+            .iter()
+            .find(|r| r.file_name == file_name)
+            .map(|r| &**r)
+    }
+
     /// Files refused, with their messages.
     pub fn refused(&self) -> impl Iterator<Item = (&str, &str)> {
         self.files.iter().filter_map(|f| match f {
             Imported::Refused { file_name, error } => Some((file_name.as_str(), error.as_str())),
             Imported::Loaded { .. } => None,
         })
+    }
+
+    /// Every file in import order, as the comparison CSV lists them.
+    pub fn entries(&self) -> Vec<Entry<'_>> {
+        let mut rows = self.rows.iter();
+        self.files
+            .iter()
+            .filter_map(|f| match f {
+                Imported::Loaded { .. } => rows.next().map(|r| Entry::Row(r)),
+                Imported::Refused { file_name, error } => Some(Entry::Refused { file_name, error }),
+            })
+            .collect()
+    }
+
+    /// The comparison as CSV, refused files included ([`compare::comparison_csv`]).
+    pub fn comparison_csv(&self) -> String {
+        compare::comparison_csv(&self.entries(), Questionnaire::builtin())
+    }
+
+    /// How many rows pass the profile.
+    pub fn passing(&self) -> usize {
+        self.rows.iter().filter(|r| r.verdict.pass).count()
     }
 }

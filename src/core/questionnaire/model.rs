@@ -282,6 +282,27 @@ impl AnswerSpec {
         }
     }
 
+    /// Reads a number as typed into a form: `Ok(None)` for an empty field (the answer is
+    /// cleared), the value when it is a finite number within the question's range, and
+    /// otherwise the message shown next to the field (the answer is left unchanged).
+    pub fn parse_typed(&self, typed: &str) -> Result<Option<AnswerValue>, String> {
+        let AnswerSpec::Number { min, max, .. } = self else {
+            return Err("this question does not take a number".into());
+        };
+        let typed = typed.trim();
+        if typed.is_empty() {
+            return Ok(None);
+        }
+        match typed.parse::<f64>() {
+            Ok(v) if v.is_finite() && (*min..=*max).contains(&v) => {
+                Ok(Some(AnswerValue::Number(v)))
+            }
+            _ => Err(format!(
+                "Enter a number from {min} to {max}; the answer was not changed."
+            )),
+        }
+    }
+
     /// The allowed answers from worst to best, as stored in answer files, for a
     /// blank template and the UI. Number questions describe their bands instead.
     pub fn options_worst_to_best(&self) -> Vec<(String, String, f64)> {

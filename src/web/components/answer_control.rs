@@ -21,7 +21,7 @@ pub struct AnswerControlProps {
 #[function_component(AnswerControl)]
 pub fn answer_control(props: &AnswerControlProps) -> Html {
     let question = &props.question;
-    let range_error = use_state(|| false);
+    let range_error = use_state(|| None::<String>);
     let name = format!("answer-{}", question.id);
     let radio = |value: AnswerValue, label: String| {
         let checked = props.value.as_ref() == Some(&value);
@@ -35,23 +35,17 @@ pub fn answer_control(props: &AnswerControlProps) -> Html {
         }
     };
     let main = match &question.answer {
-        AnswerSpec::Number { unit, min, max, .. } => {
+        spec @ AnswerSpec::Number { unit, min, max, .. } => {
             let (onanswer, set_error) = (props.onanswer.clone(), range_error.clone());
-            let (lo, hi) = (*min, *max);
+            let spec = spec.clone();
             let onchange = Callback::from(move |e: Event| {
-                let range_error = &set_error;
                 let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                let text = input.value();
-                match text.trim().parse::<f64>().ok().filter(|v| v.is_finite()) {
-                    _ if text.trim().is_empty() => {
-                        range_error.set(false);
-                        onanswer.emit(None);
+                match spec.parse_typed(&input.value()) {
+                    Ok(value) => {
+                        set_error.set(None);
+                        onanswer.emit(value);
                     }
-                    Some(v) if (lo..=hi).contains(&v) => {
-                        range_error.set(false);
-                        onanswer.emit(Some(AnswerValue::Number(v)));
-                    }
-                    _ => range_error.set(true),
+                    Err(message) => set_error.set(Some(message)),
                 }
             });
             let value = match &props.value {
@@ -64,10 +58,8 @@ pub fn answer_control(props: &AnswerControlProps) -> Html {
                 <div class="number-answer">
                     <label for={field_id.clone()}>{ format!("Answer in {unit} ({min}–{max})") }</label>
                     <input id={field_id} type="number" min={min.to_string()} max={max.to_string()} step="any" {value} {onchange}
-                        aria-invalid={range_error.to_string()} aria-describedby={error_id.clone()} />
-                    <span id={error_id} class="error" role="alert">
-                        { if *range_error { format!("Enter a number from {min} to {max}; the answer was not changed.") } else { String::new() } }
-                    </span>
+                        aria-invalid={range_error.is_some().to_string()} aria-describedby={error_id.clone()} />
+                    <span id={error_id} class="error" role="alert">{ range_error.as_deref().unwrap_or_default() }</span>
                 </div>
             }
         }

@@ -3,9 +3,10 @@
 
 use yew::prelude::*;
 
+use crate::core::vendor::VendorAction;
 use crate::core::workbook::Change;
 use crate::web::components::ImportButton;
-use crate::web::state::{use_app, Action};
+use crate::web::state::use_app;
 
 /// List of assessments.
 #[function_component(AssessmentList)]
@@ -14,9 +15,9 @@ pub fn assessment_list() -> Html {
     let confirming = use_state(|| None::<u32>);
     let change = |c: Change| {
         let app = app.clone();
-        move || app.dispatch(Action::Change(c.clone()))
+        move || app.dispatch(VendorAction::Change(c.clone()))
     };
-    let workbook = &app.session.workbook;
+    let workbook = &app.workbook;
     let rows = workbook.entries.iter().map(|entry| {
         let id = entry.id;
         let current = id == workbook.current;
@@ -27,7 +28,7 @@ pub fn assessment_list() -> Html {
             let app = app.clone();
             Callback::from(move |e: Event| {
                 let name = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-                app.dispatch(Action::Change(Change::Rename(id, name)));
+                app.dispatch(VendorAction::Change(Change::Rename(id, name)));
             })
         };
         let (c1, c2) = (confirming.clone(), confirming.clone());

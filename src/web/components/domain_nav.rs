@@ -1,11 +1,13 @@
 //! Navigation between domains, with answered counts and the current level of each.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::Score;
-use crate::web::app::Route;
+use crate::web::routes::Route;
 
 /// Props of [`DomainNav`].
 #[derive(PartialEq, Properties)]
@@ -13,7 +15,7 @@ pub struct DomainNavProps {
     /// Id of the open domain.
     pub current: String,
     /// The live score.
-    pub score: Score,
+    pub score: Rc<Score>,
 }
 
 /// Domain list with progress.

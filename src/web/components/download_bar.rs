@@ -5,8 +5,9 @@ use yew::prelude::*;
 
 use crate::core::assessment::Assessment;
 use crate::core::export;
+use crate::core::files::content::check_assessment;
+use crate::core::files::key_file::KeyFile;
 use crate::core::files::score_file;
-use crate::core::integrity::KeyFile;
 use crate::core::questionnaire::Questionnaire;
 use crate::web::components::SigningPanel;
 use crate::web::io::clock::{now, now_rfc3339, today};
@@ -20,7 +21,7 @@ pub fn download_bar() -> Html {
     let error = use_state(|| None::<String>);
     let key = use_state(|| None::<KeyFile>);
     let q = Questionnaire::builtin();
-    let assessment = app.session.assessment().clone();
+    let assessment = app.assessment().clone();
     let save = {
         let error = error.clone();
         move |name: String, mime: &'static str, bytes: Vec<u8>| {
@@ -34,9 +35,7 @@ pub fn download_bar() -> Html {
         Callback::from(move |_: MouseEvent| {
             let created = now_rfc3339();
             // Refuse to make a file the buyer's verifier would refuse.
-            if let Err(e) =
-                score_file::check_assessment(&assessment.profile, &assessment.answers, q)
-            {
+            if let Err(e) = check_assessment(&assessment.profile, &assessment.answers, q) {
                 error_set(format!(
                     "The score file was not made: {e}. Correct it and try again."
                 ));

@@ -3,12 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::core::answers::{Evidence, FileEvidence};
+use crate::core::answers::{Evidence, FileEvidence, MAX_EVIDENCE_FILE_BYTES};
 use crate::core::assessment::Edit;
 use crate::web::io::file_import;
-
-/// Largest evidence file hashed in the page.
-const MAX_EVIDENCE_FILE: usize = 256 * 1024 * 1024;
 
 /// Props of [`EvidenceEditor`].
 #[derive(PartialEq, Properties)]
@@ -58,24 +55,14 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let link = url.trim().to_owned();
-            if !(link.starts_with("https://") || link.starts_with("http://")) {
-                problem.set(Some("Links must start with https:// or http://".into()));
-                return;
-            }
-            let name = if label.trim().is_empty() {
-                link.clone()
-            } else {
-                label.trim().to_owned()
+            let evidence = match Evidence::from_link(&label, &url) {
+                Ok(evidence) => evidence,
+                Err(message) => {
+                    problem.set(Some(message.into()));
+                    return;
+                }
             };
-            onedit.emit(Edit::AddEvidence(
-                id.clone(),
-                Evidence {
-                    label: name,
-                    url: Some(link),
-                    file: None,
-                },
-            ));
+            onedit.emit(Edit::AddEvidence(id.clone(), evidence));
             label.set(String::new());
             url.set(String::new());
             problem.set(None);
@@ -88,7 +75,7 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
             for file in file_import::from_input(&e) {
                 let (onedit, id, problem) = (onedit.clone(), id.clone(), problem.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let picked = file_import::read(file, MAX_EVIDENCE_FILE).await;
+                    let picked = file_import::read_limited(file, MAX_EVIDENCE_FILE_BYTES).await;
                     match picked.bytes {
                         Ok(bytes) => onedit.emit(Edit::AddEvidence(
                             id,
@@ -98,7 +85,7 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
                                 file: Some(FileEvidence::from_bytes(&picked.name, &bytes)),
                             },
                         )),
-                        Err(e) => problem.set(Some(e)),
+                        Err(e) => problem.set(Some(format!("{}: {e}", picked.name))),
                     }
                 });
             }

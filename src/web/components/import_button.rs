@@ -3,12 +3,12 @@
 
 use yew::prelude::*;
 
-use crate::core::assessment::Assessment;
-use crate::core::files::score_file::{self, Loaded, MAX_FILE_BYTES};
+use crate::core::files::{self, score_file};
 use crate::core::questionnaire::Questionnaire;
+use crate::core::vendor::VendorAction;
 use crate::core::workbook::Change;
 use crate::web::io::file_import;
-use crate::web::state::{use_app, Action};
+use crate::web::state::use_app;
 
 /// File input that imports assessments.
 #[function_component(ImportButton)]
@@ -21,22 +21,16 @@ pub fn import_button() -> Html {
             for file in file_import::from_input(&e) {
                 let (app, message) = (app.clone(), message.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let picked = file_import::read(file, MAX_FILE_BYTES).await;
-                    let loaded = picked.bytes.and_then(|b| {
-                        score_file::load(&b, Questionnaire::builtin()).map_err(|e| e.to_string())
+                    let picked = file_import::read(file, &score_file::KIND).await;
+                    let assessment = picked.bytes.and_then(|b| {
+                        files::load(&b, Questionnaire::builtin())
+                            .map(files::Loaded::into_assessment)
+                            .map_err(|e| e.to_string())
                     });
-                    let assessment = match loaded {
-                        Ok(Loaded::Answers(f)) => Ok(f.into_assessment()),
-                        Ok(Loaded::Score(v)) => Ok(Assessment {
-                            profile: v.content.profile,
-                            answers: v.content.answers,
-                        }),
-                        Err(e) => Err(e),
-                    };
                     match assessment {
                         Ok(a) => {
                             let name = picked.name.trim_end_matches(".json").to_owned();
-                            app.dispatch(Action::Change(Change::Import(name.clone(), a)));
+                            app.dispatch(VendorAction::Change(Change::Import(name.clone(), a)));
                             message.set(Some((
                                 true,
                                 format!("Imported {name} as a new assessment."),

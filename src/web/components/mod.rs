@@ -19,7 +19,7 @@ mod vendor_table;
 
 pub use answer_control::{AnswerControl, AnswerControlProps};
 pub use assessment_list::AssessmentList;
-pub use buyer_profile_editor::{BuyerProfileEditor, BuyerProfileEditorProps};
+pub use buyer_profile_editor::BuyerProfileEditor;
 pub use domain_nav::{DomainNav, DomainNavProps};
 pub use domain_result::{DomainResult, DomainResultProps};
 pub use download_bar::DownloadBar;
@@ -31,5 +31,5 @@ pub use radar_chart::{RadarChart, RadarChartProps, RadarSeries};
 pub use score_panel::{ScorePanel, ScorePanelProps};
 pub use signing_panel::{SigningPanel, SigningPanelProps};
 pub use top_nav::TopNav;
-pub use vendor_detail::{VendorDetail, VendorDetailProps};
-pub use vendor_table::{VendorTable, VendorTableProps};
+pub use vendor_detail::VendorDetail;
+pub use vendor_table::VendorTable;

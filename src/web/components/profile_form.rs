@@ -3,14 +3,15 @@
 use yew::prelude::*;
 
 use crate::core::assessment::{Edit, ProfileField};
+use crate::core::vendor::VendorAction;
 use crate::core::workbook::Change;
-use crate::web::state::{use_app, Action};
+use crate::web::state::use_app;
 
 /// Profile form; every keystroke is saved.
 #[function_component(ProfileForm)]
 pub fn profile_form() -> Html {
     let app = use_app();
-    let profile = &app.session.assessment().profile;
+    let profile = &app.assessment().profile;
     let fields = ProfileField::ALL.into_iter().map(|field| {
         let id = format!("profile-{field:?}").to_lowercase();
         let kind = match field {
@@ -24,7 +25,9 @@ pub fn profile_form() -> Html {
                 let value = e
                     .target_unchecked_into::<web_sys::HtmlInputElement>()
                     .value();
-                app.dispatch(Action::Change(Change::Edit(Edit::Profile(field, value))));
+                app.dispatch(VendorAction::Change(Change::Edit(Edit::Profile(
+                    field, value,
+                ))));
             })
         };
         html! {

@@ -1,5 +1,7 @@
 //! The live score: overall, a bar per domain, and the gates that fired.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
@@ -10,7 +12,7 @@ use crate::web::components::DomainResult;
 #[derive(PartialEq, Properties)]
 pub struct ScorePanelProps {
     /// The score shown.
-    pub score: Score,
+    pub score: Rc<Score>,
 }
 
 /// Overall and per-domain score.

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::core::integrity::KeyFile;
+use crate::core::files::key_file::{self, KeyFile};
 use crate::web::io::download::download;
 use crate::web::io::file_import;
 
@@ -45,16 +45,10 @@ pub fn signing_panel(props: &SigningPanelProps) -> Html {
             for file in file_import::from_input(&e) {
                 let (onkey, problem) = (onkey.clone(), problem.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let picked = file_import::read(file, 64 * 1024).await;
-                    let key = picked.bytes.and_then(|b| {
-                        let key: KeyFile = serde_json::from_slice(&b).map_err(|e| {
-                            format!(
-                                "not a key file: {}",
-                                crate::core::files::score_file::printable(&e.to_string())
-                            )
-                        })?;
-                        key.verified().map_err(|e| e.to_string())
-                    });
+                    let picked = file_import::read(file, &key_file::KIND).await;
+                    let key = picked
+                        .bytes
+                        .and_then(|b| key_file::load(&b).map_err(|e| e.to_string()));
                     match key {
                         Ok(k) => {
                             problem.set(None);

@@ -3,18 +3,14 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::web::app::Route;
+use crate::web::routes::Route;
 use crate::web::state::use_app;
 
 /// Header and navigation.
 #[function_component(TopNav)]
 pub fn top_nav() -> Html {
     let app = use_app();
-    let status = match (&app.storage_problem, app.saves_pending) {
-        (Some(_), _) => "Not saved in this browser: download your work",
-        (None, 0) if app.restored => "All changes saved in this browser",
-        _ => "Saving…",
-    };
+    let status = app.save_status().label();
     html! {
         <header class="top-nav">
             <Link<Route> to={Route::Home} classes="brand">{ "Vendor Security Readiness" }</Link<Route>>

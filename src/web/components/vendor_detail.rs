@@ -3,22 +3,18 @@
 
 use yew::prelude::*;
 
-use crate::core::buyer::compare::{self, VendorRow};
+use crate::core::answers::AnswerValue;
+use crate::core::buyer::compare;
+use crate::core::buyer::session::BuyerChange;
 use crate::core::export::answer_label;
 use crate::core::questionnaire::Questionnaire;
-use crate::web::pages::compare_page::{BuyerAction, BuyerHandle};
+use crate::core::verify::VerifiedScore;
+use crate::web::state::use_buyer;
 
-/// Props of [`VendorDetail`].
-#[derive(PartialEq, Properties)]
-pub struct VendorDetailProps {
-    /// The buyer state.
-    pub state: BuyerHandle,
-}
-
-fn answers_table(r: &VendorRow) -> Html {
+fn answers_table(v: &VerifiedScore) -> Html {
     let q = Questionnaire::builtin();
     let rows = q.questions().map(|qu| {
-        let entry = r.answers.0.get(&qu.id).cloned().unwrap_or_default();
+        let entry = v.content.answers.0.get(&qu.id).cloned().unwrap_or_default();
         let answer = entry.value.as_ref().map(|v| answer_label(qu, v)).unwrap_or_else(|| "unanswered".into());
         let evidence = entry.evidence.iter().map(|ev| {
             let target = match (ev.link(), &ev.url, &ev.file) {
@@ -39,13 +35,17 @@ fn answers_table(r: &VendorRow) -> Html {
     }
 }
 
-fn diff_table(a: &VendorRow, b: &VendorRow) -> Html {
+fn diff_table(a: &VerifiedScore, b: &VerifiedScore) -> Html {
     let q = Questionnaire::builtin();
-    let rows = compare::diff(q, &a.answers, &b.answers, true)
+    let (org_a, org_b) = (
+        &a.content.profile.organisation,
+        &b.content.profile.organisation,
+    );
+    let rows = compare::diff(q, &a.content.answers, &b.content.answers, true)
         .into_iter()
         .map(|d| {
             let qu = q.question(&d.question);
-            let label = |v: &Option<crate::core::answers::AnswerValue>| match (qu, v) {
+            let label = |v: &Option<AnswerValue>| match (qu, v) {
                 (Some(qu), Some(v)) => answer_label(qu, v),
                 _ => "unanswered".to_owned(),
             };
@@ -59,9 +59,9 @@ fn diff_table(a: &VendorRow, b: &VendorRow) -> Html {
         });
     html! {
         <section class="diff" aria-labelledby="diff-title">
-            <h2 id="diff-title">{ format!("Differences: {} vs {}", a.organisation, b.organisation) }</h2>
+            <h2 id="diff-title">{ format!("Differences: {org_a} vs {org_b}") }</h2>
             <table>
-                <thead><tr><th>{ "Question" }</th><th>{ &a.organisation }</th><th>{ &b.organisation }</th></tr></thead>
+                <thead><tr><th>{ "Question" }</th><th>{ org_a }</th><th>{ org_b }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
         </section>
@@ -70,27 +70,33 @@ fn diff_table(a: &VendorRow, b: &VendorRow) -> Html {
 
 /// Detail and difference views.
 #[function_component(VendorDetail)]
-pub fn vendor_detail(props: &VendorDetailProps) -> Html {
-    let s = &props.state.session;
-    let open = props
-        .state
-        .open
-        .as_ref()
-        .and_then(|name| s.rows.iter().find(|r| &r.file_name == name));
-    let selected = s.selected_rows();
+pub fn vendor_detail() -> Html {
+    let buyer = use_buyer();
+    let selected: Vec<&VerifiedScore> = buyer
+        .selected_rows()
+        .iter()
+        .filter_map(|r| buyer.details.get(&r.file_name).map(|v| &**v))
+        .collect();
     let onclose = {
-        let state = props.state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(BuyerAction::Open(None)))
+        let buyer = buyer.clone();
+        Callback::from(move |_: MouseEvent| buyer.dispatch(BuyerChange::Open(None)))
     };
+    let open = buyer.open.as_ref().and_then(|name| buyer.row_of(name));
     html! {
         <>
             if let [a, b] = selected.as_slice() { { diff_table(a, b) } }
             if let Some(r) = open {
                 <section class="vendor-detail" aria-labelledby="detail-title">
-                    <h2 id="detail-title">{ format!("Answers of {} ({})", r.organisation, r.file_name) }</h2>
+                    <h2 id="detail-title">{ format!("Answers of {} ({})", r.summary.organisation, r.file_name) }</h2>
                     <p class="no-print"><button type="button" class="link" onclick={onclose}>{ "Close" }</button></p>
-                    <p>{ format!("Created {} · overall {:.1} · {}", r.created, r.score.overall, compare::signature_label(&r.signature)) }</p>
-                    { answers_table(r) }
+                    <p>{ format!("Created {} · overall {:.1} · signature {}", r.summary.created, r.overall(), r.summary.verification.signature.label()) }</p>
+                    if let Some(v) = buyer.details.get(&r.file_name) {
+                        { answers_table(v) }
+                    } else if let Some(e) = buyer.detail_errors.get(&r.file_name) {
+                        <p class="error" role="alert">{ format!("The answers could not be shown: {e}") }</p>
+                    } else {
+                        <p role="status">{ "Loading the answers…" }</p>
+                    }
                 </section>
             }
         </>

@@ -3,50 +3,39 @@
 
 use yew::prelude::*;
 
-use crate::core::buyer::compare::{self, SortKey, VendorRow};
+use crate::core::buyer::compare::{SortKey, VendorRow};
 use crate::core::buyer::session::BuyerChange;
 use crate::core::integrity::SignatureState;
 use crate::core::questionnaire::Questionnaire;
-use crate::web::pages::compare_page::{BuyerAction, BuyerHandle};
+use crate::core::verify::{IntegrityState, KeyPinState};
+use crate::web::state::{use_buyer, BuyerContext};
 
 /// Rows rendered at a time: a thousand-row table would make every update slow.
 const PAGE: usize = 100;
 
-/// Props of [`VendorTable`].
-#[derive(PartialEq, Properties)]
-pub struct VendorTableProps {
-    /// The buyer state.
-    pub state: BuyerHandle,
-}
-
-fn row_html(state: &BuyerHandle, r: &VendorRow) -> Html {
+fn row_html(buyer: &BuyerContext, r: &VendorRow) -> Html {
     let q = Questionnaire::builtin();
-    let s = &state.session;
     let dispatch = |c: BuyerChange| {
-        let state = state.clone();
-        move || state.dispatch(BuyerAction::Change(c.clone()))
+        let buyer = buyer.clone();
+        move || buyer.dispatch(c.clone())
     };
     let onopen = {
-        let (state, name) = (state.clone(), r.file_name.clone());
-        Callback::from(move |_: MouseEvent| state.dispatch(BuyerAction::Open(Some(name.clone()))))
+        let open = dispatch(BuyerChange::Open(Some(r.file_name.clone())));
+        Callback::from(move |_: MouseEvent| open())
     };
-    let pin = match (&r.signature, &r.key_pin) {
-        (SignatureState::Valid { fingerprint }, compare::KeyPinState::NotPinned) => {
+    let v = &r.summary.verification;
+    let pin = match (&v.signature, &r.key_pin) {
+        (SignatureState::Valid { fingerprint }, KeyPinState::NotPinned) => {
             let pin = dispatch(BuyerChange::PinKey {
-                organisation: r.organisation.clone(),
+                organisation: r.summary.organisation.clone(),
                 fingerprint: fingerprint.clone(),
             });
             Some(Callback::from(move |_: MouseEvent| pin()))
         }
         _ => None,
     };
-    let old = s
-        .profile
-        .max_age_days
-        .zip(r.age_days)
-        .is_some_and(|(max, age)| age > i64::from(max));
     let gate_titles: Vec<&str> = r
-        .score
+        .summary
         .gates
         .iter()
         .filter_map(|f| q.gate(&f.gate))
@@ -54,22 +43,22 @@ fn row_html(state: &BuyerHandle, r: &VendorRow) -> Html {
         .collect();
     html! {
         <tr class={classes!(if r.verdict.pass { "pass" } else { "fail" })} data-file={r.file_name.clone()}>
-            <td><input type="checkbox" aria-label={format!("Select {}", r.organisation)} checked={s.selected.contains(&r.file_name)} onchange={{ let toggle = dispatch(BuyerChange::Toggle(r.file_name.clone())); Callback::from(move |_: Event| toggle()) }} /></td>
-            <th scope="row"><span class="org">{ &r.organisation }</span><span class="small">{ format!(" {} · {}", r.products, r.file_name) }</span></th>
-            <td class="num" data-testid="overall">{ format!("{:.1}", r.score.overall) }</td>
+            <td><input type="checkbox" aria-label={format!("Select {}", r.summary.organisation)} checked={buyer.selected.contains(&r.file_name)} onchange={{ let toggle = dispatch(BuyerChange::Toggle(r.file_name.clone())); Callback::from(move |_: Event| toggle()) }} /></td>
+            <th scope="row"><span class="org">{ &r.summary.organisation }</span><span class="small">{ format!(" {} · {}", r.summary.products, r.file_name) }</span></th>
+            <td class="num" data-testid="overall">{ format!("{:.1}", r.overall()) }</td>
             { for q.domains.iter().map(|d| html! { <td class="num">{ format!("L{}", r.level(&d.id)) }</td> }) }
-            <td title={gate_titles.join("; ")}>{ r.score.gates.len() }</td>
+            <td title={gate_titles.join("; ")}>{ r.summary.gates.len() }</td>
             <td data-testid="signature">
-                { compare::signature_label(&r.signature) }
-                if r.edited { <span class="flag">{ " · edited" }</span> }
-                if !matches!(r.integrity, crate::core::files::score_file::IntegrityState::Intact) { <span class="flag">{ " · altered" }</span> }
-                if !matches!(r.key_pin, compare::KeyPinState::NotPinned) { <span class="small">{ format!(" · {}", compare::key_pin_label(&r.key_pin)) }</span> }
+                { v.signature.label() }
+                if v.edited { <span class="flag">{ " · result edited" }</span> }
+                if v.integrity != IntegrityState::Intact { <span class="flag">{ format!(" · integrity {}", v.integrity.label()) }</span> }
+                if r.key_pin != KeyPinState::NotPinned { <span class="small">{ format!(" · key pin {}", r.key_pin.label()) }</span> }
                 if let Some(fp) = r.key_fingerprint() { <span class="small fp" title={fp.to_owned()}>{ format!(" {}…", fp.chars().take(19).collect::<String>()) }</span> }
             </td>
-            <td class={classes!("num", old.then_some("flag"))}>{ r.age_days.map(|a| format!("{a} d")).unwrap_or_else(|| "?".into()) }</td>
+            <td class={classes!("num", r.too_old.then_some("flag"))}>{ r.age_days.map(|a| format!("{a} d")).unwrap_or_else(|| "?".into()) }</td>
             <td data-testid="verdict">
                 <strong>{ if r.verdict.pass { "Pass" } else { "Fail" } }</strong>
-                if !r.verdict.reasons.is_empty() { <ul class="reasons">{ for r.verdict.reasons.iter().map(|x| html! { <li>{ x }</li> }) }</ul> }
+                if !r.verdict.reasons.is_empty() { <ul class="reasons">{ for r.verdict.reasons.iter().map(|x| html! { <li>{ x.to_string() }</li> }) }</ul> }
             </td>
             <td class="no-print">
                 <button type="button" class="link" onclick={onopen}>{ "Answers" }</button>
@@ -81,12 +70,12 @@ fn row_html(state: &BuyerHandle, r: &VendorRow) -> Html {
 
 /// Comparison table.
 #[function_component(VendorTable)]
-pub fn vendor_table(props: &VendorTableProps) -> Html {
+pub fn vendor_table() -> Html {
     let q = Questionnaire::builtin();
-    let state = &props.state;
-    let s = &state.session;
+    let buyer = use_buyer();
+    let s = &buyer;
     let header = |label: String, key: SortKey| {
-        let st = state.clone();
+        let st = buyer.clone();
         let arrow = if s.sort == key {
             if s.descending {
                 " ▼"
@@ -107,24 +96,22 @@ pub fn vendor_table(props: &VendorTableProps) -> Html {
         };
         html! {
             <th scope="col" aria-sort={sort}>
-                <button type="button" class="link" onclick={Callback::from(move |_| st.dispatch(BuyerAction::Change(BuyerChange::Sort(key.clone()))))}>{ format!("{label}{arrow}") }</button>
+                <button type="button" class="link" onclick={Callback::from(move |_| st.dispatch(BuyerChange::Sort(key.clone())))}>{ format!("{label}{arrow}") }</button>
             </th>
         }
     };
     let onfilter = {
-        let st = state.clone();
+        let st = buyer.clone();
         Callback::from(move |e: InputEvent| {
-            st.dispatch(BuyerAction::Change(BuyerChange::Filter(
+            st.dispatch(BuyerChange::Filter(
                 e.target_unchecked_into::<web_sys::HtmlInputElement>()
                     .value(),
-            )))
+            ))
         })
     };
     let onfailing = {
-        let (st, on) = (state.clone(), s.only_failing);
-        Callback::from(move |_: Event| {
-            st.dispatch(BuyerAction::Change(BuyerChange::OnlyFailing(!on)))
-        })
+        let (st, on) = (buyer.clone(), s.only_failing);
+        Callback::from(move |_: Event| st.dispatch(BuyerChange::OnlyFailing(!on)))
     };
     let shown = use_state(|| PAGE);
     let rows = s.visible_rows();
@@ -153,7 +140,7 @@ pub fn vendor_table(props: &VendorTableProps) -> Html {
                         { header("Verdict".into(), SortKey::Verdict) }
                         <th scope="col" class="no-print"><span class="visually-hidden">{ "Actions" }</span></th>
                     </tr></thead>
-                    <tbody>{ for rows.iter().take(*shown).map(|r| row_html(state, r)) }</tbody>
+                    <tbody>{ for rows.iter().take(*shown).map(|r| row_html(&buyer, r)) }</tbody>
                 </table>
             </div>
             if rows.is_empty() { <p>{ "No vendors to show yet." }</p> }

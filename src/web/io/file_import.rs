@@ -4,6 +4,9 @@
 use gloo::file::futures::read_as_bytes;
 use wasm_bindgen::JsCast;
 
+use crate::core::files::untrusted::Kind;
+use crate::core::files::FileError;
+
 /// A file the user chose, read (or refused).
 pub struct PickedFile {
     /// The file's name.
@@ -39,18 +42,22 @@ pub fn from_drop(event: &web_sys::DragEvent) -> Vec<web_sys::File> {
     collect(event.data_transfer().and_then(|d| d.files()))
 }
 
+/// Reads a file of a known kind, refusing it by size before reading it (the size limit
+/// and its message are the untrusted loader's).
+pub async fn read(file: web_sys::File, kind: &Kind) -> PickedFile {
+    read_limited(file, kind.max_bytes as u64).await
+}
+
 /// Reads a file unless it is larger than `limit` bytes.
-pub async fn read(file: web_sys::File, limit: usize) -> PickedFile {
+pub async fn read_limited(file: web_sys::File, limit: u64) -> PickedFile {
     let name = file.name();
     let size = file.size() as u64;
-    let bytes = if size > limit as u64 {
-        Err(format!(
-            "{name} is {size} bytes; the limit is {limit} bytes"
-        ))
+    let bytes = if size > limit {
+        Err(FileError::TooLarge { size, limit }.to_string())
     } else {
         read_as_bytes(&gloo::file::Blob::from(file))
             .await
-            .map_err(|e| format!("{name} could not be read: {e}"))
+            .map_err(|e| format!("it could not be read: {e}"))
     };
     PickedFile { name, size, bytes }
 }

@@ -4,3 +4,4 @@ pub mod clock;
 pub mod download;
 pub mod file_import;
 pub mod storage;
+pub mod verifier;

@@ -5,9 +5,10 @@ use yew::prelude::*;
 
 use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::{self, QuestionStatus};
+use crate::core::vendor::VendorAction;
 use crate::core::workbook::Change;
 use crate::web::components::{DomainNav, DownloadBar, QuestionCard, ScorePanel};
-use crate::web::state::{use_app, Action};
+use crate::web::state::use_app;
 
 /// Props of [`AssessPage`].
 #[derive(PartialEq, Properties)]
@@ -33,11 +34,11 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
         .as_deref()
         .and_then(|id| q.domain(id))
         .unwrap_or(&q.domains[0]);
-    let assessment = app.session.assessment();
+    let assessment = app.assessment();
     let statuses = scoring::evaluate(q, &assessment.answers);
     let onedit = {
         let app = app.clone();
-        Callback::from(move |edit| app.dispatch(Action::Change(Change::Edit(edit))))
+        Callback::from(move |edit| app.dispatch(VendorAction::Change(Change::Edit(edit))))
     };
     let cards = domain
         .questions
@@ -55,7 +56,7 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
         });
     html! {
         <main id="main" class="assess">
-            <DomainNav current={domain.id.clone()} score={app.session.score.clone()} />
+            <DomainNav current={domain.id.clone()} score={app.score.clone()} />
             <section class="questions" aria-labelledby="domain-title">
                 <h1 id="domain-title">{ &domain.title }</h1>
                 <p class="summary">{ &domain.summary }</p>
@@ -63,7 +64,7 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
             </section>
             <aside class="side">
                 <DownloadBar />
-                <ScorePanel score={app.session.score.clone()} />
+                <ScorePanel score={app.score.clone()} />
             </aside>
         </main>
     }

@@ -1,161 +1,123 @@
 //! The buyer's page: import many score files (picker or drag and drop), see each
-//! verified and re-scored, compare them against the buyer's minimum profile.
+//! verified and re-scored, compare them against the buyer's minimum profile. The state
+//! is the core's [`BuyerSession`]; this page provides it and runs its effects.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::buyer::compare;
-use crate::core::buyer::session::{BuyerChange, BuyerSession};
-use crate::core::files::score_file::MAX_FILE_BYTES;
+use crate::core::buyer::session::{BuyerChange, BuyerEffect, BuyerSession};
 use crate::core::questionnaire::Questionnaire;
 use crate::web::components::{
     BuyerProfileEditor, RadarChart, RadarSeries, VendorDetail, VendorTable,
 };
+use crate::web::io::verifier::{self, Job};
 use crate::web::io::{clock::now, download::download, file_import, storage};
+use crate::web::state::{BuyerContext, Store};
 
-/// The buyer session plus import progress.
-#[derive(Clone, PartialEq)]
-pub struct BuyerState {
-    /// Files, profile and table view.
-    pub session: BuyerSession,
-    /// Files imported so far and in this batch.
-    pub progress: Option<(usize, usize)>,
-    /// The vendor whose answers are shown in detail.
-    pub open: Option<String>,
-}
+/// Picked files still needed: queued for verification, or kept to show their answers.
+type FileStore = Rc<RefCell<HashMap<u64, web_sys::File>>>;
 
-/// What the compare page dispatches.
-pub enum BuyerAction {
-    /// A change to the session.
-    Change(BuyerChange),
-    /// Several changes at once (one render for a batch of imported files).
-    Batch(Vec<BuyerChange>),
-    /// Import progress.
-    Progress(Option<(usize, usize)>),
-    /// Show one vendor's answers (or none).
-    Open(Option<String>),
-}
-
-impl Reducible for BuyerState {
-    type Action = BuyerAction;
-    fn reduce(self: Rc<Self>, action: BuyerAction) -> Rc<Self> {
-        let mut next = (*self).clone();
-        match action {
-            BuyerAction::Change(change) => next.session.update(change),
-            BuyerAction::Batch(changes) => changes.into_iter().for_each(|c| next.session.update(c)),
-            BuyerAction::Progress(p) => next.progress = p,
-            BuyerAction::Open(name) => next.open = name,
-        }
-        Rc::new(next)
-    }
-}
-
-/// Handle to the buyer state.
-pub type BuyerHandle = UseReducerHandle<BuyerState>;
-
-/// Reads and verifies files one by one, yielding to the browser whenever a slice of
-/// work has run for a few milliseconds and re-rendering a few times a second, so a
-/// thousand files show progress instead of freezing the page.
-fn import(state: BuyerHandle, files: Vec<web_sys::File>) {
-    if files.is_empty() {
+fn import(buyer: &BuyerContext, files: &FileStore, picked: Vec<web_sys::File>) {
+    if picked.is_empty() {
         return;
     }
-    wasm_bindgen_futures::spawn_local(async move {
-        let q = Questionnaire::builtin();
-        let total = files.len();
-        let mut batch = Vec::new();
-        let (mut slice_start, mut last_render) = (js_sys::Date::now(), js_sys::Date::now());
-        for (i, file) in files.into_iter().enumerate() {
-            let picked = file_import::read(file, MAX_FILE_BYTES).await;
-            let change = match picked.bytes {
-                Ok(bytes) => BuyerChange::Verified {
-                    file_name: picked.name,
-                    result: compare::load_score(&bytes, q)
-                        .map(Box::new)
-                        .map_err(|e| e.to_string()),
-                },
-                Err(error) => BuyerChange::Unreadable {
-                    file_name: picked.name,
-                    error,
-                },
-            };
-            batch.push(change);
-            let now = js_sys::Date::now();
-            let done = i + 1 == total;
-            if done || now - last_render > 400.0 {
-                state.dispatch(BuyerAction::Batch(std::mem::take(&mut batch)));
-                state.dispatch(BuyerAction::Progress(Some((i + 1, total))));
-                last_render = now;
+    let first = buyer.queue.issued();
+    let jobs: Vec<Job> = picked
+        .into_iter()
+        .enumerate()
+        .map(|(i, file)| {
+            let seq = first + i as u64;
+            files.borrow_mut().insert(seq, file.clone());
+            Job { seq, file }
+        })
+        .collect();
+    buyer.dispatch(BuyerChange::Enqueue(jobs.len()));
+    let buyer = buyer.clone();
+    verifier::verify_all(jobs, move |batch| buyer.dispatch(BuyerChange::Batch(batch)));
+}
+
+fn run_effects(
+    buyer: &BuyerContext,
+    files: &FileStore,
+    save_error: &UseStateHandle<Option<String>>,
+) {
+    for effect in buyer.effects.iter() {
+        match effect {
+            BuyerEffect::SaveProfile => {
+                save_error.set(storage::save_buyer_profile(&buyer.profile).err())
             }
-            if done || now - slice_start > 12.0 {
-                yew::platform::time::sleep(std::time::Duration::ZERO).await;
-                slice_start = js_sys::Date::now();
+            BuyerEffect::LoadDetail { file_name, seq } => {
+                let file = files.borrow().get(seq).cloned();
+                let (buyer, file_name) = (buyer.clone(), file_name.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = match file {
+                        Some(file) => verifier::detail(file).await,
+                        None => Err("the file is no longer available; import it again".into()),
+                    };
+                    buyer.dispatch(BuyerChange::DetailLoaded { file_name, result });
+                });
             }
         }
-        state.dispatch(BuyerAction::Progress(None));
-    });
+    }
 }
 
 /// Compare page.
 #[function_component(ComparePage)]
 pub fn compare_page() -> Html {
-    let state = use_reducer(|| BuyerState {
-        session: BuyerSession::new(storage::load_buyer_profile(), now()),
-        progress: None,
-        open: None,
-    });
+    let buyer = use_reducer(|| Store::new(BuyerSession::new(storage::load_buyer_profile(), now())));
+    let files: FileStore = use_mut_ref(HashMap::new);
     let save_error = use_state(|| None::<String>);
     {
-        let save_error = save_error.clone();
-        use_effect_with(state.session.profile.clone(), move |p| {
-            save_error.set(storage::save_buyer_profile(p).err())
+        let (buyer, files, save_error) = (buyer.clone(), files.clone(), save_error.clone());
+        use_effect_with(buyer.version, move |_| {
+            run_effects(&buyer, &files, &save_error)
         });
     }
     let q = Questionnaire::builtin();
-    let s = &state.session;
     let onpick = {
-        let state = state.clone();
-        Callback::from(move |e: Event| import(state.clone(), file_import::from_input(&e)))
+        let (buyer, files) = (buyer.clone(), files.clone());
+        Callback::from(move |e: Event| import(&buyer, &files, file_import::from_input(&e)))
     };
     let ondrop = {
-        let state = state.clone();
-        Callback::from(move |e: DragEvent| import(state.clone(), file_import::from_drop(&e)))
+        let (buyer, files) = (buyer.clone(), files.clone());
+        Callback::from(move |e: DragEvent| import(&buyer, &files, file_import::from_drop(&e)))
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let oncsv = {
-        let state = state.clone();
+        let buyer = buyer.clone();
         Callback::from(move |_: MouseEvent| {
-            let s = &state.session;
-            let mut csv = compare::comparison_csv(&s.rows, Questionnaire::builtin());
-            for (name, error) in s.refused() {
-                csv.push_str(&compare::refused_csv_row(
-                    name,
-                    error,
-                    Questionnaire::builtin(),
-                ));
-            }
-            let _ = download("vendor-comparison.csv", "text/csv", csv.as_bytes());
+            let _ = download(
+                "vendor-comparison.csv",
+                "text/csv",
+                buyer.comparison_csv().as_bytes(),
+            );
         })
     };
     let onprint = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
     });
     let onclear = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(BuyerAction::Change(BuyerChange::Clear)))
+        let (buyer, files) = (buyer.clone(), files.clone());
+        Callback::from(move |_: MouseEvent| {
+            files.borrow_mut().clear();
+            buyer.dispatch(BuyerChange::Clear)
+        })
     };
-    let refused = s.refused().map(|(name, error)| html! { <li class="refused" data-file={name.to_owned()}><strong>{ name }</strong>{ ": " }{ error }</li> });
-    let selected = s.selected_rows();
-    let series: Vec<RadarSeries> = selected
+    let refused = buyer.refused().map(|(name, error)| html! { <li class="refused" data-file={name.to_owned()}><strong>{ name }</strong>{ ": " }{ error }</li> });
+    let series: Vec<RadarSeries> = buyer
+        .selected_rows()
         .iter()
         .map(|r| RadarSeries {
-            name: format!("{} ({})", r.organisation, r.file_name),
+            name: format!("{} ({})", r.organisation(), r.file_name),
             levels: q.domains.iter().map(|d| r.level(&d.id)).collect(),
         })
         .collect();
-    let passing = s.rows.iter().filter(|r| r.verdict.pass).count();
+    let refused_count = buyer.refused().count();
     html! {
+        <ContextProvider<BuyerContext> context={buyer.clone()}>
         <main id="main" class="compare">
             <h1>{ "Compare vendors" }</h1>
             <p class="lead">{ "Drop vendors' score files here. Each is verified (digest, signature), re-scored from its answers, and checked against your minimum profile. Nothing leaves this page." }</p>
@@ -164,16 +126,16 @@ pub fn compare_page() -> Html {
                     <input id="import-files" class="visually-hidden" type="file" multiple=true accept=".json,application/json" onchange={onpick} />
                 </label>
                 <span>{ " or drag and drop them here." }</span>
-                if let Some((done, total)) = state.progress {
+                if let Some((done, total)) = buyer.queue.progress() {
                     <progress max={total.to_string()} value={done.to_string()} aria-label="Import progress"></progress>
                     <span role="status">{ format!("Imported {done} of {total}") }</span>
                 }
             </div>
             if let Some(e) = &*save_error { <p class="warning" role="alert">{ format!("Your profile could not be saved in this browser ({e}); export it to keep it.") }</p> }
-            <p data-testid="summary">{ format!("{} vendors loaded, {} pass your profile, {} files refused.", s.rows.len(), passing, s.refused().count()) }</p>
-            if s.refused().count() > 0 { <ul class="refused-list">{ for refused }</ul> }
-            <BuyerProfileEditor state={state.clone()} />
-            <VendorTable state={state.clone()} />
+            <p data-testid="summary">{ format!("{} vendors loaded, {} pass your profile, {} files refused.", buyer.rows.len(), buyer.passing(), refused_count) }</p>
+            if refused_count > 0 { <ul class="refused-list">{ for refused }</ul> }
+            <BuyerProfileEditor />
+            <VendorTable />
             <p class="no-print">
                 <button type="button" id="export-comparison" onclick={oncsv}>{ "Export comparison (CSV)" }</button>{ " " }
                 <button type="button" onclick={onprint}>{ "Print comparison" }</button>{ " " }
@@ -182,7 +144,8 @@ pub fn compare_page() -> Html {
             if !series.is_empty() {
                 <section aria-labelledby="overlay-title"><h2 id="overlay-title">{ "Selected vendors" }</h2><RadarChart {series} /></section>
             }
-            <VendorDetail state={state.clone()} />
+            <VendorDetail />
         </main>
+        </ContextProvider<BuyerContext>>
     }
 }

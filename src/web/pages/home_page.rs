@@ -4,7 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::core::questionnaire::Questionnaire;
-use crate::web::app::Route;
+use crate::web::routes::Route;
 
 /// Landing page.
 #[function_component(HomePage)]

@@ -15,8 +15,8 @@ use crate::web::state::use_app;
 pub fn report_page() -> Html {
     let app = use_app();
     let q = Questionnaire::builtin();
-    let score = &app.session.score;
-    let assessment = app.session.assessment();
+    let score = &app.score;
+    let assessment = app.assessment();
     let profile = &assessment.profile;
     let statuses = scoring::evaluate(q, &assessment.answers);
     let or_dash = |s: &str| {

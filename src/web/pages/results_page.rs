@@ -5,8 +5,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
-use crate::web::app::Route;
 use crate::web::components::{DomainResult, RadarChart, RadarSeries};
+use crate::web::routes::Route;
 use crate::web::state::use_app;
 
 /// Results page.
@@ -14,8 +14,8 @@ use crate::web::state::use_app;
 pub fn results_page() -> Html {
     let app = use_app();
     let q = Questionnaire::builtin();
-    let score = &app.session.score;
-    let name = app.session.workbook.current().name.clone();
+    let score = &app.score;
+    let name = app.workbook.current().name.clone();
     let series = vec![RadarSeries {
         name: name.clone(),
         levels: score.domains.iter().map(|d| d.level).collect(),

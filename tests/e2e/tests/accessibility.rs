@@ -122,7 +122,7 @@ async fn the_vendor_journey_works_with_the_keyboard_alone() {
     );
     browser.press(&Key::Enter.to_string()).await;
     let file = std::fs::read(browser.wait_download(".readiness.json").await).unwrap();
-    let Ok(vendor_readiness::score_file::Loaded::Score(v)) = vendor_readiness::score_file::load(
+    let Ok(vendor_readiness::core::files::Loaded::Score(v)) = vendor_readiness::core::files::load(
         &file,
         vendor_readiness::questionnaire::Questionnaire::builtin(),
     ) else {

@@ -4,7 +4,7 @@
 
 use fantoccini::Locator;
 use vendor_readiness::assessment::Assessment;
-use vendor_readiness::integrity::KeyFile;
+use vendor_readiness::core::files::key_file::KeyFile;
 use vendor_readiness::questionnaire::Questionnaire;
 use vendor_readiness::score_file;
 use vendor_readiness_e2e::{open_browser, start_driver, DistServer};

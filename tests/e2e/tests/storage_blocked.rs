@@ -2,8 +2,8 @@
 //! can still download all their work.
 
 use fantoccini::Locator;
+use vendor_readiness::core::files::{self, Loaded};
 use vendor_readiness::questionnaire::Questionnaire;
-use vendor_readiness::score_file::{self, Loaded};
 use vendor_readiness_e2e::launch_with_prefs;
 
 #[tokio::test]
@@ -31,7 +31,7 @@ async fn blocked_storage_warns_and_downloads_still_work() {
 
     browser.click("#download-score").await;
     let bytes = std::fs::read(browser.wait_download(".readiness.json").await).unwrap();
-    let Ok(Loaded::Score(v)) = score_file::load(&bytes, Questionnaire::builtin()) else {
+    let Ok(Loaded::Score(v)) = files::load(&bytes, Questionnaire::builtin()) else {
         panic!("download does not load")
     };
     assert!(

@@ -3,9 +3,10 @@
 
 use fantoccini::Locator;
 use vendor_readiness::answers::AnswerValue;
+use vendor_readiness::core::files::{self, Loaded};
+use vendor_readiness::core::verify::IntegrityState;
 use vendor_readiness::integrity::SignatureState;
 use vendor_readiness::questionnaire::Questionnaire;
-use vendor_readiness::score_file::{self, IntegrityState, Loaded};
 use vendor_readiness_e2e::launch;
 
 async fn answer(browser: &vendor_readiness_e2e::Browser, question: &str, option_index: usize) {
@@ -81,10 +82,10 @@ async fn vendor_answers_sees_score_change_reloads_and_downloads_a_verifiable_fil
     );
     let bytes = std::fs::read(&path).unwrap();
     let q = Questionnaire::builtin();
-    let Ok(Loaded::Score(verified)) = score_file::load(&bytes, q) else {
+    let Ok(Loaded::Score(verified)) = files::load(&bytes, q) else {
         panic!(
             "the downloaded file does not load: {:?}",
-            score_file::load(&bytes, q)
+            files::load(&bytes, q)
         );
     };
     assert_eq!(verified.integrity, IntegrityState::Intact);
