@@ -24,9 +24,28 @@ fn template_lists_every_question_with_answers_worst_to_best_and_conditions() {
     let t: Value = serde_json::from_str(&stdout).unwrap();
     let q = vendor_readiness::questionnaire::Questionnaire::builtin();
     let guide = t["guide"].as_array().unwrap();
-    assert_eq!(guide.len(), q.questions().count());
+    assert_eq!(guide.len(), q.context.len() + q.questions().count());
+    assert_eq!(
+        guide[0]["id"], "context.deployment",
+        "the context comes first"
+    );
+    assert_eq!(guide[0]["level"], 0);
+    assert_eq!(
+        guide[0]["allowed"],
+        json!(["on_premises", "hosted", "device", "mixed"])
+    );
     let channel = guide.iter().find(|g| g["id"] == "intake.channel").unwrap();
     assert_eq!(channel["allowed"], json!(["no", "partly", "yes"]));
+    assert!(
+        channel["partly"].as_str().is_some_and(|p| !p.is_empty()),
+        "partly is explained"
+    );
+    assert!(
+        guide
+            .iter()
+            .any(|g| g["applies_if"]["question"] == "context.deployment"),
+        "conditions on the context are listed"
+    );
     let follow_up = guide
         .iter()
         .find(|g| !g["shown_if"].is_null())
@@ -43,8 +62,15 @@ fn template_lists_every_question_with_answers_worst_to_best_and_conditions() {
 fn a_filled_template_scores() {
     let (_, stdout, _) = cli(&["template"]);
     let mut t: Value = serde_json::from_str(&stdout).unwrap();
-    for id in ["intake.channel", "intake.monitored", "intake.no_barriers"] {
-        t["answers"][id]["value"] = json!("yes");
+    // Every level-1 intake question answered with its best allowed answer.
+    let guide = t["guide"].as_array().unwrap().clone();
+    for g in guide.iter().filter(|g| {
+        g["id"].as_str().unwrap().starts_with("intake.")
+            && g["level"] == 1
+            && g["shown_if"].is_null()
+    }) {
+        let best = g["allowed"].as_array().unwrap().last().unwrap().clone();
+        t["answers"][g["id"].as_str().unwrap()]["value"] = best;
     }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("answers.json");
@@ -53,8 +79,9 @@ fn a_filled_template_scores() {
     assert!(ok, "{stderr}");
     let report: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["kind"], "answers");
-    assert_eq!(report["result"]["overall"], json!(0.2));
+    assert_eq!(report["result"]["domains"][0]["domain"], json!("intake"));
     assert_eq!(report["result"]["domains"][0]["level"], json!(1));
+    assert!(report["result"]["overall"].as_f64().unwrap() > 0.0);
     let gates: Vec<&str> = report["result"]["gates"]
         .as_array()
         .unwrap()

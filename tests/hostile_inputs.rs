@@ -60,8 +60,8 @@ fn outcome(name: &str, bytes: &[u8]) -> Result<Value, String> {
     }
     match files::load(bytes, q()).map_err(|e| e.to_string())? {
         Loaded::Answers(file) => {
-            check_score(&scoring::score(q(), &file.answers));
-            check_reseal(&file.into_assessment());
+            check_score(&scoring::score(q(), &file.file.answers));
+            check_reseal(&Loaded::Answers(file).into_assessment());
             Ok(json!({"loads": {"kind": "answers"}}))
         }
         Loaded::Score(v) => {
@@ -447,7 +447,6 @@ fn script_payloads_load_as_text_and_are_never_links() {
 const SEEDS: &[&str] = &[
     "answers-valid.json",
     "score-html-in-every-text-field.json",
-    "score-older-questionnaire-migrated.json",
     "score-result-edited-resealed-signed.json",
     "score-signature-weak-key.json",
     "score-valid-signed.json",
@@ -696,9 +695,9 @@ fn base() -> Assessment {
     put("intake.ack_target", Some(json!(5.0)), "", vec![]);
     put("intake.safe_harbor", None, "Legal is reviewing.", vec![]);
     put(
-        "remediation.signed_updates",
+        "supply_chain.contract_disclosure",
         Some(json!("n/a")),
-        "Delivered by the hospital's own tooling.",
+        "Every component is open source; no supplier builds or delivers any part.",
         vec![],
     );
     put(
@@ -1156,13 +1155,18 @@ fn cases() -> Vec<Case> {
     );
     add(
         "score-newer-questionnaire-minor.json",
-        pretty(&questionnaire("version", "1.1.0", Some(7))),
-        refused("file answers questionnaire version 1.1.0, newer than this app's"),
+        pretty(&questionnaire("version", "2.1.0", Some(7))),
+        refused("file answers questionnaire version 2.1.0, newer than this app's"),
     );
     add(
         "score-newer-questionnaire-major.json",
-        pretty(&questionnaire("version", "2.0.0", None)),
+        pretty(&questionnaire("version", "3.0.0", None)),
         refused("newer than this app's"),
+    );
+    add(
+        "score-older-questionnaire-unknown-minor.json",
+        pretty(&questionnaire("version", "1.1.0", Some(7))),
+        refused("file answers questionnaire version 1.1.0, which this app cannot migrate"),
     );
     add(
         "score-questionnaire-version-not-semver.json",
@@ -1183,12 +1187,12 @@ fn cases() -> Vec<Case> {
             &format!("sha256:{}", "0".repeat(64)),
             Some(7),
         )),
-        refused("file claims questionnaire version 1.0.0 but its digest does not match"),
+        refused("file claims questionnaire version 2.0.0 but its digest does not match"),
     );
     add(
-        "score-older-questionnaire-migrated.json",
+        "score-older-questionnaire-unknown-version.json",
         pretty(&questionnaire("version", "0.9.0", Some(7))),
-        json!({"loads": {"integrity": "intact", "signature": "valid", "edited": false, "migrated_from": "0.9.0"}}),
+        refused("file answers questionnaire version 0.9.0, which this app cannot migrate"),
     );
     add(
         "answers-other-questionnaire-id.json",
@@ -1200,9 +1204,9 @@ fn cases() -> Vec<Case> {
     add(
         "answers-newer-questionnaire.json",
         pretty(&edit(answers_doc(&base()), |d| {
-            d["questionnaire"]["version"] = json!("1.0.1")
+            d["questionnaire"]["version"] = json!("2.0.1")
         })),
-        refused("file answers questionnaire version 1.0.1, newer than this app's 1.0.0"),
+        refused("file answers questionnaire version 2.0.1, newer than this app's 2.0.0"),
     );
 
     // --- Duplicate member names.
@@ -2174,8 +2178,8 @@ fn check_any(bytes: &[u8]) {
     match files::load(bytes, q()) {
         Ok(Loaded::Score(v)) => check_verified(&v),
         Ok(Loaded::Answers(file)) => {
-            check_score(&scoring::score(q(), &file.answers));
-            check_reseal(&file.into_assessment());
+            check_score(&scoring::score(q(), &file.file.answers));
+            check_reseal(&Loaded::Answers(file).into_assessment());
         }
         Err(e) => {
             let message = e.to_string();

@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::HashSet;
 
-use vendor_readiness::answers::Answers;
+use vendor_readiness::answers::{AnswerValue, Answers};
 use vendor_readiness::questionnaire::{Questionnaire, MAX_LEVEL};
 use vendor_readiness::scoring::score;
 
@@ -21,7 +21,7 @@ fn builtin_data_passes_every_consistency_rule() {
 }
 
 #[test]
-fn builtin_has_nine_domains_enough_questions_and_the_seven_required_gates() {
+fn builtin_has_ten_domains_enough_questions_and_the_required_gates() {
     let q = Questionnaire::builtin();
     let ids: Vec<&str> = q.domains.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(
@@ -31,6 +31,7 @@ fn builtin_has_nine_domains_enough_questions_and_the_seven_required_gates() {
             "triage",
             "remediation",
             "advisories",
+            "exploited",
             "sbom",
             "secdev",
             "incident",
@@ -39,7 +40,10 @@ fn builtin_has_nine_domains_enough_questions_and_the_seven_required_gates() {
         ]
     );
     let n = q.questions().count();
-    assert!((60..=100).contains(&n), "{n} questions");
+    assert!(
+        (90..=120).contains(&n),
+        "{n} questions: answerable in about a working day"
+    );
     let gates: HashSet<&str> = q.gates.iter().map(|g| g.id.as_str()).collect();
     for required in [
         "no-reporting-channel",
@@ -49,6 +53,7 @@ fn builtin_has_nine_domains_enough_questions_and_the_seven_required_gates() {
         "silent-fixes",
         "no-component-inventory",
         "no-breach-notification",
+        "no-exploited-warning",
     ] {
         assert!(gates.contains(required), "missing gate {required}");
     }
@@ -95,6 +100,131 @@ fn every_level_of_every_domain_is_reachable() {
                 d.id
             );
         }
+    }
+}
+
+#[test]
+fn every_gate_holds_some_score_lower_than_its_triggers_alone() {
+    // For each gate: best answers everywhere but one trigger. Scored with and without the
+    // gate, the result must differ, so no gate is only decoration.
+    let q = Questionnaire::builtin();
+    for gate in &q.gates {
+        let mut without = q.clone();
+        without.gates.retain(|g| g.id != gate.id);
+        let bites = gate.fires_if_any.iter().any(|t| {
+            let trigger = q.question(&t.question).unwrap();
+            let mut a = common::all_best(q);
+            a.set_value(&t.question, Some(trigger.answer.worst()));
+            let (with, alone) = (score(q, &a), score(&without, &a));
+            assert!(
+                with.gates.iter().any(|g| g.gate == gate.id),
+                "{} fires",
+                gate.id
+            );
+            let lower_domain = with
+                .domains
+                .iter()
+                .zip(&alone.domains)
+                .any(|(w, o)| w.level < o.level && w.capped_by.contains(&gate.id));
+            lower_domain || with.overall < alone.overall
+        });
+        assert!(bites, "gate {} changes no score", gate.id);
+    }
+}
+
+#[test]
+fn a_gate_can_hold_another_domain_down_on_its_own() {
+    // With no reporting channel, nothing reaches triage: it is held below what its own
+    // answers reach, and the gate is named as the reason.
+    let q = Questionnaire::builtin();
+    let mut a = common::all_best(q);
+    a.set_value("intake.channel", Some(AnswerValue::Choice("no".into())));
+    let s = score(q, &a);
+    let triage = s.domain("triage").unwrap();
+    assert_eq!(
+        triage.criteria_level, MAX_LEVEL,
+        "triage's own answers are all best"
+    );
+    assert!(triage.level < MAX_LEVEL);
+    assert_eq!(triage.capped_by, ["no-reporting-channel"]);
+    assert_eq!(triage.missing[0].question, "intake.channel");
+    assert_eq!(
+        triage.missing[0].gate.as_deref(),
+        Some("no-reporting-channel")
+    );
+    assert!(s.overall_cap.is_some());
+}
+
+#[test]
+fn the_deployment_context_leaves_out_what_cannot_apply() {
+    let q = Questionnaire::builtin();
+    let deployment = q
+        .context_question("context.deployment")
+        .expect("a deployment question");
+    let ids: Vec<&str> = deployment.options.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, ["on_premises", "hosted", "device", "mixed"]);
+    let statuses = |answer: Option<&str>| {
+        let mut a = common::all_best(q);
+        if let Some(v) = answer {
+            a.set_value("context.deployment", Some(AnswerValue::Choice(v.into())));
+        }
+        vendor_readiness::scoring::evaluate(q, &a)
+    };
+    let shown = |answer: Option<&str>| {
+        statuses(answer)
+            .values()
+            .filter(|s| !matches!(s, vendor_readiness::scoring::QuestionStatus::OutOfScope))
+            .count()
+    };
+    let all = q.questions().count();
+    assert_eq!(shown(None), all, "an unanswered context hides nothing");
+    assert_eq!(shown(Some("mixed")), all);
+    assert!(
+        shown(Some("hosted")) < shown(Some("on_premises")),
+        "a hosted service skips questions"
+    );
+    // A hosted service still reaches L4 everywhere with every applicable question met.
+    let mut a = common::all_best(q);
+    a.set_value(
+        "context.deployment",
+        Some(AnswerValue::Choice("hosted".into())),
+    );
+    let s = score(q, &a);
+    assert!(
+        s.domains.iter().all(|d| d.level == MAX_LEVEL),
+        "{:?}",
+        s.domains
+            .iter()
+            .map(|d| (&d.domain, d.level))
+            .collect::<Vec<_>>()
+    );
+    assert!(s.shown < all as u32);
+}
+
+#[test]
+fn every_yes_partly_no_question_says_what_partly_means() {
+    let q = Questionnaire::builtin();
+    for qu in q.questions() {
+        if matches!(
+            qu.answer,
+            vendor_readiness::questionnaire::AnswerSpec::YesPartlyNo
+        ) {
+            assert!(
+                qu.partly.as_deref().is_some_and(|p| p.len() > 20),
+                "{}",
+                qu.id
+            );
+        }
+    }
+    for g in &q.gates {
+        assert!(
+            g.justification.as_deref().is_some_and(|j| j.len() > 40),
+            "{}",
+            g.id
+        );
+    }
+    for r in &q.references {
+        assert!(r.document.is_some() && r.year.is_some(), "{}", r.id);
     }
 }
 

@@ -193,22 +193,6 @@ fn hostile_and_foreign_files_are_refused_with_a_reason() {
 }
 
 #[test]
-fn answers_files_from_an_older_version_migrate_through_the_rename_map() {
-    let q = common::mini();
-    let old = json!({
-        "format": "vendor-readiness-answers",
-        "format_version": 1,
-        "questionnaire": {"id": "mini", "version": "1.1.0", "digest": "sha256:old"},
-        "answers": {"a.contact": {"value": "yes", "notes": "renamed since"}}
-    });
-    let Loaded::Answers(file) = files::load(old.to_string().as_bytes(), &q).unwrap() else {
-        panic!()
-    };
-    assert_eq!(file.answers.0["a.channel"].notes, "renamed since");
-    assert!(!file.answers.0.contains_key("a.contact"));
-}
-
-#[test]
 fn file_names_are_safe_and_descriptive() {
     let mut a = sample();
     assert_eq!(

@@ -146,13 +146,6 @@ fn overall_cap_applies_even_when_domains_are_high() {
 }
 
 #[test]
-fn renamed_ids_resolve_to_current_ones() {
-    let q = mini();
-    assert_eq!(q.current_id("a.contact"), "a.channel");
-    assert_eq!(q.current_id("a.channel"), "a.channel");
-}
-
-#[test]
 fn inconsistent_questionnaires_are_refused_with_reasons() {
     let mut data: serde_json::Value =
         serde_json::from_str(include_str!("fixtures/mini-questionnaire.json")).unwrap();

@@ -31,8 +31,8 @@ fuzz_target!(|data: &[u8]| {
     match files::load(data, q) {
         Ok(Loaded::Score(v)) => check_verified(q, &v),
         Ok(Loaded::Answers(file)) => {
-            check_score(q, &scoring::score(q, &file.answers));
-            check_reseal(q, &file.into_assessment());
+            check_score(q, &scoring::score(q, &file.file.answers));
+            check_reseal(q, &Loaded::Answers(file).into_assessment());
         }
         Err(e) => check_message(&e.to_string()),
     }

@@ -12,7 +12,7 @@ use vendor_readiness::core::buyer::compare::{self, Entry, Summary, VendorRow};
 use vendor_readiness::core::buyer::profile::{self as buyer_profile, BuyerProfile};
 use vendor_readiness::core::files::{self, score_file, untrusted, Loaded};
 use vendor_readiness::core::integrity::SignatureState;
-use vendor_readiness::core::questionnaire::Questionnaire;
+use vendor_readiness::core::questionnaire::{crosswalk, Questionnaire};
 use vendor_readiness::core::scoring::{self, Score};
 use vendor_readiness::core::text::{self, fit, printable};
 use vendor_readiness::core::verify::{self, IntegrityState, KeyPinState, Policy, Status};
@@ -32,6 +32,12 @@ struct Cli {
 enum Command {
     /// Print a blank answers file listing every question, its allowed answers (worst to best) and its condition.
     Template,
+    /// Print every standard clause the questionnaire cites with the questions that cite it.
+    Crosswalk {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CrosswalkFormat::Markdown)]
+        format: CrosswalkFormat,
+    },
     /// Score an answers file or a score file and print the result as JSON.
     Score {
         /// The file to score.
@@ -72,6 +78,15 @@ enum Command {
     },
 }
 
+/// Output formats of `crosswalk`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum CrosswalkFormat {
+    /// Markdown, a table per document (what docs/crosswalk.md holds).
+    Markdown,
+    /// CSV (RFC 4180), one line per clause and citing question.
+    Csv,
+}
+
 /// Output formats of `compare`.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum CompareFormat {
@@ -92,6 +107,8 @@ struct ScoreReport<'a> {
     questionnaire_version: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     verification: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    migration: Option<vendor_readiness::core::questionnaire::migration::MigrationReport>,
     result: Score,
 }
 
@@ -100,6 +117,11 @@ pub fn run() -> ExitCode {
     let q = Questionnaire::builtin();
     let outcome = match cli.command {
         Command::Template => print_json(&score_file::template(q)).map(|()| ExitCode::SUCCESS),
+        Command::Crosswalk { format } => print_raw(&match format {
+            CrosswalkFormat::Markdown => crosswalk::markdown(q),
+            CrosswalkFormat::Csv => crosswalk::csv(q),
+        })
+        .map(|()| ExitCode::SUCCESS),
         Command::Score { file } => score(q, &file).map(|()| ExitCode::SUCCESS),
         Command::Verify {
             json,
@@ -149,8 +171,9 @@ pub fn read_limited(path: &std::path::Path, kind: &untrusted::Kind) -> Result<Ve
 fn score(q: &Questionnaire, path: &std::path::Path) -> Result<(), String> {
     let bytes = read_limited(path, &score_file::KIND)?;
     let loaded = files::load(&bytes, q).map_err(|e| format!("{}: {e}", shown_path(path)))?;
+    let migration = loaded.migration().cloned();
     let (kind, verification, result) = match loaded {
-        Loaded::Answers(file) => ("answers", None, scoring::score(q, &file.answers)),
+        Loaded::Answers(a) => ("answers", None, scoring::score(q, &a.file.answers)),
         Loaded::Score(v) => (
             "score",
             Some(serde_json::json!({
@@ -168,6 +191,7 @@ fn score(q: &Questionnaire, path: &std::path::Path) -> Result<(), String> {
         questionnaire: &q.id,
         questionnaire_version: &q.version,
         verification,
+        migration,
         result,
     })
 }

@@ -12,11 +12,12 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::core::files::content::{check_assessment, check_questionnaire, migrate};
+use crate::core::files::content::bring_current;
 use crate::core::files::error::FileError;
 use crate::core::files::score_file::{ScoreContent, ScoreFile, KIND, SCORE_FORMAT};
 use crate::core::files::untrusted;
 use crate::core::integrity::{self, SignatureState};
+use crate::core::questionnaire::migration::MigrationReport;
 use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::{self, Score};
 use crate::core::text::{self, check_text};
@@ -241,10 +242,16 @@ pub struct VerifiedScore {
     pub signature: SignatureState,
     /// The result recomputed from the answers: the one to trust and show.
     pub recomputed: Score,
-    /// True when the embedded result differs from the recomputed one.
+    /// True when the embedded result differs from the one its answers give (under the
+    /// questionnaire version the file answers).
     pub edited: bool,
     /// The questionnaire version the file was migrated from, if older.
     pub migrated_from: Option<String>,
+    /// What migration did, when the file answers an older version.
+    pub migration: Option<MigrationReport>,
+    /// For a migrated file: the result under the version it answers, re-computed with
+    /// that version's rules (what the vendor saw when sealing it).
+    pub original: Option<Score>,
 }
 
 /// The outcome of every check on one file, apart from its content: what the buyer's
@@ -378,10 +385,18 @@ pub(crate) fn verify_document(
         .map_err(|e| FileError::Malformed(e.to_string()))?;
     value["content"] = raw_content;
     let file: ScoreFile = untrusted::decode(value)?;
-    let migrated_from = check_questionnaire(&file.content.questionnaire, q)?;
     let mut content = file.content;
-    content.answers = migrate(&content.answers, q, migrated_from.is_some())?;
-    check_assessment(&content.profile, &content.answers, q)?;
+    let current = bring_current(
+        &content.questionnaire,
+        &content.profile,
+        &content.answers,
+        q,
+    )?;
+    // An older file's result is judged under the version it answers.
+    let original = current
+        .original
+        .map(|old| scoring::score(old, &content.answers));
+    content.answers = current.answers;
     check_text("app_version", &content.app_version)?;
     check_text("created", &content.created)?;
     if !text::is_sha256_digest(&file.integrity.digest) {
@@ -420,14 +435,17 @@ pub(crate) fn verify_document(
     };
     let signature = integrity::verify(file.signature.as_ref(), &canonical);
     let recomputed = scoring::score(q, &content.answers);
-    // A migrated file was scored against another version; only same-version results compare.
-    let edited = migrated_from.is_none() && !content.result.same_as(&recomputed);
+    let edited = !content
+        .result
+        .same_as(original.as_ref().unwrap_or(&recomputed));
     Ok(VerifiedScore {
         content,
         integrity,
         signature,
         recomputed,
         edited,
-        migrated_from,
+        migrated_from: current.migration.as_ref().map(|m| m.from.clone()),
+        migration: current.migration,
+        original,
     })
 }

@@ -2,6 +2,9 @@
 
 use yew_router::prelude::*;
 
+/// The questionnaire "domain" that holds the context questions (About the product).
+pub const CONTEXT: &str = "context";
+
 /// The pages.
 #[derive(Clone, Routable, PartialEq, Debug)]
 pub enum Route {

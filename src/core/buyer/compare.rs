@@ -17,6 +17,7 @@ use crate::core::answers::{AnswerValue, Answers};
 use crate::core::buyer::profile::BuyerProfile;
 use crate::core::export::CsvField;
 use crate::core::files::FileError;
+use crate::core::questionnaire::migration::MigrationReport;
 use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::gates::FiredGate;
 use crate::core::scoring::{self, QuestionStatus};
@@ -56,6 +57,12 @@ pub struct Summary {
     pub levels: Vec<DomainLevel>,
     /// Gates fired under the recomputed result.
     pub gates: Vec<FiredGate>,
+    /// For a file that answers an older questionnaire: what migration did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub migration: Option<MigrationReport>,
+    /// For such a file: its overall score under the version it answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_overall: Option<f64>,
 }
 
 impl Summary {
@@ -78,7 +85,24 @@ impl Summary {
                 })
                 .collect(),
             gates: v.recomputed.gates.clone(),
+            migration: v.migration.clone(),
+            original_overall: v.original.as_ref().map(|s| s.overall),
         }
+    }
+
+    /// For a migrated file, one line: "answers questionnaire 1.0.0 (overall 1.7 there);
+    /// migrated from questionnaire 1.0.0 to 2.0.0: …".
+    pub fn migration_note(&self) -> Option<String> {
+        let m = self.migration.as_ref()?;
+        let before = self
+            .original_overall
+            .map(|o| format!(" (overall {o:.1} under it)"))
+            .unwrap_or_default();
+        Some(format!(
+            "answers questionnaire {}{before}; {}",
+            m.from,
+            m.summary()
+        ))
     }
 }
 

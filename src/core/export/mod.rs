@@ -115,7 +115,10 @@ pub const ANSWERS_CSV_HEADER: [&str; 11] = [
 /// question does not accept is shown as stored, marked as not allowed.
 pub fn answer_label(q: &Question, value: &AnswerValue) -> String {
     match (value, &q.answer) {
-        (AnswerValue::NotApplicable, _) => "Not applicable".to_owned(),
+        (AnswerValue::NotApplicable, _) => q
+            .na_label
+            .clone()
+            .unwrap_or_else(|| "Not applicable".to_owned()),
         (AnswerValue::Number(n), AnswerSpec::Number { unit, .. }) => {
             let n = csv_number(*n);
             if unit.is_empty() {
@@ -135,9 +138,11 @@ pub fn answer_label(q: &Question, value: &AnswerValue) -> String {
 }
 
 /// A short lower-case word for a question's status: `met`, `partly met`, `not met`,
-/// `unanswered`, `hidden` or `not applicable`.
+/// `unanswered`, `hidden`, `not applicable` or `out of scope` (the vendor's context says
+/// it does not apply).
 pub fn status_label(status: &QuestionStatus) -> &'static str {
     match status {
+        QuestionStatus::OutOfScope => "out of scope",
         QuestionStatus::Hidden => "hidden",
         QuestionStatus::NotApplicable => "not applicable",
         QuestionStatus::Unanswered => "unanswered",

@@ -8,15 +8,33 @@ use super::error::FileError;
 use super::score_file::{QuestionnaireRef, MAX_EVIDENCE};
 use crate::core::answers::{AnswerValue, Answers};
 use crate::core::assessment::VendorProfile;
-use crate::core::questionnaire::{parse_version, AnswerSpec, Questionnaire};
+use crate::core::questionnaire::migration::{self, MigrationError, MigrationReport};
+use crate::core::questionnaire::{history, parse_version, AnswerSpec, Questionnaire};
 use crate::core::text::{self, check_text};
 
-/// `Some(old version)` when the file answers an older version of this questionnaire,
-/// `None` when it answers this one.
-pub fn check_questionnaire(
+/// A file's answers brought to the current questionnaire.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Current {
+    /// The answers, migrated when the file answers an older version.
+    pub answers: Answers,
+    /// What migration did, for a file that answers an older version.
+    pub migration: Option<MigrationReport>,
+    /// The older version the file answers, as this build keeps it.
+    pub original: Option<&'static Questionnaire>,
+}
+
+/// Checks which questionnaire a file answers and brings its answers to `q`:
+/// - another questionnaire, a newer version, or a version this build has no record of is
+///   refused;
+/// - a version whose digest is not that version's is refused;
+/// - answers are checked in the terms of the version they answer, then migrated and
+///   checked again against `q`.
+pub fn bring_current(
     r: &QuestionnaireRef,
+    profile: &VendorProfile,
+    answers: &Answers,
     q: &Questionnaire,
-) -> Result<Option<String>, FileError> {
+) -> Result<Current, FileError> {
     if r.id != q.id {
         return Err(FileError::OtherQuestionnaire {
             found: r.id.clone(),
@@ -26,39 +44,50 @@ pub fn check_questionnaire(
     let order = parse_version(&r.version)
         .zip(parse_version(&q.version))
         .map(|(a, b)| a.cmp(&b));
-    match order {
-        None => Err(FileError::Malformed(format!(
-            "questionnaire version {:?} is not MAJOR.MINOR.PATCH",
-            r.version
-        ))),
-        Some(Ordering::Greater) => Err(FileError::NewerQuestionnaire {
-            found: r.version.clone(),
-            known: q.version.clone(),
-        }),
-        Some(Ordering::Equal) if r.digest != q.digest() => Err(FileError::QuestionnaireDigest {
-            version: r.version.clone(),
-        }),
-        Some(Ordering::Equal) => Ok(None),
-        Some(Ordering::Less) => Ok(Some(r.version.clone())),
-    }
-}
-
-/// Maps old ids to current ones through the rename map (for older files only).
-pub fn migrate(answers: &Answers, q: &Questionnaire, older: bool) -> Result<Answers, FileError> {
-    if !older {
-        return Ok(answers.clone());
-    }
-    let mut out = Answers::default();
-    for (id, entry) in &answers.0 {
-        let current = q.current_id(id).to_owned();
-        if out.0.insert(current.clone(), entry.clone()).is_some() {
-            return Err(FileError::InvalidAnswer {
-                question: current,
-                reason: "answered twice under old and new ids".into(),
-            });
+    let original = match order {
+        None => {
+            return Err(FileError::Malformed(format!(
+                "questionnaire version {:?} is not MAJOR.MINOR.PATCH",
+                r.version
+            )))
         }
+        Some(Ordering::Greater) => {
+            return Err(FileError::NewerQuestionnaire {
+                found: r.version.clone(),
+                known: q.version.clone(),
+            })
+        }
+        Some(Ordering::Equal) => None,
+        Some(Ordering::Less) => Some(history::historic(&r.id, &r.version).ok_or_else(|| {
+            FileError::UnknownQuestionnaireVersion {
+                found: r.version.clone(),
+                known: q.version.clone(),
+            }
+        })?),
+    };
+    let version = original.unwrap_or(q);
+    if r.digest != version.digest() {
+        return Err(FileError::QuestionnaireDigest {
+            version: r.version.clone(),
+        });
     }
-    Ok(out)
+    check_assessment(profile, answers, version)?;
+    let (answers, migration) = migration::migrate(answers, &r.version, q).map_err(|e| match e {
+        MigrationError::NoPath(found) => FileError::UnknownQuestionnaireVersion {
+            found,
+            known: q.version.clone(),
+        },
+        MigrationError::Conflict(question) => FileError::InvalidAnswer {
+            question,
+            reason: "answered twice under old and new ids".into(),
+        },
+    })?;
+    check_assessment(profile, &answers, q)?;
+    Ok(Current {
+        answers,
+        migration,
+        original,
+    })
 }
 
 /// Checks every answer and every string of an assessment: the rules a buyer's verifier
@@ -72,16 +101,27 @@ pub fn check_assessment(
         check_text(&format!("profile {}", field.label()), value)?;
     }
     for (id, entry) in &answers.0 {
-        let question = q
-            .question(id)
-            .ok_or_else(|| FileError::UnknownQuestion(id.clone()))?;
-        if let Some(value) = &entry.value {
-            check_value(&question.answer, question.allow_na, value).map_err(|reason| {
-                FileError::InvalidAnswer {
-                    question: id.clone(),
-                    reason,
+        let invalid = |reason: String| FileError::InvalidAnswer {
+            question: id.clone(),
+            reason,
+        };
+        match (q.question(id), q.context_question(id)) {
+            (Some(question), _) => {
+                if let Some(value) = &entry.value {
+                    check_value(&question.answer, question.allow_na, value).map_err(invalid)?;
                 }
-            })?;
+            }
+            (None, Some(context)) => match &entry.value {
+                None => {}
+                Some(AnswerValue::Choice(c)) if context.options.iter().any(|o| &o.id == c) => {}
+                Some(v) => {
+                    return Err(invalid(format!(
+                        "{:?} is not one of the allowed answers",
+                        text::printable(&v.to_string())
+                    )))
+                }
+            },
+            (None, None) => return Err(FileError::UnknownQuestion(id.clone())),
         }
         check_text(&format!("notes of {id}"), &entry.notes)?;
         let field = format!("evidence of {id}");

@@ -14,6 +14,7 @@ pub mod untrusted;
 pub use error::FileError;
 
 use crate::core::assessment::Assessment;
+use crate::core::questionnaire::migration::MigrationReport;
 use crate::core::questionnaire::Questionnaire;
 use crate::core::verify::{self, VerifiedScore};
 use score_file::{AnswersFile, ANSWERS_FORMAT, KIND};
@@ -24,16 +25,24 @@ pub enum Loaded {
     /// A score file.
     Score(Box<VerifiedScore>),
     /// An answers file (migrated to current ids).
-    Answers(Box<AnswersFile>),
+    Answers(Box<LoadedAnswers>),
 }
 
 impl Loaded {
+    /// What migration did, when the file answers an older version.
+    pub fn migration(&self) -> Option<&MigrationReport> {
+        match self {
+            Loaded::Answers(a) => a.migration.as_ref(),
+            Loaded::Score(v) => v.migration.as_ref(),
+        }
+    }
+
     /// The assessment the file holds, to continue work on it.
     pub fn into_assessment(self) -> Assessment {
         match self {
-            Loaded::Answers(f) => Assessment {
-                profile: f.profile,
-                answers: f.answers,
+            Loaded::Answers(a) => Assessment {
+                profile: a.file.profile,
+                answers: a.file.answers,
             },
             Loaded::Score(v) => Assessment {
                 profile: v.content.profile,
@@ -58,10 +67,21 @@ pub fn load(bytes: &[u8], q: &Questionnaire) -> Result<Loaded, FileError> {
         .map_err(FileError::printable)
 }
 
-fn load_answers(value: serde_json::Value, q: &Questionnaire) -> Result<AnswersFile, FileError> {
+fn load_answers(value: serde_json::Value, q: &Questionnaire) -> Result<LoadedAnswers, FileError> {
     let mut file: AnswersFile = untrusted::decode(value)?;
-    let migrated_from = content::check_questionnaire(&file.questionnaire, q)?;
-    file.answers = content::migrate(&file.answers, q, migrated_from.is_some())?;
-    content::check_assessment(&file.profile, &file.answers, q)?;
-    Ok(file)
+    let current = content::bring_current(&file.questionnaire, &file.profile, &file.answers, q)?;
+    file.answers = current.answers;
+    Ok(LoadedAnswers {
+        file,
+        migration: current.migration,
+    })
+}
+
+/// An answers file as loaded: its answers brought to the current questionnaire.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedAnswers {
+    /// The file, answers migrated to current ids.
+    pub file: AnswersFile,
+    /// What migration did, when the file answers an older version.
+    pub migration: Option<MigrationReport>,
 }

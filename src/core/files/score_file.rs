@@ -145,7 +145,7 @@ pub struct GuideEntry {
     pub id: String,
     /// The question.
     pub text: String,
-    /// The level of its domain it evidences.
+    /// The level of its domain it evidences (0 for an unscored context question).
     pub level: u8,
     /// Allowed answers from worst to best (empty for numbers).
     pub allowed: Vec<String>,
@@ -154,42 +154,74 @@ pub struct GuideEntry {
     /// For number questions: unit, range and which direction is better.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
-    /// When the question applies.
+    /// When the question is shown (after an earlier answer).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shown_if: Option<crate::core::questionnaire::Condition>,
+    /// For which contexts it applies (a `context.` answer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_if: Option<crate::core::questionnaire::Applicability>,
+    /// What "partly" means for this question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partly: Option<String>,
+    /// The wording of its "not applicable" answer, where one fits better.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub na_label: Option<String>,
 }
 
 /// A blank answers file listing every question, its allowed answers and its condition.
 pub fn template(q: &Questionnaire) -> AnswersFile {
     let mut file = answers_file(q, &Assessment::default());
-    file.guide = q
-        .questions()
-        .map(|qu| GuideEntry {
-            id: qu.id.clone(),
-            text: qu.text.clone(),
-            level: qu.level,
-            allowed: qu
-                .answer
-                .options_worst_to_best()
-                .into_iter()
-                .map(|(id, _, _)| id)
-                .collect(),
-            na_allowed: qu.allow_na,
-            number: match &qu.answer {
-                AnswerSpec::Number {
-                    unit,
-                    min,
-                    max,
-                    better,
-                    ..
-                } => Some(format!("{unit}, {min} to {max}, {better:?} is better").to_lowercase()),
-                _ => None,
-            },
-            shown_if: qu.show_if.clone(),
-        })
+    let context = q.context.iter().map(|c| GuideEntry {
+        id: c.id.clone(),
+        text: c.text.clone(),
+        level: 0,
+        allowed: c.options.iter().map(|o| o.id.clone()).collect(),
+        na_allowed: false,
+        number: None,
+        shown_if: None,
+        applies_if: None,
+        partly: None,
+        na_label: None,
+    });
+    file.guide = context
+        .chain(q.questions().map(|qu| {
+            GuideEntry {
+                id: qu.id.clone(),
+                text: qu.text.clone(),
+                level: qu.level,
+                allowed: qu
+                    .answer
+                    .options_worst_to_best()
+                    .into_iter()
+                    .map(|(id, _, _)| id)
+                    .collect(),
+                na_allowed: qu.allow_na,
+                number: match &qu.answer {
+                    AnswerSpec::Number {
+                        unit,
+                        min,
+                        max,
+                        better,
+                        ..
+                    } => {
+                        Some(format!("{unit}, {min} to {max}, {better:?} is better").to_lowercase())
+                    }
+                    _ => None,
+                },
+                shown_if: qu.show_if.clone(),
+                applies_if: qu.applies_if.clone(),
+                partly: qu.partly.clone(),
+                na_label: qu.na_label.clone(),
+            }
+        }))
         .collect();
-    for qu in q.questions() {
-        file.answers.0.insert(qu.id.clone(), Default::default());
+    for id in q
+        .context
+        .iter()
+        .map(|c| &c.id)
+        .chain(q.questions().map(|qu| &qu.id))
+    {
+        file.answers.0.insert(id.clone(), Default::default());
     }
     file
 }

@@ -1,7 +1,11 @@
 //! The questionnaire: its model ([`model`]), the rules its data must obey ([`rules`]),
-//! and loading it. Every rule about *what is asked* lives in the data file; every rule
+//! earlier versions ([`history`]), migration of older answers ([`migration`]), and
+//! loading it. Every rule about *what is asked* lives in the data file; every rule
 //! about *how it is scored* lives in [`crate::core::scoring`].
 
+pub mod crosswalk;
+pub mod history;
+pub mod migration;
 pub mod model;
 pub mod rules;
 

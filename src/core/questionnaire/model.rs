@@ -44,7 +44,14 @@ pub struct Questionnaire {
     pub domains: Vec<Domain>,
     /// Critical gates that cap levels whatever else is answered.
     pub gates: Vec<Gate>,
-    /// Old question id → current question id, so older answer files still load.
+    /// Unscored questions about the vendor (deployment model…) that decide which
+    /// questions apply. Their answers are stored with the others, under `context.` ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<ContextQuestion>,
+    /// How answers to older versions map to this one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub migrations: Vec<Migration>,
+    /// Legacy (1.0.0): old question id → new id. Empty from 2.0.0 on.
     #[serde(default)]
     pub renames: BTreeMap<String, String>,
     /// What changed in each version.
@@ -85,12 +92,136 @@ pub struct LevelInfo {
 pub struct Reference {
     /// Stable id cited by questions, e.g. `ISO29147-6.2.2`.
     pub id: String,
-    /// The document, e.g. "ISO/IEC 29147:2018".
+    /// Short label of the document, e.g. "ISO/IEC 29147:2018".
     pub source: String,
     /// The clause within the document.
     pub clause: String,
-    /// What the clause is about.
+    /// The clause's own title.
     pub title: String,
+    /// The document's full title (required from 2.0.0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// Edition or version of the document, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
+    /// Year of the edition cited (required from 2.0.0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    /// A public link to the document or clause.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// A caveat shown with the reference (e.g. binding only for some products).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// An unscored question about the vendor that decides which questions apply.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContextQuestion {
+    /// Stable id, `context.<name>`.
+    pub id: String,
+    /// The question as asked.
+    pub text: String,
+    /// Why it is asked.
+    pub why: String,
+    /// The answers.
+    pub options: Vec<ContextOption>,
+}
+
+/// One answer of a context question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContextOption {
+    /// Stable id stored in answer files.
+    pub id: String,
+    /// Text shown.
+    pub label: String,
+}
+
+/// When a question applies: the answer of a context question is one of these.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Applicability {
+    /// The context question, `context.<name>`.
+    pub question: String,
+    /// The options under which the question applies.
+    pub any_of: Vec<String>,
+}
+
+/// How answers to one older version map to the next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Migration {
+    /// The version migrated from.
+    pub from: String,
+    /// The version migrated to.
+    pub to: String,
+    /// The rules, applied in order.
+    pub rules: Vec<MigrationRule>,
+    /// Questions of `to` that no answer of `from` can fill: reported as new questions to
+    /// answer.
+    #[serde(default)]
+    pub added: Vec<String>,
+}
+
+/// Which answer a merge keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Keep {
+    /// The one with the lowest credit under the new question (the default: a merge
+    /// never raises a score).
+    #[default]
+    Lowest,
+    /// The one with the highest credit.
+    Highest,
+}
+
+/// One migration rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+pub enum MigrationRule {
+    /// Moves an answer (value, notes, evidence) to a new id; with `from` = `to` and
+    /// `values`, re-maps the values of a question whose options changed.
+    Rename {
+        /// Old id.
+        from: String,
+        /// New id.
+        to: String,
+        /// Old value → new value.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        values: BTreeMap<String, String>,
+    },
+    /// Moves several old answers to one question, keeping one value.
+    Merge {
+        /// Old ids.
+        from: Vec<String>,
+        /// New id.
+        to: String,
+        /// Old value → new value.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        values: BTreeMap<String, String>,
+        /// Which value is kept.
+        #[serde(default)]
+        keep: Keep,
+    },
+    /// Also answers a new question from an old answer, for the values mapped only (the
+    /// old answer itself is kept or moved by the other rules).
+    Derive {
+        /// Old id.
+        from: String,
+        /// New id.
+        to: String,
+        /// Old value → new value; values not listed derive nothing.
+        values: BTreeMap<String, String>,
+    },
+    /// Removes an old answer.
+    Drop {
+        /// Old id.
+        from: String,
+        /// Why, shown to the vendor and the buyer.
+        reason: String,
+    },
 }
 
 /// One area of readiness, scored L0..L4.
@@ -133,6 +264,15 @@ pub struct Question {
     /// Shown only when another question's credit reaches a threshold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_if: Option<Condition>,
+    /// What "partly" means for this question (yes/partly/no questions, from 2.0.0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partly: Option<String>,
+    /// The wording of the "not applicable" option where a more exact one fits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub na_label: Option<String>,
+    /// Applies only for some contexts (deployment model…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_if: Option<Applicability>,
 }
 
 /// The allowed answers of a question and the credit each earns.
@@ -213,6 +353,9 @@ pub struct Gate {
     pub title: String,
     /// Why it caps and what fixes it.
     pub reason: String,
+    /// Why the thresholds and caps are what they are (from 2.0.0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub justification: Option<String>,
     /// The gate fires when any of these holds.
     pub fires_if_any: Vec<GateTrigger>,
     /// Domain id → highest level allowed while the gate fires.
@@ -403,6 +546,22 @@ impl Questionnaire {
         self.gates.iter().find(|g| g.id == id)
     }
 
+    /// Looks a context question up by id.
+    pub fn context_question(&self, id: &str) -> Option<&ContextQuestion> {
+        self.context.iter().find(|c| c.id == id)
+    }
+
+    /// Whether this version is held to the 2.0.0 content rules (every "partly" defined,
+    /// references named precisely, gates justified and biting).
+    pub fn strict(&self) -> bool {
+        parse_version(&self.version).is_some_and(|v| v[0] >= 2)
+    }
+
+    /// The label of the "not applicable" option of a question.
+    pub fn na_label<'a>(&self, question: &'a Question) -> &'a str {
+        question.na_label.as_deref().unwrap_or("Not applicable")
+    }
+
     /// Looks a reference up by id.
     pub fn reference(&self, id: &str) -> Option<&Reference> {
         self.references.iter().find(|r| r.id == id)
@@ -431,18 +590,5 @@ impl Questionnaire {
                 integrity::digest_value(&value).expect("questionnaire canonicalizes")
             })
             .clone()
-    }
-
-    /// Maps an old question id to the current one through the rename map (following chains).
-    pub fn current_id<'a>(&'a self, id: &'a str) -> &'a str {
-        let mut id = id;
-        // A chain longer than the map would be a cycle; the data rules forbid that.
-        for _ in 0..=self.renames.len() {
-            match self.renames.get(id) {
-                Some(next) => id = next,
-                None => break,
-            }
-        }
-        id
     }
 }

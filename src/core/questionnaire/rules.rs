@@ -5,11 +5,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::model::{AnswerSpec, Better, Questionnaire, MAX_LEVEL};
+use super::model::{AnswerSpec, Better, Gate, Questionnaire, MAX_LEVEL};
 
-/// Every rule broken by `q`, in plain words; empty when the data is sound.
+/// Every rule broken by `q`, in plain words; empty when the data is sound. Versions
+/// from 2.0.0 on ([`Questionnaire::strict`]) are also held to the content rules: every
+/// "partly" defined, references named precisely, gates justified and biting.
 pub fn check(q: &Questionnaire) -> Vec<String> {
     let mut problems = Vec::new();
+    let strict = q.strict();
     let mut p = |s: String| problems.push(s);
 
     if q.id.trim().is_empty() {
@@ -31,6 +34,49 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
     let refs: HashSet<&str> = q.references.iter().map(|r| r.id.as_str()).collect();
     if refs.len() != q.references.len() {
         p("duplicate reference ids".into());
+    }
+    for r in &q.references {
+        if strict && (r.document.as_deref().is_none_or(str::is_empty) || r.year.is_none()) {
+            p(format!(
+                "reference {} must name its document and year",
+                r.id
+            ));
+        }
+        if r.url.as_deref().is_some_and(|u| !u.starts_with("https://")) {
+            p(format!("reference {} has a link that is not https", r.id));
+        }
+        if r.title.trim().is_empty() || r.clause.trim().is_empty() {
+            p(format!(
+                "reference {} lacks its clause or the clause's title",
+                r.id
+            ));
+        }
+    }
+
+    let mut context_options: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for c in &q.context {
+        if !c.id.starts_with("context.") || !is_id(&c.id) {
+            p(format!(
+                "context question id {} must look like context.name",
+                c.id
+            ));
+        }
+        let options: HashSet<&str> = c.options.iter().map(|o| o.id.as_str()).collect();
+        if c.options.len() < 2 || options.len() != c.options.len() {
+            p(format!(
+                "context question {} needs two or more distinct options",
+                c.id
+            ));
+        }
+        if options.contains(crate::core::answers::NOT_APPLICABLE) {
+            p(format!(
+                "context question {} uses the reserved option id n/a",
+                c.id
+            ));
+        }
+        if context_options.insert(&c.id, options).is_some() {
+            p(format!("duplicate context question {}", c.id));
+        }
     }
     let mut cited = HashSet::new();
     let mut seen_domains = HashSet::new();
@@ -54,7 +100,7 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
             if !d
                 .questions
                 .iter()
-                .any(|qu| qu.level == level && !qu.allow_na)
+                .any(|qu| qu.level == level && !qu.allow_na && qu.applies_if.is_none())
             {
                 p(format!(
                     "domain {} has no mandatory question at level {level}",
@@ -87,7 +133,55 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
                 }
             }
             check_answer_spec(&qu.id, &qu.answer, &mut p);
+            match (&qu.answer, &qu.partly) {
+                (AnswerSpec::YesPartlyNo, None) if strict => p(format!(
+                    "question {} does not say what \"partly\" means",
+                    qu.id
+                )),
+                (AnswerSpec::YesPartlyNo, Some(t)) if t.trim().is_empty() => p(format!(
+                    "question {} has an empty \"partly\" meaning",
+                    qu.id
+                )),
+                (AnswerSpec::Choice { .. } | AnswerSpec::Number { .. }, Some(_)) => p(format!(
+                    "question {} has a \"partly\" meaning but no \"partly\" answer",
+                    qu.id
+                )),
+                _ => {}
+            }
+            if qu.na_label.is_some() && !qu.allow_na {
+                p(format!(
+                    "question {} labels N/A but does not allow it",
+                    qu.id
+                ));
+            }
+            if let Some(a) = &qu.applies_if {
+                match context_options.get(a.question.as_str()) {
+                    None => p(format!(
+                        "question {} applies_if names {}, which is not a context question",
+                        qu.id, a.question
+                    )),
+                    Some(options) => {
+                        if a.any_of.is_empty() {
+                            p(format!("question {} applies_if lists no option", qu.id));
+                        }
+                        for o in &a.any_of {
+                            if !options.contains(o.as_str()) {
+                                p(format!(
+                                    "question {} applies_if names unknown option {o} of {}",
+                                    qu.id, a.question
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
             if let Some(c) = &qu.show_if {
+                if c.question.starts_with("context.") {
+                    p(format!(
+                        "question {} depends on context {}: use applies_if",
+                        qu.id, c.question
+                    ));
+                }
                 match position.get(c.question.as_str()) {
                     Some(&(at, parent_level)) if at < order => {
                         if parent_level > qu.level {
@@ -155,19 +249,127 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
         if g.domain_caps.is_empty() && g.overall_max.is_none() {
             p(format!("gate {} caps nothing", g.id));
         }
-    }
-
-    for (old, new) in &q.renames {
-        if position.contains_key(old.as_str()) {
-            p(format!("renamed id {old} is still a current question"));
-        }
-        if !position.contains_key(q.current_id(new)) {
+        if strict
+            && g.justification
+                .as_deref()
+                .is_none_or(|j| j.trim().is_empty())
+        {
             p(format!(
-                "rename {old} -> {new} leads to no current question"
+                "gate {} does not justify its thresholds and caps",
+                g.id
+            ));
+        }
+        if strict && !gate_bites(q, g) {
+            p(format!(
+                "gate {} changes no score: every cap is implied by its own triggers",
+                g.id
             ));
         }
     }
+
+    if strict && !q.renames.is_empty() {
+        p("renames are replaced by migrations from 2.0.0 on".into());
+    }
+    check_migrations(q, &position, &mut p);
     problems
+}
+
+/// Whether a gate, when it fires, can hold some score lower than its own triggers already
+/// do. A trigger that holds is a question not met, which holds its own domain below the
+/// trigger's level; a cap at or above that changes nothing. So a gate bites when it caps
+/// another domain than a trigger's, caps a trigger's domain lower than that trigger
+/// implies, or caps the overall score below the highest score its triggers allow.
+pub fn gate_bites(q: &Questionnaire, g: &Gate) -> bool {
+    let triggers: Vec<(&str, u8)> = g
+        .fires_if_any
+        .iter()
+        .filter_map(|t| {
+            let d = q.domain_of(&t.question)?;
+            Some((d.id.as_str(), q.question(&t.question)?.level))
+        })
+        .collect();
+    // For each trigger holding on its own: the level each domain can still reach.
+    let reachable = |trigger: (&str, u8), domain: &str| {
+        if trigger.0 == domain {
+            trigger.1.saturating_sub(1)
+        } else {
+            MAX_LEVEL
+        }
+    };
+    let cap_bites = triggers
+        .iter()
+        .any(|&t| g.domain_caps.iter().any(|(d, &cap)| cap < reachable(t, d)));
+    let total: u32 = q.domains.iter().map(|d| d.weight).sum();
+    let overall_bites = g.overall_max.is_some_and(|max| {
+        triggers.iter().any(|&t| {
+            let weighted: u32 = q
+                .domains
+                .iter()
+                .map(|d| {
+                    let cap = g.domain_caps.get(&d.id).copied().unwrap_or(MAX_LEVEL);
+                    d.weight * u32::from(cap.min(reachable(t, &d.id)))
+                })
+                .sum();
+            total > 0 && f64::from(max) < f64::from(weighted) / f64::from(total)
+        })
+    });
+    cap_bites || overall_bites
+}
+
+fn check_migrations(
+    q: &Questionnaire,
+    position: &HashMap<&str, (usize, u8)>,
+    p: &mut impl FnMut(String),
+) {
+    use super::model::MigrationRule;
+    let is_current = |id: &str| position.contains_key(id) || q.context_question(id).is_some();
+    for m in &q.migrations {
+        let order = crate::core::questionnaire::parse_version(&m.from)
+            .zip(crate::core::questionnaire::parse_version(&m.to))
+            .map(|(a, b)| a < b);
+        if order != Some(true) {
+            p(format!(
+                "migration {} -> {} does not go to a later version",
+                m.from, m.to
+            ));
+        }
+        let last = m.to == q.version;
+        let mut named = HashSet::new();
+        for rule in &m.rules {
+            let (froms, to): (Vec<&str>, Option<&str>) = match rule {
+                MigrationRule::Rename { from, to, .. } => (vec![from], Some(to)),
+                MigrationRule::Merge { from, to, .. } => {
+                    (from.iter().map(String::as_str).collect(), Some(to))
+                }
+                MigrationRule::Derive { to, .. } => (Vec::new(), Some(to)),
+                MigrationRule::Drop { from, reason } => {
+                    if reason.trim().is_empty() {
+                        p(format!("migration drop of {from} gives no reason"));
+                    }
+                    (vec![from], None)
+                }
+            };
+            for from in froms {
+                if !named.insert(from) {
+                    p(format!("migration from {} names {from} twice", m.from));
+                }
+            }
+            if let Some(to) = to.filter(|to| last && !is_current(to)) {
+                p(format!(
+                    "migration from {} leads to {to}, which is not a question",
+                    m.from
+                ));
+            }
+        }
+        for added in &m.added {
+            if last && !position.contains_key(added.as_str()) {
+                p(format!(
+                    "migration from {} adds {added}, which is not a question",
+                    m.from
+                ));
+            }
+        }
+    }
 }
 
 fn check_answer_spec(id: &str, spec: &AnswerSpec, p: &mut impl FnMut(String)) {

@@ -19,10 +19,12 @@ pub struct FiredGate {
     pub pending: bool,
 }
 
-/// Whether a trigger holds for a question status. N/A never passes a gate.
+/// Whether a trigger holds for a question status. N/A never passes a gate; a question
+/// out of scope for the vendor's context never holds one.
 fn trigger_holds(status: Option<&QuestionStatus>, credit_below: f64) -> bool {
     match status {
         Some(QuestionStatus::Answered { credit }) => *credit < credit_below,
+        Some(QuestionStatus::OutOfScope) => false,
         _ => true,
     }
 }

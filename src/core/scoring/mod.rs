@@ -226,7 +226,7 @@ fn score_domain(
         .questions
         .iter()
         .map(|qu| status(&qu.id))
-        .filter(|s| **s != QuestionStatus::Hidden)
+        .filter(|s| s.is_shown())
         .collect();
     DomainScore {
         domain: d.id.clone(),

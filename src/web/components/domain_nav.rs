@@ -7,7 +7,8 @@ use yew_router::prelude::*;
 
 use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::Score;
-use crate::web::routes::Route;
+use crate::web::routes::{Route, CONTEXT};
+use crate::web::state::use_app;
 
 /// Props of [`DomainNav`].
 #[derive(PartialEq, Properties)]
@@ -22,6 +23,24 @@ pub struct DomainNavProps {
 #[function_component(DomainNav)]
 pub fn domain_nav(props: &DomainNavProps) -> Html {
     let q = Questionnaire::builtin();
+    let app = use_app();
+    let answers = &app.assessment().answers;
+    let context_answered = q
+        .context
+        .iter()
+        .filter(|c| answers.value(&c.id).is_some())
+        .count();
+    let context = (!q.context.is_empty()).then(|| {
+        let current = props.current == CONTEXT;
+        html! {
+            <li class={classes!(current.then_some("current"))} data-domain={CONTEXT}>
+                <Link<Route> to={Route::AssessDomain { domain: CONTEXT.into() }}>
+                    <span class="name">{ "About the product" }</span>
+                    <span class="meta">{ format!("{context_answered}/{} answered · not scored", q.context.len()) }</span>
+                </Link<Route>>
+            </li>
+        }
+    });
     let items = q.domains.iter().zip(&props.score.domains).map(|(d, s)| {
         let current = d.id == props.current;
         html! {
@@ -36,7 +55,7 @@ pub fn domain_nav(props: &DomainNavProps) -> Html {
     html! {
         <nav class="domain-nav" aria-label="Domains">
             <p class="overall-progress">{ format!("{} of {} questions answered", props.score.answered, props.score.shown) }</p>
-            <ol>{ for items }</ol>
+            <ol>{ for context }{ for items }</ol>
         </nav>
     }
 }

@@ -22,18 +22,21 @@ pub fn import_button() -> Html {
                 let (app, message) = (app.clone(), message.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     let picked = file_import::read(file, &score_file::KIND).await;
-                    let assessment = picked.bytes.and_then(|b| {
-                        files::load(&b, Questionnaire::builtin())
-                            .map(files::Loaded::into_assessment)
-                            .map_err(|e| e.to_string())
+                    let loaded = picked.bytes.and_then(|b| {
+                        files::load(&b, Questionnaire::builtin()).map_err(|e| e.to_string())
                     });
-                    match assessment {
-                        Ok(a) => {
+                    match loaded {
+                        Ok(loaded) => {
                             let name = picked.name.trim_end_matches(".json").to_owned();
+                            let migration = loaded
+                                .migration()
+                                .map(|m| format!(" Its answers were {}.", m.summary()))
+                                .unwrap_or_default();
+                            let a = loaded.into_assessment();
                             app.dispatch(VendorAction::Change(Change::Import(name.clone(), a)));
                             message.set(Some((
                                 true,
-                                format!("Imported {name} as a new assessment."),
+                                format!("Imported {name} as a new assessment.{migration}"),
                             )));
                         }
                         Err(e) => message.set(Some((

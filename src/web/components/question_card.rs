@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::core::answers::AnswerEntry;
 use crate::core::assessment::Edit;
 use crate::core::questionnaire::{Question, Questionnaire};
-use crate::web::components::{AnswerControl, EvidenceEditor};
+use crate::web::components::{AnswerControl, EvidenceEditor, ReferenceItem};
 
 /// Props of [`QuestionCard`].
 #[derive(PartialEq, Properties)]
@@ -36,9 +36,7 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
         })
     };
     let refs = question.refs.iter().map(|r| match q.reference(r) {
-        Some(reference) => html! {
-            <li title={reference.title.clone()}>{ format!("{} {}", reference.source, reference.clause) }</li>
-        },
+        Some(reference) => html! { <ReferenceItem reference={reference.clone()} /> },
         None => html! { <li>{ r }</li> },
     });
     let notes_id = format!("notes-{id}");
@@ -50,6 +48,9 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
             </header>
             <p class="why"><strong>{ "Why it matters: " }</strong>{ &question.why }</p>
             <AnswerControl question={question.clone()} value={props.entry.value.clone()} {onanswer} />
+            if let Some(partly) = &question.partly {
+                <p class="partly small" data-testid="partly"><strong>{ "“Partly” means: " }</strong>{ partly }</p>
+            }
             <label for={notes_id.clone()} class="notes-label">{ "Notes" }</label>
             <textarea id={notes_id} class="notes" rows="2" value={props.entry.notes.clone()} oninput={onnotes} />
             <EvidenceEditor question={id.clone()} evidence={props.entry.evidence.clone()} onedit={props.onedit.clone()} />

@@ -90,6 +90,7 @@ pub fn vendor_detail() -> Html {
                     <h2 id="detail-title">{ format!("Answers of {} ({})", r.summary.organisation, r.file_name) }</h2>
                     <p class="no-print"><button type="button" class="link" onclick={onclose}>{ "Close" }</button></p>
                     <p>{ format!("Created {} · overall {:.1} · signature {}", r.summary.created, r.overall(), r.summary.verification.signature.label()) }</p>
+                    if let Some(note) = r.summary.migration_note() { <p class="small" data-testid="migration-note">{ format!("This file {note}.") }</p> }
                     if let Some(v) = buyer.details.get(&r.file_name) {
                         { answers_table(v) }
                     } else if let Some(e) = buyer.detail_errors.get(&r.file_name) {

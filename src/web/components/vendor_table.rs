@@ -53,6 +53,7 @@ fn row_html(buyer: &BuyerContext, r: &VendorRow) -> Html {
                 if v.edited { <span class="flag">{ " · result edited" }</span> }
                 if v.integrity != IntegrityState::Intact { <span class="flag">{ format!(" · integrity {}", v.integrity.label()) }</span> }
                 if r.key_pin != KeyPinState::NotPinned { <span class="small">{ format!(" · key pin {}", r.key_pin.label()) }</span> }
+                if let Some(m) = &r.summary.migration { <span class="small" title={r.summary.migration_note().unwrap_or_default()}>{ format!(" · migrated from {}", m.from) }</span> }
                 if let Some(fp) = r.key_fingerprint() { <span class="small fp" title={fp.to_owned()}>{ format!(" {}…", fp.chars().take(19).collect::<String>()) }</span> }
             </td>
             <td class={classes!("num", r.too_old.then_some("flag"))}>{ r.age_days.map(|a| format!("{a} d")).unwrap_or_else(|| "?".into()) }</td>

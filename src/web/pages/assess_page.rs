@@ -7,7 +7,10 @@ use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::{self, QuestionStatus};
 use crate::core::vendor::VendorAction;
 use crate::core::workbook::Change;
-use crate::web::components::{DomainNav, DownloadBar, QuestionCard, ScorePanel};
+use yew_router::prelude::Link;
+
+use crate::web::components::{ContextCard, DomainNav, DownloadBar, QuestionCard, ScorePanel};
+use crate::web::routes::{Route, CONTEXT};
 use crate::web::state::use_app;
 
 /// Props of [`AssessPage`].
@@ -29,21 +32,49 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
             let _ = p.mark("questionnaire-interactive");
         }
     });
+    let assessment = app.assessment();
+    let onedit = {
+        let app = app.clone();
+        Callback::from(move |edit| app.dispatch(VendorAction::Change(Change::Edit(edit))))
+    };
+    if props.domain.as_deref() == Some(CONTEXT) {
+        let cards = q.context.iter().map(|c| {
+            let value = assessment.answers.value(&c.id).map(ToString::to_string);
+            html! { <ContextCard key={c.id.clone()} question={c.clone()} {value} onedit={onedit.clone()} /> }
+        });
+        return html! {
+            <main id="main" class="assess">
+                <DomainNav current={CONTEXT} score={app.score.clone()} />
+                <section class="questions" aria-labelledby="domain-title">
+                    <h1 id="domain-title">{ "About the product" }</h1>
+                    <p class="summary">{ "These answers are not scored. They decide which questions apply to the product this assessment covers, so every question you see can be answered honestly. Until you answer them, every question is shown." }</p>
+                    { for cards }
+                </section>
+                <aside class="side">
+                    <DownloadBar />
+                    <ScorePanel score={app.score.clone()} />
+                </aside>
+            </main>
+        };
+    }
     let domain = props
         .domain
         .as_deref()
         .and_then(|id| q.domain(id))
         .unwrap_or(&q.domains[0]);
-    let assessment = app.assessment();
     let statuses = scoring::evaluate(q, &assessment.answers);
-    let onedit = {
-        let app = app.clone();
-        Callback::from(move |edit| app.dispatch(VendorAction::Change(Change::Edit(edit))))
-    };
+    let context_open = q
+        .context
+        .iter()
+        .any(|c| assessment.answers.value(&c.id).is_none());
     let cards = domain
         .questions
         .iter()
-        .filter(|question| statuses.get(&question.id) != Some(&QuestionStatus::Hidden))
+        .filter(|question| {
+            statuses
+                .get(&question.id)
+                .is_some_and(QuestionStatus::is_shown)
+        })
         .map(|question| {
             html! {
                 <QuestionCard
@@ -60,6 +91,13 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
             <section class="questions" aria-labelledby="domain-title">
                 <h1 id="domain-title">{ &domain.title }</h1>
                 <p class="summary">{ &domain.summary }</p>
+                if context_open {
+                    <p class="hint" data-testid="context-hint">
+                        { "Tell us first how customers run the product: " }
+                        <Link<Route> to={Route::AssessDomain { domain: CONTEXT.into() }}>{ "About the product" }</Link<Route>>
+                        { " hides the questions that cannot apply to it." }
+                    </p>
+                }
                 { for cards }
             </section>
             <aside class="side">

@@ -1,0 +1,53 @@
+//! One context question ("How do customers run the product?"): unscored, it decides
+//! which questions apply, so the vendor only sees questions it can answer honestly.
+
+use yew::prelude::*;
+
+use crate::core::answers::AnswerValue;
+use crate::core::assessment::Edit;
+use crate::core::questionnaire::ContextQuestion;
+
+/// Props of [`ContextCard`].
+#[derive(PartialEq, Properties)]
+pub struct ContextCardProps {
+    /// The context question.
+    pub question: ContextQuestion,
+    /// The option chosen, if any.
+    pub value: Option<String>,
+    /// Called with each edit.
+    pub onedit: Callback<Edit>,
+}
+
+/// A context question with its options.
+#[function_component(ContextCard)]
+pub fn context_card(props: &ContextCardProps) -> Html {
+    let question = &props.question;
+    let name = format!("answer-{}", question.id);
+    let options = question.options.iter().map(|o| {
+        let checked = props.value.as_deref() == Some(o.id.as_str());
+        let (onedit, id, option) = (props.onedit.clone(), question.id.clone(), o.id.clone());
+        let onchange = Callback::from(move |_: Event| {
+            onedit.emit(Edit::Answer(
+                id.clone(),
+                Some(AnswerValue::Choice(option.clone())),
+            ))
+        });
+        html! {
+            <label class="option">
+                <input type="radio" name={name.clone()} value={o.id.clone()} {checked} {onchange} />
+                <span>{ &o.label }</span>
+            </label>
+        }
+    });
+    let id = question.id.clone();
+    html! {
+        <article class="question-card context-card" data-question={id.clone()} aria-labelledby={format!("text-{id}")}>
+            <header><h2 id={format!("text-{id}")} class="question-text">{ &question.text }</h2></header>
+            <p class="why">{ &question.why }</p>
+            <fieldset class="answer">
+                <legend class="visually-hidden">{ format!("Answer to: {}", question.text) }</legend>
+                { for options }
+            </fieldset>
+        </article>
+    }
+}

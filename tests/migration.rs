@@ -1,0 +1,383 @@
+//! Files made by the 1.0.0 app still load, verify over their original bytes, are judged
+//! for edits under 1.0.0, and are re-scored under the current questionnaire with an
+//! account of what migration did. The fixtures in `tests/fixtures/v1.0.0/` were made
+//! with the 1.0.0 app and CLI before the data changed, and are never regenerated.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde_json::{json, Value};
+use vendor_readiness::core::files::{self, FileError, Loaded};
+use vendor_readiness::core::integrity::SignatureState;
+use vendor_readiness::core::questionnaire::history;
+use vendor_readiness::core::questionnaire::migration::{self, MigrationReport};
+use vendor_readiness::core::questionnaire::{MigrationRule, Questionnaire};
+use vendor_readiness::core::verify::{self, IntegrityState, Status, VerifiedScore};
+
+const V1_DIGEST: &str = "sha256:6086aa5c28026471448b967abd416c663ae9ff149576df29bd0d99f35d09465c";
+
+fn q() -> &'static Questionnaire {
+    Questionnaire::builtin()
+}
+
+fn fixture_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/v1.0.0")
+        .join(name)
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(fixture_path(name)).unwrap()
+}
+
+fn verified(name: &str) -> VerifiedScore {
+    verify::load_score(&fixture(name), q()).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn v1() -> &'static Questionnaire {
+    history::historic("vendor-security-readiness", "1.0.0").expect("1.0.0 is kept")
+}
+
+#[test]
+fn the_kept_1_0_0_data_has_the_digest_files_carry() {
+    assert_eq!(v1().digest(), V1_DIGEST);
+    assert_eq!(v1().version, "1.0.0");
+    assert!(q().version.starts_with("2."), "the current version is 2.x");
+    assert_ne!(q().digest(), V1_DIGEST);
+    assert_eq!(history::versions().collect::<Vec<_>>(), ["1.0.0"]);
+    assert!(history::historic("another-questionnaire", "1.0.0").is_none());
+}
+
+#[test]
+fn every_1_0_0_score_file_verifies_as_it_did_under_1_0_0() {
+    // (file, integrity intact, signature, edited) as `vendor-readiness verify` said at 1.0.0.
+    let cases = [
+        ("score-1.0.0-high-signed.json", true, "valid", false),
+        ("score-1.0.0-low-unsigned.json", true, "unsigned", false),
+        ("score-1.0.0-mid-signed.json", true, "valid", false),
+        ("score-1.0.0-mid-unsigned.json", true, "unsigned", false),
+        (
+            "score-1.0.0-mid-signed-tampered.json",
+            false,
+            "invalid",
+            true,
+        ),
+        (
+            "score-1.0.0-low-result-edited-resealed-signed.json",
+            true,
+            "valid",
+            true,
+        ),
+        ("score-1.0.0-browser-signed.json", true, "valid", false),
+    ];
+    for (name, intact, signature, edited) in cases {
+        let v = verified(name);
+        assert_eq!(v.integrity == IntegrityState::Intact, intact, "{name}");
+        assert_eq!(v.signature.label(), signature, "{name}");
+        assert_eq!(v.edited, edited, "{name}: edits are judged under 1.0.0");
+        assert_eq!(v.migrated_from.as_deref(), Some("1.0.0"), "{name}");
+        assert!(v.migration.is_some(), "{name}");
+        let ok = intact && signature != "invalid" && !edited;
+        assert_eq!(v.status(Default::default()) == Status::Ok, ok, "{name}");
+    }
+}
+
+#[test]
+fn a_migrated_file_keeps_its_1_0_0_result_beside_the_current_one() {
+    for (name, overall_1_0) in [
+        ("score-1.0.0-high-signed.json", 4.0),
+        ("score-1.0.0-mid-signed.json", 1.7),
+        ("score-1.0.0-low-unsigned.json", 0.0),
+    ] {
+        let v = verified(name);
+        let original = v.original.as_ref().expect("the 1.0.0 result is recomputed");
+        assert_eq!(original.overall, overall_1_0, "{name}");
+        assert!(
+            original.same_as(&v.content.result),
+            "{name}: the file's own result"
+        );
+        assert_eq!(v.recomputed.domains.len(), q().domains.len());
+    }
+    let mid = verified("score-1.0.0-mid-signed.json");
+    let levels_1_0: Vec<u8> = mid
+        .original
+        .as_ref()
+        .unwrap()
+        .domains
+        .iter()
+        .map(|d| d.level)
+        .collect();
+    assert_eq!(levels_1_0, [3, 2, 1, 2, 1, 2, 2, 1, 0]);
+}
+
+#[test]
+fn tampering_is_found_over_the_original_bytes_not_the_migrated_answers() {
+    let v = verified("score-1.0.0-mid-signed-tampered.json");
+    assert!(matches!(v.integrity, IntegrityState::Mismatch { .. }));
+    assert!(
+        matches!(&v.signature, SignatureState::Invalid { reason, .. } if reason.contains("does not match the content"))
+    );
+    let reasons: Vec<String> = v
+        .problems(Default::default())
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "content was changed after sealing (the digest does not match)",
+            "signature is invalid: signature does not match the content",
+            "embedded result differs from the answers; the recomputed result is used",
+        ]
+    );
+}
+
+#[test]
+fn the_migration_report_accounts_for_every_change() {
+    let v = verified("score-1.0.0-mid-signed.json");
+    let report = v.migration.as_ref().unwrap();
+    assert_eq!(
+        (report.from.as_str(), report.to.as_str()),
+        ("1.0.0", q().version.as_str())
+    );
+    let rules = &q().migrations[0];
+    // The mid vendor answered every 1.0.0 question, so every merge and drop took effect.
+    for rule in &rules.rules {
+        match rule {
+            MigrationRule::Merge { from, to, .. } => assert!(
+                report.merged.iter().any(|(f, t)| f == from && t == to),
+                "merge into {to}"
+            ),
+            MigrationRule::Drop { from, reason } => {
+                assert!(
+                    report.dropped.contains(&(from.clone(), reason.clone())),
+                    "drop of {from}"
+                )
+            }
+            _ => {}
+        }
+    }
+    // Every question added in 2.0.0 that the file could not answer is reported, in order.
+    let expected_new: Vec<&str> = q()
+        .questions()
+        .map(|qu| qu.id.as_str())
+        .filter(|id| rules.added.iter().any(|a| a == id) && v.content.answers.value(id).is_none())
+        .collect();
+    assert_eq!(report.new_questions, expected_new);
+    assert!(!report.new_questions.is_empty());
+    let summary = report.summary();
+    assert!(
+        summary.starts_with("migrated from questionnaire 1.0.0 to 2."),
+        "{summary}"
+    );
+    assert!(
+        summary.contains(&format!("{} new questions to answer", expected_new.len())),
+        "{summary}"
+    );
+    // New gate questions are named: until answered they keep their gates pending.
+    for id in &report.gate_questions {
+        assert!(report.new_questions.contains(id) || report.needs_answer.contains(id));
+        let fired = v
+            .recomputed
+            .gates
+            .iter()
+            .find(|g| g.triggered_by.contains(id))
+            .unwrap_or_else(|| panic!("{id} triggers a gate"));
+        assert!(fired.pending, "{id}");
+    }
+    // Answers carried over keep their notes.
+    let carried = v.content.answers.0.get("intake.channel").unwrap();
+    assert_eq!(
+        carried.notes,
+        "Checked by the PSIRT lead for Example Health Systems."
+    );
+}
+
+#[test]
+fn values_are_mapped_and_never_guessed() {
+    let mid = verified("score-1.0.0-mid-signed.json");
+    let value = |v: &VerifiedScore, id: &str| v.content.answers.value(id).map(ToString::to_string);
+    // 1.0.0 "free for all supported" is still the top answer.
+    assert_eq!(
+        value(&mid, "remediation.free_fixes").as_deref(),
+        Some("free_for_all_supported")
+    );
+    // Merged answers keep the lowest credit: triage.metrics "partly" vs
+    // governance.metrics_reviewed "no".
+    assert_eq!(value(&mid, "governance.metrics").as_deref(), Some("no"));
+    let merged = mid.content.answers.0.get("governance.metrics").unwrap();
+    assert!(merged.evidence.is_empty());
+    // The low vendor said it had taken legal action against reporters: that answer now
+    // also answers the conduct question, so the legal-threats gate fires for real.
+    let low = verified("score-1.0.0-low-unsigned.json");
+    assert_eq!(
+        value(&low, "intake.legal_conduct").as_deref(),
+        Some("action_taken")
+    );
+    let report = low.migration.as_ref().unwrap();
+    assert!(report
+        .derived
+        .contains(&("intake.safe_harbor".into(), "intake.legal_conduct".into())));
+    let legal = low
+        .recomputed
+        .gates
+        .iter()
+        .find(|g| g.gate == "legal-threats")
+        .unwrap();
+    assert!(!legal.pending);
+    // Its "legal action taken" has no place among the new safe-harbour options.
+    assert!(report
+        .needs_answer
+        .contains(&"intake.safe_harbor".to_owned()));
+    assert_eq!(value(&low, "intake.safe_harbor"), None);
+}
+
+#[test]
+fn the_1_0_0_answers_files_load_as_assessments_with_their_report() {
+    for name in [
+        "answers-1.0.0-mid.json",
+        "answers-1.0.0-blank-template.json",
+    ] {
+        let loaded = files::load(&fixture(name), q()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let report = loaded.migration().cloned().expect("migrated");
+        assert_eq!(report.from, "1.0.0");
+        let Loaded::Answers(a) = &loaded else {
+            panic!("{name} is an answers file")
+        };
+        vendor_readiness::core::files::content::check_assessment(
+            &a.file.profile,
+            &a.file.answers,
+            q(),
+        )
+        .unwrap();
+        let assessment = loaded.into_assessment();
+        if name.contains("mid") {
+            assert_eq!(assessment.profile.organisation, "Example Health Systems");
+            let ev = &assessment.answers.0["intake.vdp"].evidence;
+            assert_eq!(ev.len(), 2, "link and file evidence survive migration");
+        } else {
+            assert!(
+                assessment.answers.0.is_empty(),
+                "a blank template stays blank"
+            );
+            assert_eq!(report.new_questions.len(), q().migrations[0].added.len());
+        }
+    }
+}
+
+#[test]
+fn a_1_0_0_file_with_another_digest_or_an_unknown_version_is_refused() {
+    let mut doc: Value = serde_json::from_slice(&fixture("answers-1.0.0-mid.json")).unwrap();
+    doc["questionnaire"]["digest"] = json!(format!("sha256:{}", "0".repeat(64)));
+    assert_eq!(
+        files::load(doc.to_string().as_bytes(), q()),
+        Err(FileError::QuestionnaireDigest {
+            version: "1.0.0".into()
+        })
+    );
+    doc["questionnaire"]["version"] = json!("1.5.0");
+    let err = files::load(doc.to_string().as_bytes(), q())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("version 1.5.0, which this app cannot migrate"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_1_0_0_answer_that_is_wrong_under_1_0_0_is_refused_in_its_own_terms() {
+    let mut doc: Value = serde_json::from_slice(&fixture("answers-1.0.0-mid.json")).unwrap();
+    // An id that 2.0.0 has but 1.0.0 never had.
+    doc["answers"]["exploited.isac"] = json!({"value": "yes"});
+    let err = files::load(doc.to_string().as_bytes(), q())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "unknown question id \"exploited.isac\"");
+}
+
+#[test]
+fn every_1_0_0_question_is_kept_or_named_by_exactly_one_rule() {
+    let rules = &q().migrations[0];
+    assert_eq!(
+        (rules.from.as_str(), rules.to.as_str()),
+        ("1.0.0", q().version.as_str())
+    );
+    let mut named: Vec<&str> = Vec::new();
+    let mut targets = BTreeSet::new();
+    for rule in &rules.rules {
+        match rule {
+            MigrationRule::Rename { from, to, .. } => {
+                named.push(from);
+                targets.insert(to.as_str());
+            }
+            MigrationRule::Merge { from, to, .. } => {
+                named.extend(from.iter().map(String::as_str));
+                targets.insert(to.as_str());
+            }
+            MigrationRule::Drop { from, .. } => named.push(from),
+            MigrationRule::Derive { .. } => {}
+        }
+    }
+    let unique: BTreeSet<&str> = named.iter().copied().collect();
+    assert_eq!(unique.len(), named.len(), "an old question is named twice");
+    for old in v1().questions() {
+        let kept = q().question(&old.id).is_some();
+        assert!(
+            kept || unique.contains(old.id.as_str()),
+            "1.0.0 question {} is neither kept nor migrated",
+            old.id
+        );
+    }
+    // `added` is exactly the current questions no 1.0.0 answer can fill.
+    let expected_added: Vec<&str> = q()
+        .questions()
+        .map(|qu| qu.id.as_str())
+        .filter(|id| v1().question(id).is_none() && !targets.contains(id))
+        .collect();
+    assert_eq!(
+        rules.added.iter().map(String::as_str).collect::<Vec<_>>(),
+        expected_added
+    );
+}
+
+#[test]
+fn current_files_are_not_migrated() {
+    let (answers, report) = migration::migrate(&Default::default(), &q().version, q()).unwrap();
+    assert!(answers.0.is_empty());
+    assert_eq!(report, None::<MigrationReport>);
+}
+
+#[test]
+fn the_cli_verifies_and_rescored_1_0_0_files() {
+    let bin = env!("CARGO_BIN_EXE_vendor-readiness");
+    let out = std::process::Command::new(bin)
+        .arg("verify")
+        .arg(fixture_path("score-1.0.0-mid-signed.json"))
+        .arg(fixture_path(
+            "score-1.0.0-low-result-edited-resealed-signed.json",
+        ))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("OK ") && lines[0].contains("migrated from questionnaire 1.0.0"),
+        "{stdout}"
+    );
+    assert!(
+        lines[1].starts_with("FLAGGED") && lines[1].contains("embedded result differs"),
+        "{stdout}"
+    );
+    let out = std::process::Command::new(bin)
+        .arg("score")
+        .arg(fixture_path("answers-1.0.0-mid.json"))
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["migration"]["from"], "1.0.0");
+    assert!(report["migration"]["new_questions"]
+        .as_array()
+        .is_some_and(|a| !a.is_empty()));
+}
