@@ -7,16 +7,15 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::core::vendor::{VendorAction, VendorEffect, VendorSession, SAVE_DEBOUNCE_MS};
 use crate::web::components::{AssessmentList, ProfileForm, TopNav};
 use crate::web::io::storage;
 use crate::web::pages::{AssessPage, ComparePage, HomePage, ReportPage, ResultsPage};
-use crate::web::routes::Route;
+use crate::web::routes::{use_route, Link, Route};
 use crate::web::state::{AppContext, Store};
 
-fn switch(route: Route) -> Html {
+fn page(route: Route) -> Html {
     match route {
         Route::Home => html! { <HomePage /> },
         Route::Assess => html! { <AssessPage domain={None::<String>} /> },
@@ -28,7 +27,7 @@ fn switch(route: Route) -> Html {
         Route::Report => html! { <ReportPage /> },
         Route::Compare => html! { <ComparePage /> },
         Route::NotFound => html! {
-            <main id="main"><h1>{ "Page not found" }</h1><Link<Route> to={Route::Home}>{ "Go to the start page" }</Link<Route>></main>
+            <main id="main"><h1>{ "Page not found" }</h1><Link to={Route::Home}>{ "Go to the start page" }</Link></main>
         },
     }
 }
@@ -84,12 +83,11 @@ pub fn app() -> Html {
         let (app, pause) = (app.clone(), pause.clone());
         use_effect_with(app.version, move |_| run_effects(&app, &pause));
     }
+    let route = use_route();
     html! {
         <ContextProvider<AppContext> context={app}>
-            <HashRouter>
-                <TopNav />
-                <Switch<Route> render={switch} />
-            </HashRouter>
+            <TopNav />
+            { page(route) }
         </ContextProvider<AppContext>>
     }
 }

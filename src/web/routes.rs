@@ -1,39 +1,53 @@
-//! Hash routes, so any static host serves every page and reloads work without rewrites.
+//! The hash router: the current [`Route`] from `location.hash`, kept in step with the
+//! `hashchange` event, and links that are plain anchors (so they work with a keyboard,
+//! open in a new tab and need no router state). Parsing is the core's
+//! ([`crate::core::route`]).
 
-use yew_router::prelude::*;
+use gloo::events::EventListener;
+use yew::prelude::*;
 
-/// The questionnaire "domain" that holds the context questions (About the product).
-pub const CONTEXT: &str = "context";
+pub use crate::core::route::{Route, CONTEXT};
 
-/// The pages.
-#[derive(Clone, Routable, PartialEq, Debug)]
-pub enum Route {
-    /// Landing page.
-    #[at("/")]
-    Home,
-    /// The questionnaire, opened at its first domain.
-    #[at("/assess")]
-    Assess,
-    /// The questionnaire at one domain.
-    #[at("/assess/:domain")]
-    AssessDomain {
-        /// Domain id.
-        domain: String,
-    },
-    /// Vendor profile and the list of assessments.
-    #[at("/setup")]
-    Setup,
-    /// Results of the open assessment.
-    #[at("/results")]
-    Results,
-    /// Printable report of the open assessment.
-    #[at("/report")]
-    Report,
-    /// The buyer's comparison of many vendors.
-    #[at("/compare")]
-    Compare,
-    /// Anything else.
-    #[not_found]
-    #[at("/404")]
-    NotFound,
+fn current() -> Route {
+    Route::parse(&gloo::utils::window().location().hash().unwrap_or_default())
+}
+
+/// The current route; re-renders the caller when the fragment changes.
+#[hook]
+pub fn use_route() -> Route {
+    let route = use_state(current);
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                route.set(current())
+            });
+            move || drop(listener)
+        });
+    }
+    (*route).clone()
+}
+
+/// Goes to a route (adds a history entry, so the back button returns).
+pub fn navigate(route: &Route) {
+    let _ = gloo::utils::window().location().set_hash(&route.href());
+}
+
+/// Props of [`Link`].
+#[derive(PartialEq, Properties)]
+pub struct LinkProps {
+    /// Where it leads.
+    pub to: Route,
+    /// Extra classes.
+    #[prop_or_default]
+    pub classes: Classes,
+    /// What it shows.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A link to a route: a plain anchor to its fragment.
+#[function_component(Link)]
+pub fn link(props: &LinkProps) -> Html {
+    html! { <a href={props.to.href()} class={props.classes.clone()}>{ props.children.clone() }</a> }
 }

@@ -3,11 +3,10 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::Score;
-use crate::web::routes::{Route, CONTEXT};
+use crate::web::routes::{Link, Route, CONTEXT};
 use crate::web::state::use_app;
 
 /// Props of [`DomainNav`].
@@ -34,10 +33,10 @@ pub fn domain_nav(props: &DomainNavProps) -> Html {
         let current = props.current == CONTEXT;
         html! {
             <li class={classes!(current.then_some("current"))} data-domain={CONTEXT}>
-                <Link<Route> to={Route::AssessDomain { domain: CONTEXT.into() }}>
+                <Link to={Route::AssessDomain { domain: CONTEXT.into() }}>
                     <span class="name">{ "About the product" }</span>
                     <span class="meta">{ format!("{context_answered}/{} answered · not scored", q.context.len()) }</span>
-                </Link<Route>>
+                </Link>
             </li>
         }
     });
@@ -45,10 +44,10 @@ pub fn domain_nav(props: &DomainNavProps) -> Html {
         let current = d.id == props.current;
         html! {
             <li class={classes!(current.then_some("current"))} data-domain={d.id.clone()}>
-                <Link<Route> to={Route::AssessDomain { domain: d.id.clone() }}>
+                <Link to={Route::AssessDomain { domain: d.id.clone() }}>
                     <span class="name">{ &d.title }</span>
                     <span class="meta">{ format!("{}/{} answered · L{}", s.answered, s.shown, s.level) }</span>
-                </Link<Route>>
+                </Link>
             </li>
         }
     });

@@ -7,10 +7,9 @@ use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::{self, QuestionStatus};
 use crate::core::vendor::VendorAction;
 use crate::core::workbook::Change;
-use yew_router::prelude::Link;
 
 use crate::web::components::{ContextCard, DomainNav, DownloadBar, QuestionCard, ScorePanel};
-use crate::web::routes::{Route, CONTEXT};
+use crate::web::routes::{Link, Route, CONTEXT};
 use crate::web::state::use_app;
 
 /// Props of [`AssessPage`].
@@ -94,7 +93,7 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
                 if context_open {
                     <p class="hint" data-testid="context-hint">
                         { "Tell us first how customers run the product: " }
-                        <Link<Route> to={Route::AssessDomain { domain: CONTEXT.into() }}>{ "About the product" }</Link<Route>>
+                        <Link to={Route::AssessDomain { domain: CONTEXT.into() }}>{ "About the product" }</Link>
                         { " hides the questions that cannot apply to it." }
                     </p>
                 }

@@ -1,10 +1,9 @@
 //! The start page: what the tool is for and where each kind of user goes.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::core::questionnaire::Questionnaire;
-use crate::web::routes::Route;
+use crate::web::routes::{Link, Route};
 
 /// Landing page.
 #[function_component(HomePage)]
@@ -23,12 +22,12 @@ pub fn home_page() -> Html {
                 <section class="card">
                     <h2>{ "Vendors" }</h2>
                     <p>{ "Fill in the questionnaire over as many sittings as you need; every change is saved in this browser." }</p>
-                    <Link<Route> to={Route::Assess} classes="button primary">{ "Start or continue the assessment" }</Link<Route>>
+                    <Link to={Route::Assess} classes="button primary">{ "Start or continue the assessment" }</Link>
                 </section>
                 <section class="card">
                     <h2>{ "Buyers" }</h2>
                     <p>{ "Drop the score files your vendors sent: each is verified, re-scored from its answers and checked against your minimum profile." }</p>
-                    <Link<Route> to={Route::Compare} classes="button primary">{ "Compare vendors" }</Link<Route>>
+                    <Link to={Route::Compare} classes="button primary">{ "Compare vendors" }</Link>
                 </section>
             </div>
             <p class="small">{ format!("Questionnaire {} version {}", q.id, q.version) }</p>

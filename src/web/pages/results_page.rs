@@ -2,11 +2,10 @@
 //! and the gates that fired with their reasons.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
 use crate::web::components::{DomainResult, RadarChart, RadarSeries};
-use crate::web::routes::Route;
+use crate::web::routes::{Link, Route};
 use crate::web::state::use_app;
 
 /// Results page.
@@ -59,7 +58,7 @@ pub fn results_page() -> Html {
             <ul class="domain-details">
                 { for score.domains.iter().map(|d| html! { <DomainResult score={d.clone()} /> }) }
             </ul>
-            <p><Link<Route> to={Route::Report} classes="button">{ "Printable report" }</Link<Route>></p>
+            <p><Link to={Route::Report} classes="button">{ "Printable report" }</Link></p>
         </main>
     }
 }
