@@ -229,6 +229,16 @@ fn every_yes_partly_no_question_says_what_partly_means() {
 }
 
 #[test]
+fn the_build_time_digest_is_the_one_the_core_computes() {
+    // The page shows the build-time digest; files carry the computed one. They must agree,
+    // which also means the data file is written exactly as the model reads it.
+    assert_eq!(
+        vendor_readiness::questionnaire::BUILTIN_DIGEST,
+        Questionnaire::builtin().digest()
+    );
+}
+
+#[test]
 fn digest_is_stable_and_content_sensitive() {
     let q = Questionnaire::builtin();
     assert_eq!(q.digest(), q.digest());

@@ -88,11 +88,17 @@ pub struct FileEvidence {
 impl FileEvidence {
     /// Records a local file by name, size and SHA-256; the bytes themselves are not kept.
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Self {
-        use sha2::{Digest, Sha256};
+        let mut hash = crate::core::integrity::Sha256Stream::default();
+        hash.update(bytes);
+        FileEvidence::from_stream(name, hash)
+    }
+
+    /// Records a file hashed piece by piece.
+    pub fn from_stream(name: &str, hash: crate::core::integrity::Sha256Stream) -> Self {
         FileEvidence {
             name: name.to_owned(),
-            size: bytes.len() as u64,
-            sha256: hex::encode(Sha256::digest(bytes)),
+            size: hash.len(),
+            sha256: hash.finish(),
         }
     }
 }

@@ -37,6 +37,36 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     format!("{SHA256_PREFIX}{}", hex::encode(Sha256::digest(bytes)))
 }
 
+/// SHA-256 fed piece by piece, so a large file is hashed without being held whole.
+#[derive(Debug, Clone, Default)]
+pub struct Sha256Stream {
+    hasher: Sha256,
+    len: u64,
+}
+
+impl Sha256Stream {
+    /// Adds the next piece.
+    pub fn update(&mut self, piece: &[u8]) {
+        self.hasher.update(piece);
+        self.len += piece.len() as u64;
+    }
+
+    /// Bytes hashed so far.
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// Whether nothing was hashed yet.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Lower-case hex SHA-256 of everything added.
+    pub fn finish(self) -> String {
+        hex::encode(self.hasher.finalize())
+    }
+}
+
 /// `sha256:<hex>` of the canonical JSON of a value.
 pub fn digest_value<T: Serialize>(value: &T) -> Result<String, IntegrityError> {
     Ok(sha256_hex(&canonical_bytes(value)?))
@@ -135,6 +165,22 @@ pub fn verify(block: Option<&SignatureBlock>, canonical: &[u8]) -> SignatureStat
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn streamed_hashes_equal_whole_ones() {
+        let data: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        let mut s = Sha256Stream::default();
+        assert!(s.is_empty());
+        for piece in data.chunks(65_536) {
+            s.update(piece);
+        }
+        assert_eq!(s.len(), data.len() as u64);
+        assert_eq!(format!("{SHA256_PREFIX}{}", s.finish()), sha256_hex(&data));
+        assert_eq!(
+            Sha256Stream::default().finish(),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
 
     #[test]
     fn canonical_form_sorts_keys_and_drops_whitespace() {

@@ -13,6 +13,7 @@
 //! | [`buyer`] | the buyer's profile, verdicts, comparison, session reducer and import queue |
 //! | [`vendor`] | the vendor's session reducer (what the questionnaire pages show and save) |
 //! | [`export`] | CSV, security.txt, disclosure policy and report texts |
+//! | [`jobs`] | the work a Web Worker does for the page, as plain data |
 //! | [`route`] | the app's pages and their URL fragments |
 
 pub mod answers;
@@ -21,6 +22,7 @@ pub mod buyer;
 pub mod export;
 pub mod files;
 pub mod integrity;
+pub mod jobs;
 pub mod questionnaire;
 pub mod route;
 pub mod scoring;

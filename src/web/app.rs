@@ -8,7 +8,10 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::core::vendor::{VendorAction, VendorEffect, VendorSession, SAVE_DEBOUNCE_MS};
+use crate::core::vendor::{
+    SaveStatus, VendorAction, VendorEffect, VendorSession, SAVE_DEBOUNCE_MS,
+};
+use crate::core::workbook::Workbook;
 use crate::web::components::{AssessmentList, ProfileForm, TopNav};
 use crate::web::io::storage;
 use crate::web::pages::{AssessPage, ComparePage, HomePage, ReportPage, ResultsPage};
@@ -62,21 +65,37 @@ fn run_effects(app: &AppContext, pause: &Rc<RefCell<Option<Timeout>>>) {
 pub fn app() -> Html {
     let app = use_reducer(|| Store::new(VendorSession::new(storage::load_workbook_quick())));
     let pause = use_mut_ref(|| None::<Timeout>);
+    // The latest unsaved workbook, for the unload handler (a closure would see a stale one).
+    let unsaved = use_mut_ref(|| None::<Workbook>);
+    *unsaved.borrow_mut() =
+        (app.restored && app.save_status() != SaveStatus::Saved).then(|| app.workbook.clone());
     {
-        let app = app.clone();
+        let (app, unsaved) = (app.clone(), unsaved.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local({
                 let app = app.clone();
                 async move { app.dispatch(VendorAction::Restored(storage::load_workbook().await)) }
             });
-            // Leaving the page (or hiding it) saves at once instead of after the pause.
-            let listener =
+            // A page being hidden or unloaded may not live to finish an IndexedDB write or
+            // the save pause: write the unsaved workbook to localStorage at once, then start
+            // the durable save.
+            let flush = Rc::new(move || {
+                if let Some(workbook) = unsaved.borrow().as_ref() {
+                    storage::save_quick(workbook);
+                }
+                app.dispatch(VendorAction::SaveDue);
+            });
+            let on_hide = {
+                let flush = flush.clone();
                 EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
                     if gloo::utils::document().hidden() {
-                        app.dispatch(VendorAction::SaveDue);
+                        flush()
                     }
-                });
-            move || drop(listener)
+                })
+            };
+            let on_pagehide =
+                EventListener::new(&gloo::utils::window(), "pagehide", move |_| flush());
+            move || drop((on_hide, on_pagehide))
         });
     }
     {

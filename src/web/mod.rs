@@ -8,3 +8,4 @@ pub mod io;
 pub mod pages;
 pub mod routes;
 pub mod state;
+pub mod worker;

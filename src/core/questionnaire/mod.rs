@@ -16,6 +16,8 @@ use std::sync::OnceLock;
 /// The questionnaire compiled into the app and the CLI.
 pub const BUILTIN_JSON: &str = include_str!("../../../data/questionnaire.json");
 
+include!(concat!(env!("OUT_DIR"), "/builtin_digest.rs"));
+
 impl Questionnaire {
     /// The questionnaire compiled into this build, parsed and validated once.
     pub fn builtin() -> &'static Questionnaire {

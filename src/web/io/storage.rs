@@ -166,6 +166,16 @@ pub async fn load_workbook() -> Option<Workbook> {
     best
 }
 
+/// Writes the workbook to `localStorage` at once, synchronously: for a page being hidden
+/// or unloaded, which may not live to finish an IndexedDB write. The newer copy (by
+/// revision) wins on the next load.
+pub fn save_quick(workbook: &Workbook) -> bool {
+    let Ok(text) = serde_json::to_string(workbook) else {
+        return false;
+    };
+    local().is_some_and(|l| l.set_item(KEY, &text).is_ok())
+}
+
 /// Saves the workbook to both stores; the error says why neither kept it.
 pub async fn save_workbook(workbook: &Workbook) -> Result<(), String> {
     let text = serde_json::to_string(workbook).map_err(|e| e.to_string())?;

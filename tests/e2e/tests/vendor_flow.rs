@@ -27,13 +27,29 @@ async fn vendor_answers_sees_score_change_reloads_and_downloads_a_verifiable_fil
     );
     assert_eq!(browser.text("[data-testid=overall]").await, "0.0");
 
-    // Options render best first: index 0 is "Yes".
-    for q in ["intake.channel", "intake.monitored", "intake.no_barriers"] {
-        answer(&browser, q, 0).await;
+    // Options render best first: index 0 is the best answer. Answer every level-1 intake
+    // question shown, and expect the score the core gives for exactly those answers.
+    let q = Questionnaire::builtin();
+    let l1: Vec<&str> = q
+        .domain("intake")
+        .unwrap()
+        .questions
+        .iter()
+        .filter(|qu| qu.level == 1 && qu.show_if.is_none())
+        .map(|qu| qu.id.as_str())
+        .collect();
+    let mut expected = vendor_readiness::answers::Answers::default();
+    for id in &l1 {
+        answer(&browser, id, 0).await;
+        expected.set_value(id, Some(q.question(id).unwrap().answer.best()));
     }
-    // Intake reaches L1: 3 (weight) * 1 / 17 (total weight) = 0.18 -> 0.2.
+    let want = format!(
+        "{:.1}",
+        vendor_readiness::scoring::score(q, &expected).overall
+    );
+    assert_ne!(want, "0.0", "intake L1 counts for something");
     browser
-        .wait_text("[data-testid=overall]", |t| t == "0.2")
+        .wait_text("[data-testid=overall]", |t| t == want)
         .await;
     let intake_level = browser
         .text(".domain-result[data-domain=intake] [data-testid=level]")
@@ -51,7 +67,7 @@ async fn vendor_answers_sees_score_change_reloads_and_downloads_a_verifiable_fil
     // A reload restores every answer from browser storage.
     browser.client.refresh().await.unwrap();
     browser
-        .wait_text("[data-testid=overall]", |t| t == "0.2")
+        .wait_text("[data-testid=overall]", |t| t == want)
         .await;
     let checked = browser
         .client
@@ -81,7 +97,6 @@ async fn vendor_answers_sees_score_change_reloads_and_downloads_a_verifiable_fil
         "{path:?}"
     );
     let bytes = std::fs::read(&path).unwrap();
-    let q = Questionnaire::builtin();
     let Ok(Loaded::Score(verified)) = files::load(&bytes, q) else {
         panic!(
             "the downloaded file does not load: {:?}",
@@ -94,12 +109,16 @@ async fn vendor_answers_sees_score_change_reloads_and_downloads_a_verifiable_fil
         !verified.edited,
         "embedded result equals the recomputed one"
     );
-    assert_eq!(verified.recomputed.overall, 0.2);
+    expected.set_value("triage.owner", Some(AnswerValue::Choice("partly".into())));
+    assert_eq!(
+        verified.recomputed.overall,
+        vendor_readiness::scoring::score(q, &expected).overall
+    );
     assert_eq!(
         verified.content.answers.value("triage.owner"),
         Some(&AnswerValue::Choice("partly".into()))
     );
-    assert_eq!(verified.content.answers.0.len(), 4);
+    assert_eq!(verified.content.answers.0.len(), l1.len() + 1);
 
     // Only the app's own origin was asked for anything.
     let requests = server.requests.lock().unwrap().clone();

@@ -1,0 +1,338 @@
+//! Work the page hands to a Web Worker, as plain data: a [`Job`] in, an [`Outcome`] out,
+//! and [`run`] between them. Everything heavy the vendor's questionnaire never needs on
+//! first load lives behind this: reading and verifying files, migration, sealing and
+//! signing, exports. The worker is a thin loop over [`run`]; the page only sends jobs
+//! and renders outcomes, so its own module stays small. [`run`] is pure and tested
+//! natively like the rest of the core.
+//!
+//! A file's bytes travel beside the job (the worker reads the picked `File` itself), so
+//! the JSON of a job never carries file contents.
+
+use serde::{Deserialize, Serialize};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use crate::core::answers::FileEvidence;
+use crate::core::assessment::Assessment;
+use crate::core::buyer::compare::Summary;
+use crate::core::export;
+use crate::core::files::key_file::{self, KeyFile};
+use crate::core::files::{self, score_file, FileError};
+use crate::core::questionnaire::Questionnaire;
+use crate::core::verify::{self, VerifiedScore};
+
+/// A downloadable made from the open assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Download {
+    /// The sealed score file for buyers (signed when a key is given).
+    ScoreFile,
+    /// The answers file, to continue elsewhere.
+    AnswersFile,
+    /// The answers as CSV.
+    AnswersCsv,
+    /// A draft security.txt.
+    SecurityTxt,
+    /// A starter disclosure policy.
+    DisclosurePolicy,
+}
+
+/// One piece of work.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "job", rename_all = "snake_case")]
+pub enum Job {
+    /// Verify and re-score a score file for the comparison (bytes beside the job).
+    Verify,
+    /// Verify a score file and send its whole content (bytes beside the job).
+    Detail,
+    /// Read an answers or score file to continue work on it (bytes beside the job).
+    Open,
+    /// Read a signing key file (bytes beside the job).
+    OpenKey,
+    /// Record a local evidence file by name, size and SHA-256 (the worker streams it).
+    Hash {
+        /// The file's name.
+        name: String,
+    },
+    /// Make a signing key from 32 bytes of the browser's secure randomness.
+    NewKey {
+        /// The secret seed.
+        seed: [u8; 32],
+    },
+    /// Make a download of an assessment.
+    Make {
+        /// Which one.
+        download: Download,
+        /// The assessment.
+        assessment: Assessment,
+        /// The signing key, for a signed score file.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        key: Option<KeyFile>,
+        /// Now, as the page's clock says (RFC 3339): the sealing time and file dates.
+        now: String,
+    },
+}
+
+/// A file made for download.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Made {
+    /// Its file name.
+    pub name: String,
+    /// Its media type.
+    pub mime: String,
+    /// Its content (every download is text).
+    pub text: String,
+    /// What the user should know about it (e.g. what a draft still lacks).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// A file opened to continue work on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Opened {
+    /// The assessment it holds (answers migrated to the current questionnaire).
+    pub assessment: Assessment,
+    /// What migration did, in one line, when the file answers an older version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub migration: Option<String>,
+}
+
+/// The result of a job: what it made, or why it could not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "outcome", content = "value", rename_all = "snake_case")]
+pub enum Outcome {
+    /// For [`Job::Verify`].
+    Verified(Box<Summary>),
+    /// For [`Job::Detail`].
+    Detail(Box<VerifiedScore>),
+    /// For [`Job::Open`].
+    Opened(Box<Opened>),
+    /// For [`Job::OpenKey`] and [`Job::NewKey`].
+    Key(KeyFile),
+    /// For [`Job::Make`].
+    Made(Made),
+    /// For [`Job::Hash`].
+    Hashed(FileEvidence),
+    /// Any job that failed, with the message to show.
+    Failed(String),
+}
+
+fn failed(e: impl ToString) -> Outcome {
+    Outcome::Failed(e.to_string())
+}
+
+/// Runs one job. `bytes` are the file's bytes for the jobs that read one.
+pub fn run(job: Job, bytes: Option<&[u8]>, q: &Questionnaire) -> Outcome {
+    let needs_file = || {
+        bytes.ok_or_else(|| FileError::Malformed("no file was given".into()))
+    };
+    match job {
+        Job::Verify => match needs_file().and_then(|b| verify::load_score(b, q)) {
+            Ok(v) => Outcome::Verified(Box::new(Summary::of(&v))),
+            Err(e) => failed(e),
+        },
+        Job::Detail => match needs_file().and_then(|b| verify::load_score(b, q)) {
+            Ok(v) => Outcome::Detail(Box::new(v)),
+            Err(e) => failed(e),
+        },
+        Job::Open => match needs_file().and_then(|b| files::load(b, q)) {
+            Ok(loaded) => Outcome::Opened(Box::new(Opened {
+                migration: loaded.migration().map(|m| m.summary()),
+                assessment: loaded.into_assessment(),
+            })),
+            Err(e) => failed(e),
+        },
+        Job::OpenKey => match needs_file().and_then(key_file::load) {
+            Ok(key) => Outcome::Key(key),
+            Err(e) => failed(e),
+        },
+        Job::NewKey { seed } => Outcome::Key(KeyFile::from_seed(seed)),
+        Job::Hash { name } => match needs_file() {
+            Ok(b) => Outcome::Hashed(FileEvidence::from_bytes(&name, b)),
+            Err(e) => failed(e),
+        },
+        Job::Make {
+            download,
+            assessment,
+            key,
+            now,
+        } => make(download, &assessment, key.as_ref(), &now, q),
+    }
+}
+
+fn make(
+    download: Download,
+    assessment: &Assessment,
+    key: Option<&KeyFile>,
+    now: &str,
+    q: &Questionnaire,
+) -> Outcome {
+    let Ok(when) = OffsetDateTime::parse(now, &Rfc3339) else {
+        return failed(format!("the clock time {now:?} is not RFC 3339"));
+    };
+    let date = when.date().to_string();
+    let stem = score_file::file_stem(&assessment.profile, &date);
+    match download {
+        Download::ScoreFile => {
+            // Refuse to make a file the buyer's verifier would refuse.
+            if let Err(e) =
+                files::content::check_assessment(&assessment.profile, &assessment.answers, q)
+            {
+                return failed(format!(
+                    "The score file was not made: {e}. Correct it and try again."
+                ));
+            }
+            let signing = match key.map(KeyFile::signing_key).transpose() {
+                Ok(k) => k,
+                Err(e) => return failed(format!("The signing key cannot be used: {e}")),
+            };
+            let created = when
+                .replace_nanosecond(0)
+                .ok()
+                .and_then(|t| t.format(&Rfc3339).ok())
+                .unwrap_or_else(|| now.to_owned());
+            let file = score_file::seal(q, assessment, crate::APP_VERSION, &created, signing.as_ref());
+            Outcome::Made(Made {
+                name: score_file::file_name(&assessment.profile, &date),
+                mime: "application/json".into(),
+                text: pretty(&file),
+                notes: Vec::new(),
+            })
+        }
+        Download::AnswersFile => Outcome::Made(Made {
+            name: format!("{stem}.answers.json"),
+            mime: "application/json".into(),
+            text: pretty(&score_file::answers_file(q, assessment)),
+            notes: Vec::new(),
+        }),
+        Download::AnswersCsv => Outcome::Made(Made {
+            name: format!("{stem}.answers.csv"),
+            mime: "text/csv".into(),
+            text: export::answers_csv(q, assessment),
+            notes: Vec::new(),
+        }),
+        Download::SecurityTxt => {
+            let draft = export::security_txt(&assessment.profile, q, assessment, when);
+            Outcome::Made(Made {
+                name: "security.txt".into(),
+                mime: "text/plain".into(),
+                text: draft.text,
+                notes: draft.warnings,
+            })
+        }
+        Download::DisclosurePolicy => Outcome::Made(Made {
+            name: "vulnerability-disclosure-policy.md".into(),
+            mime: "text/markdown".into(),
+            text: export::vdp_outline(&assessment.profile),
+            notes: Vec::new(),
+        }),
+    }
+}
+
+/// Pretty JSON of the file types made here (plain data: they always serialize).
+fn pretty<T: Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::answers::AnswerValue;
+
+    fn q() -> &'static Questionnaire {
+        Questionnaire::builtin()
+    }
+
+    fn assessment() -> Assessment {
+        let mut a = Assessment::default();
+        a.profile.organisation = "Acme Health IT".into();
+        a.profile.products = "Acme EHR".into();
+        a.answers
+            .set_value("intake.channel", Some(AnswerValue::Choice("yes".into())));
+        a
+    }
+
+    fn make_job(download: Download, key: Option<KeyFile>) -> Outcome {
+        let job = Job::Make {
+            download,
+            assessment: assessment(),
+            key,
+            now: "2026-11-29T10:11:12.345Z".into(),
+        };
+        // Jobs cross the worker boundary as JSON.
+        let job: Job = serde_json::from_str(&serde_json::to_string(&job).unwrap()).unwrap();
+        run(job, None, q())
+    }
+
+    #[test]
+    fn a_signed_score_file_made_in_a_worker_verifies_and_names_itself() {
+        let key = KeyFile::from_seed([3; 32]);
+        let Outcome::Made(made) = make_job(Download::ScoreFile, Some(key.clone())) else {
+            panic!("not made")
+        };
+        assert_eq!(made.name, "acme-health-it-acme-ehr-2026-11-29.readiness.json");
+        let Outcome::Verified(summary) = run(Job::Verify, Some(made.text.as_bytes()), q()) else {
+            panic!("does not verify")
+        };
+        assert_eq!(summary.organisation, "Acme Health IT");
+        assert_eq!(summary.created, "2026-11-29T10:11:12Z", "whole seconds");
+        assert_eq!(summary.verification.signature.fingerprint(), Some(key.key_fingerprint.as_str()));
+        let Outcome::Detail(v) = run(Job::Detail, Some(made.text.as_bytes()), q()) else {
+            panic!("no detail")
+        };
+        assert_eq!(v.content.answers.value("intake.channel"), Some(&AnswerValue::Choice("yes".into())));
+    }
+
+    #[test]
+    fn every_download_is_made_and_an_answers_file_opens_again() {
+        for (download, suffix) in [
+            (Download::AnswersFile, ".answers.json"),
+            (Download::AnswersCsv, ".answers.csv"),
+            (Download::SecurityTxt, "security.txt"),
+            (Download::DisclosurePolicy, ".md"),
+        ] {
+            let Outcome::Made(made) = make_job(download, None) else {
+                panic!("{download:?} not made")
+            };
+            assert!(made.name.ends_with(suffix), "{}", made.name);
+            assert!(!made.text.is_empty());
+            if download == Download::AnswersFile {
+                let Outcome::Opened(opened) = run(Job::Open, Some(made.text.as_bytes()), q()) else {
+                    panic!("does not open")
+                };
+                assert_eq!(opened.assessment, assessment());
+                assert_eq!(opened.migration, None);
+            }
+            if download == Download::SecurityTxt {
+                assert!(!made.notes.is_empty(), "a draft without a policy URL says so");
+            }
+        }
+    }
+
+    #[test]
+    fn bad_input_fails_with_a_message_and_never_panics() {
+        assert!(matches!(run(Job::Verify, Some(b"{ nope"), q()), Outcome::Failed(m) if m.starts_with("not a JSON file")));
+        assert!(matches!(run(Job::Verify, None, q()), Outcome::Failed(m) if m.contains("no file")));
+        assert!(matches!(run(Job::OpenKey, Some(b"{}"), q()), Outcome::Failed(m) if m.contains("not a signing key file")));
+        let mut bad = assessment();
+        bad.answers.entry_mut("intake.channel").notes = "a\u{202e}b".into();
+        let job = Job::Make { download: Download::ScoreFile, assessment: bad, key: None, now: "2026-11-29T10:00:00Z".into() };
+        assert!(matches!(run(job, None, q()), Outcome::Failed(m) if m.starts_with("The score file was not made")));
+        let job = Job::Make { download: Download::AnswersCsv, assessment: assessment(), key: None, now: "yesterday".into() };
+        assert!(matches!(run(job, None, q()), Outcome::Failed(_)));
+    }
+
+    #[test]
+    fn keys_are_made_and_read_back() {
+        let Outcome::Key(key) = run(Job::NewKey { seed: [5; 32] }, None, q()) else { panic!() };
+        let bytes = serde_json::to_vec(&key).unwrap();
+        assert_eq!(run(Job::OpenKey, Some(&bytes), q()), Outcome::Key(key));
+    }
+
+    #[test]
+    fn outcomes_cross_the_boundary_as_json() {
+        let outcome = make_job(Download::AnswersCsv, None);
+        let back: Outcome = serde_json::from_str(&serde_json::to_string(&outcome).unwrap()).unwrap();
+        assert_eq!(back, outcome);
+    }
+}

@@ -1,0 +1,202 @@
+//! The page side of the page ↔ worker boundary: a pool of Web Workers, started only
+//! when a job first needs one, sized by `navigator.hardwareConcurrency`. [`run`] sends a
+//! [`Job`] (and a picked file, which the worker reads itself) to the least busy worker
+//! and waits for its [`Outcome`].
+//!
+//! The worker script is a same-origin file (CSP `worker-src 'self'`; no `blob:` URL).
+//! Its name carries a content hash written into `index.html` by the build
+//! (`<meta name="vendor-readiness-worker">`), so a new page never talks to an old worker.
+//! A worker that dies (a trap, an out-of-memory) fails its own jobs with a message and is
+//! replaced; the other jobs go on.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::core::jobs::{Job, Outcome};
+
+/// The worker loader used when the page carries no hashed name (a development build).
+const FALLBACK_URL: &str = "./vendor-readiness-worker_loader.js";
+
+/// Most workers started, whatever the machine reports.
+const MAX_WORKERS: usize = 8;
+
+struct Slot {
+    worker: web_sys::Worker,
+    busy: usize,
+    _onmessage: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _onerror: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+#[derive(Default)]
+struct Pool {
+    slots: Vec<Option<Slot>>,
+    next_id: u64,
+    /// Job id → (slot, resolve function of its promise).
+    pending: HashMap<u64, (usize, js_sys::Function)>,
+}
+
+thread_local! {
+    static POOL: RefCell<Pool> = RefCell::new(Pool::default());
+}
+
+/// How many workers the pool may start on this machine.
+pub fn capacity() -> usize {
+    let cores = gloo::utils::window().navigator().hardware_concurrency();
+    (cores as usize).clamp(1, MAX_WORKERS)
+}
+
+fn worker_url() -> String {
+    gloo::utils::document()
+        .query_selector("meta[name=vendor-readiness-worker]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| FALLBACK_URL.to_owned())
+}
+
+fn resolve(id: u64, outcome: &str) {
+    let entry = POOL.with(|p| {
+        let mut pool = p.borrow_mut();
+        let entry = pool.pending.remove(&id);
+        if let Some((slot, _)) = &entry {
+            if let Some(Some(s)) = pool.slots.get_mut(*slot) {
+                s.busy = s.busy.saturating_sub(1);
+            }
+        }
+        entry
+    });
+    if let Some((_, resolve)) = entry {
+        let _ = resolve.call1(&JsValue::NULL, &outcome.into());
+    }
+}
+
+/// A worker died: fail its jobs and free its place for a new one.
+fn fail_slot(index: usize) {
+    let failed: Vec<u64> = POOL.with(|p| {
+        let mut pool = p.borrow_mut();
+        if let Some(slot) = pool.slots.get_mut(index).and_then(Option::take) {
+            slot.worker.terminate();
+        }
+        pool.pending
+            .iter()
+            .filter(|(_, (slot, _))| *slot == index)
+            .map(|(id, _)| *id)
+            .collect()
+    });
+    let message = serde_json::to_string(&Outcome::Failed(
+        "the verifier stopped while working on this file (it may be too complex or the \
+         browser ran out of memory); the other files are not affected"
+            .into(),
+    ))
+    .unwrap_or_default();
+    for id in failed {
+        resolve(id, &message);
+    }
+}
+
+fn start_worker(index: usize) -> Result<Slot, String> {
+    let worker = web_sys::Worker::new(&worker_url())
+        .map_err(|_| "this browser could not start the verifier (Web Workers are blocked)")?;
+    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
+        let data = e.data();
+        let id = js_sys::Reflect::get(&data, &"id".into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(-1.0);
+        let outcome = js_sys::Reflect::get(&data, &"outcome".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        if id >= 0.0 {
+            resolve(id as u64, &outcome);
+        }
+    });
+    let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        e.prevent_default();
+        fail_slot(index);
+    });
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    Ok(Slot {
+        worker,
+        busy: 0,
+        _onmessage: onmessage,
+        _onerror: onerror,
+    })
+}
+
+/// The least busy worker, starting one while the pool is below capacity and every
+/// started one is busy.
+fn pick(pool: &mut Pool) -> Result<usize, String> {
+    let idle_or_least = pool
+        .slots
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.as_ref().map(|s| (i, s.busy)))
+        .min_by_key(|(_, busy)| *busy);
+    let room = pool.slots.iter().filter(|s| s.is_some()).count() < capacity();
+    match idle_or_least {
+        Some((i, 0)) => Ok(i),
+        Some((i, _)) if !room => Ok(i),
+        _ => {
+            let index = pool
+                .slots
+                .iter()
+                .position(Option::is_none)
+                .unwrap_or(pool.slots.len());
+            let slot = start_worker(index)?;
+            if index == pool.slots.len() {
+                pool.slots.push(Some(slot));
+            } else {
+                pool.slots[index] = Some(slot);
+            }
+            Ok(index)
+        }
+    }
+}
+
+/// Runs a job on a worker and waits for its outcome.
+pub async fn run(job: &Job, file: Option<&web_sys::File>) -> Outcome {
+    let Ok(text) = serde_json::to_string(job) else {
+        return Outcome::Failed("the job could not be sent to the verifier".into());
+    };
+    let promise = POOL.with(|p| -> Result<js_sys::Promise, String> {
+        let mut pool = p.borrow_mut();
+        let index = pick(&mut pool)?;
+        let id = pool.next_id;
+        pool.next_id += 1;
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"id".into(), &(id as f64).into());
+        let _ = js_sys::Reflect::set(&message, &"job".into(), &text.into());
+        if let Some(file) = file {
+            let _ = js_sys::Reflect::set(&message, &"file".into(), file);
+        }
+        let mut resolve_fn = None;
+        let promise = js_sys::Promise::new(&mut |resolve, _| resolve_fn = Some(resolve));
+        let slot = pool.slots[index].as_mut().ok_or("the verifier is not running")?;
+        slot.worker
+            .post_message(&message)
+            .map_err(|_| "the job could not be sent to the verifier")?;
+        slot.busy += 1;
+        if let Some(resolve) = resolve_fn {
+            pool.pending.insert(id, (index, resolve));
+        }
+        Ok(promise)
+    });
+    let promise = match promise {
+        Ok(p) => p,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let text = JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    serde_json::from_str(&text)
+        .unwrap_or_else(|_| Outcome::Failed("the verifier sent an answer this page cannot read".into()))
+}

@@ -1,0 +1,99 @@
+//! The worker side of the page ↔ worker boundary: a message loop around
+//! [`crate::core::jobs::run`]. A message is `{ id, job, file? }` (`job` is the JSON of a
+//! [`Job`], `file` a picked `File`); the answer is `{ id, outcome }` (`outcome` the JSON
+//! of an [`Outcome`]). Files are read here, refused by size before reading, and evidence
+//! files are hashed piece by piece so any size works.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::core::answers::FileEvidence;
+use crate::core::files::untrusted::{self, Kind};
+use crate::core::files::{key_file, score_file};
+use crate::core::integrity::Sha256Stream;
+use crate::core::jobs::{self, Job, Outcome};
+use crate::core::questionnaire::Questionnaire;
+
+/// How much of an evidence file is read at a time.
+const HASH_PIECE: f64 = 4.0 * 1024.0 * 1024.0;
+
+fn scope() -> web_sys::DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn get(data: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(data, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+async fn bytes_of(blob: &web_sys::Blob) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|_| "the file could not be read".to_owned())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+async fn read_limited(file: &web_sys::File, kind: &Kind) -> Result<Vec<u8>, String> {
+    untrusted::check_size(file.size() as u64, kind).map_err(|e| e.to_string())?;
+    bytes_of(file).await
+}
+
+async fn hash(name: String, file: &web_sys::File) -> Result<FileEvidence, String> {
+    let mut hash = Sha256Stream::default();
+    let size = file.size();
+    let mut at = 0.0;
+    while at < size {
+        let end = (at + HASH_PIECE).min(size);
+        let piece = file
+            .slice_with_f64_and_f64(at, end)
+            .map_err(|_| "the file could not be read".to_owned())?;
+        hash.update(&bytes_of(&piece).await?);
+        at = end;
+    }
+    Ok(FileEvidence::from_stream(&name, hash))
+}
+
+async fn answer(job: Job, file: Option<web_sys::File>) -> Outcome {
+    let q = Questionnaire::builtin();
+    let kind = match &job {
+        Job::OpenKey => Some(&key_file::KIND),
+        Job::Verify | Job::Detail | Job::Open => Some(&score_file::KIND),
+        _ => None,
+    };
+    match (&job, file, kind) {
+        (Job::Hash { name }, Some(file), _) => match hash(name.clone(), &file).await {
+            Ok(evidence) => Outcome::Hashed(evidence),
+            Err(e) => Outcome::Failed(e),
+        },
+        (_, Some(file), Some(kind)) => match read_limited(&file, kind).await {
+            Ok(bytes) => jobs::run(job, Some(&bytes), q),
+            Err(e) => Outcome::Failed(e),
+        },
+        (_, _, _) => jobs::run(job, None, q),
+    }
+}
+
+async fn handle(data: JsValue) {
+    let id = get(&data, "id");
+    let job = get(&data, "job").as_string().unwrap_or_default();
+    let file = get(&data, "file").dyn_into::<web_sys::File>().ok();
+    let outcome = match serde_json::from_str::<Job>(&job) {
+        Ok(job) => answer(job, file).await,
+        Err(e) => Outcome::Failed(format!("the page sent a job this worker does not know: {e}")),
+    };
+    let reply = js_sys::Object::new();
+    let text = serde_json::to_string(&outcome).unwrap_or_default();
+    let _ = js_sys::Reflect::set(&reply, &"id".into(), &id);
+    let _ = js_sys::Reflect::set(&reply, &"outcome".into(), &text.into());
+    let _ = scope().post_message(&reply);
+}
+
+/// Starts the message loop.
+pub fn start() {
+    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
+        wasm_bindgen_futures::spawn_local(handle(e.data()))
+    });
+    scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    // The loop lives as long as the worker.
+    onmessage.forget();
+}
