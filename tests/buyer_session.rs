@@ -7,7 +7,7 @@ mod common;
 use time::macros::datetime;
 use vendor_readiness::assessment::Assessment;
 use vendor_readiness::buyer_profile::BuyerProfile;
-use vendor_readiness::buyer_session::{BuyerChange, BuyerSession};
+use vendor_readiness::buyer_session::{BuyerChange, BuyerSession, Checked};
 use vendor_readiness::compare::{SortKey, VendorRow};
 use vendor_readiness::core::files::key_file::KeyFile;
 use vendor_readiness::questionnaire::Questionnaire;
@@ -40,10 +40,7 @@ fn file(org: &str, best: bool, seed: u8) -> Vec<u8> {
 }
 
 fn add(s: &mut BuyerSession, name: &str, bytes: Vec<u8>) {
-    s.update(BuyerChange::Add {
-        file_name: name.into(),
-        bytes,
-    });
+    s.update(Checked::verify(name, &bytes, Questionnaire::builtin()));
 }
 
 #[test]

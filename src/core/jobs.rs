@@ -15,9 +15,10 @@ use time::OffsetDateTime;
 use crate::core::answers::FileEvidence;
 use crate::core::assessment::Assessment;
 use crate::core::buyer::compare::Summary;
+use crate::core::buyer::profile::BuyerProfile;
 use crate::core::export;
 use crate::core::files::key_file::{self, KeyFile};
-use crate::core::files::{self, score_file, FileError};
+use crate::core::files::{self, profile_file, score_file, FileError};
 use crate::core::questionnaire::Questionnaire;
 use crate::core::verify::{self, VerifiedScore};
 
@@ -49,6 +50,8 @@ pub enum Job {
     Open,
     /// Read a signing key file (bytes beside the job).
     OpenKey,
+    /// Read a buyer profile file (bytes beside the job).
+    OpenProfile,
     /// Record a local evidence file by name, size and SHA-256 (the worker streams it).
     Hash {
         /// The file's name.
@@ -64,7 +67,7 @@ pub enum Job {
         /// Which one.
         download: Download,
         /// The assessment.
-        assessment: Assessment,
+        assessment: Box<Assessment>,
         /// The signing key, for a signed score file.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         key: Option<KeyFile>,
@@ -109,6 +112,8 @@ pub enum Outcome {
     Opened(Box<Opened>),
     /// For [`Job::OpenKey`] and [`Job::NewKey`].
     Key(KeyFile),
+    /// For [`Job::OpenProfile`].
+    Profile(Box<BuyerProfile>),
     /// For [`Job::Make`].
     Made(Made),
     /// For [`Job::Hash`].
@@ -123,9 +128,7 @@ fn failed(e: impl ToString) -> Outcome {
 
 /// Runs one job. `bytes` are the file's bytes for the jobs that read one.
 pub fn run(job: Job, bytes: Option<&[u8]>, q: &Questionnaire) -> Outcome {
-    let needs_file = || {
-        bytes.ok_or_else(|| FileError::Malformed("no file was given".into()))
-    };
+    let needs_file = || bytes.ok_or_else(|| FileError::Malformed("no file was given".into()));
     match job {
         Job::Verify => match needs_file().and_then(|b| verify::load_score(b, q)) {
             Ok(v) => Outcome::Verified(Box::new(Summary::of(&v))),
@@ -144,6 +147,13 @@ pub fn run(job: Job, bytes: Option<&[u8]>, q: &Questionnaire) -> Outcome {
         },
         Job::OpenKey => match needs_file().and_then(key_file::load) {
             Ok(key) => Outcome::Key(key),
+            Err(e) => failed(e),
+        },
+        Job::OpenProfile => match needs_file() {
+            Ok(b) => match profile_file::load_profile(b, q) {
+                Ok(p) => Outcome::Profile(Box::new(p)),
+                Err(e) => failed(e),
+            },
             Err(e) => failed(e),
         },
         Job::NewKey { seed } => Outcome::Key(KeyFile::from_seed(seed)),
@@ -191,7 +201,13 @@ fn make(
                 .ok()
                 .and_then(|t| t.format(&Rfc3339).ok())
                 .unwrap_or_else(|| now.to_owned());
-            let file = score_file::seal(q, assessment, crate::APP_VERSION, &created, signing.as_ref());
+            let file = score_file::seal(
+                q,
+                assessment,
+                crate::APP_VERSION,
+                &created,
+                signing.as_ref(),
+            );
             Outcome::Made(Made {
                 name: score_file::file_name(&assessment.profile, &date),
                 mime: "application/json".into(),
@@ -255,7 +271,7 @@ mod tests {
     fn make_job(download: Download, key: Option<KeyFile>) -> Outcome {
         let job = Job::Make {
             download,
-            assessment: assessment(),
+            assessment: Box::new(assessment()),
             key,
             now: "2026-11-29T10:11:12.345Z".into(),
         };
@@ -270,17 +286,26 @@ mod tests {
         let Outcome::Made(made) = make_job(Download::ScoreFile, Some(key.clone())) else {
             panic!("not made")
         };
-        assert_eq!(made.name, "acme-health-it-acme-ehr-2026-11-29.readiness.json");
+        assert_eq!(
+            made.name,
+            "acme-health-it-acme-ehr-2026-11-29.readiness.json"
+        );
         let Outcome::Verified(summary) = run(Job::Verify, Some(made.text.as_bytes()), q()) else {
             panic!("does not verify")
         };
         assert_eq!(summary.organisation, "Acme Health IT");
         assert_eq!(summary.created, "2026-11-29T10:11:12Z", "whole seconds");
-        assert_eq!(summary.verification.signature.fingerprint(), Some(key.key_fingerprint.as_str()));
+        assert_eq!(
+            summary.verification.signature.fingerprint(),
+            Some(key.key_fingerprint.as_str())
+        );
         let Outcome::Detail(v) = run(Job::Detail, Some(made.text.as_bytes()), q()) else {
             panic!("no detail")
         };
-        assert_eq!(v.content.answers.value("intake.channel"), Some(&AnswerValue::Choice("yes".into())));
+        assert_eq!(
+            v.content.answers.value("intake.channel"),
+            Some(&AnswerValue::Choice("yes".into()))
+        );
     }
 
     #[test]
@@ -297,34 +322,72 @@ mod tests {
             assert!(made.name.ends_with(suffix), "{}", made.name);
             assert!(!made.text.is_empty());
             if download == Download::AnswersFile {
-                let Outcome::Opened(opened) = run(Job::Open, Some(made.text.as_bytes()), q()) else {
+                let Outcome::Opened(opened) = run(Job::Open, Some(made.text.as_bytes()), q())
+                else {
                     panic!("does not open")
                 };
                 assert_eq!(opened.assessment, assessment());
                 assert_eq!(opened.migration, None);
             }
             if download == Download::SecurityTxt {
-                assert!(!made.notes.is_empty(), "a draft without a policy URL says so");
+                assert!(
+                    !made.notes.is_empty(),
+                    "a draft without a policy URL says so"
+                );
             }
         }
     }
 
     #[test]
     fn bad_input_fails_with_a_message_and_never_panics() {
-        assert!(matches!(run(Job::Verify, Some(b"{ nope"), q()), Outcome::Failed(m) if m.starts_with("not a JSON file")));
+        assert!(
+            matches!(run(Job::Verify, Some(b"{ nope"), q()), Outcome::Failed(m) if m.starts_with("not a JSON file"))
+        );
         assert!(matches!(run(Job::Verify, None, q()), Outcome::Failed(m) if m.contains("no file")));
-        assert!(matches!(run(Job::OpenKey, Some(b"{}"), q()), Outcome::Failed(m) if m.contains("not a signing key file")));
+        assert!(
+            matches!(run(Job::OpenKey, Some(b"{}"), q()), Outcome::Failed(m) if m.contains("not a signing key file"))
+        );
         let mut bad = assessment();
         bad.answers.entry_mut("intake.channel").notes = "a\u{202e}b".into();
-        let job = Job::Make { download: Download::ScoreFile, assessment: bad, key: None, now: "2026-11-29T10:00:00Z".into() };
-        assert!(matches!(run(job, None, q()), Outcome::Failed(m) if m.starts_with("The score file was not made")));
-        let job = Job::Make { download: Download::AnswersCsv, assessment: assessment(), key: None, now: "yesterday".into() };
+        let job = Job::Make {
+            download: Download::ScoreFile,
+            assessment: Box::new(bad),
+            key: None,
+            now: "2026-11-29T10:00:00Z".into(),
+        };
+        assert!(
+            matches!(run(job, None, q()), Outcome::Failed(m) if m.starts_with("The score file was not made"))
+        );
+        let job = Job::Make {
+            download: Download::AnswersCsv,
+            assessment: Box::new(assessment()),
+            key: None,
+            now: "yesterday".into(),
+        };
         assert!(matches!(run(job, None, q()), Outcome::Failed(_)));
     }
 
     #[test]
+    fn profiles_are_read_through_the_untrusted_loader() {
+        let mut p = BuyerProfile::default();
+        p.min_levels.insert("intake".into(), 2);
+        let text = profile_file::to_json(&p);
+        assert_eq!(
+            run(Job::OpenProfile, Some(text.as_bytes()), q()),
+            Outcome::Profile(Box::new(p.clone()))
+        );
+        assert_eq!(profile_file::from_stored(&text, q()), Some(p));
+        let dup = text.replacen("\"name\"", "\"name\": \"a\", \"name\"", 1);
+        assert!(
+            matches!(run(Job::OpenProfile, Some(dup.as_bytes()), q()), Outcome::Failed(m) if m.contains("duplicate key"))
+        );
+    }
+
+    #[test]
     fn keys_are_made_and_read_back() {
-        let Outcome::Key(key) = run(Job::NewKey { seed: [5; 32] }, None, q()) else { panic!() };
+        let Outcome::Key(key) = run(Job::NewKey { seed: [5; 32] }, None, q()) else {
+            panic!()
+        };
         let bytes = serde_json::to_vec(&key).unwrap();
         assert_eq!(run(Job::OpenKey, Some(&bytes), q()), Outcome::Key(key));
     }
@@ -332,7 +395,8 @@ mod tests {
     #[test]
     fn outcomes_cross_the_boundary_as_json() {
         let outcome = make_job(Download::AnswersCsv, None);
-        let back: Outcome = serde_json::from_str(&serde_json::to_string(&outcome).unwrap()).unwrap();
+        let back: Outcome =
+            serde_json::from_str(&serde_json::to_string(&outcome).unwrap()).unwrap();
         assert_eq!(back, outcome);
     }
 }

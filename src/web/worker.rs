@@ -79,7 +79,9 @@ async fn handle(data: JsValue) {
     let file = get(&data, "file").dyn_into::<web_sys::File>().ok();
     let outcome = match serde_json::from_str::<Job>(&job) {
         Ok(job) => answer(job, file).await,
-        Err(e) => Outcome::Failed(format!("the page sent a job this worker does not know: {e}")),
+        Err(e) => Outcome::Failed(format!(
+            "the page sent a job this worker does not know: {e}"
+        )),
     };
     let reply = js_sys::Object::new();
     let text = serde_json::to_string(&outcome).unwrap_or_default();

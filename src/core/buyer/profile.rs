@@ -19,7 +19,7 @@ pub use crate::core::files::profile_file::{
 
 /// A buyer's minimum bar. [`Default`] requires nothing except an assessment no older
 /// than [`DEFAULT_MAX_AGE_DAYS`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BuyerProfile {
     /// A name for the profile, e.g. "Imaging systems tender 2027".
     pub name: String,

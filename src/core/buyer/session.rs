@@ -64,18 +64,22 @@ impl Checked {
             detail: Some(Rc::new(v)),
         }
     }
+
+    /// Verifies a file's bytes on this thread: the change that imports it with its
+    /// detail. (The page verifies in workers instead, through the queue.)
+    pub fn verify(file_name: &str, bytes: &[u8], q: &Questionnaire) -> BuyerChange {
+        BuyerChange::Checked {
+            file_name: file_name.to_owned(),
+            result: verify::load_score(bytes, q)
+                .map(|v| Box::new(Checked::of(v)))
+                .map_err(|e| e.to_string()),
+        }
+    }
 }
 
 /// A change the buyer (or the shell, on the buyer's behalf) makes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BuyerChange {
-    /// Import one file from its bytes, verifying it here.
-    Add {
-        /// Name as picked.
-        file_name: String,
-        /// Its bytes.
-        bytes: Vec<u8>,
-    },
     /// Files were picked: queue them for verification. Their queue numbers are
     /// `queue.total()` before, onwards, in the order given.
     Enqueue(usize),
@@ -90,6 +94,13 @@ pub enum BuyerChange {
     },
     /// Several changes at once (one render for a batch of imported files).
     Batch(Vec<BuyerChange>),
+    /// A file verified outside the queue (the CLI, a test), kept with its detail.
+    Checked {
+        /// Name as picked.
+        file_name: String,
+        /// The checked file, or the refusal message.
+        result: Result<Box<Checked>, String>,
+    },
     /// Replace the profile (from a profile file, or the stored one).
     Profile(BuyerProfile),
     /// One edit in the profile form; refused edits leave a message next to the field.
@@ -254,13 +265,8 @@ impl BuyerSession {
         let q = Questionnaire::builtin();
         let mut effects = Vec::new();
         match change {
-            BuyerChange::Add { file_name, bytes } => {
-                let result = verify::load_score(&bytes, q)
-                    .map(|v| Box::new(Checked::of(v)))
-                    .map_err(|e| e.to_string());
-                self.record(None, &file_name, result);
-            }
             BuyerChange::Enqueue(count) => self.queue.enqueue(count),
+            BuyerChange::Checked { file_name, result } => self.record(None, &file_name, result),
             BuyerChange::Verified {
                 seq,
                 file_name,

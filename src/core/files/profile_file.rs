@@ -79,6 +79,27 @@ pub fn load_profile(bytes: &[u8], q: &Questionnaire) -> Result<BuyerProfile, Pro
     Ok(profile)
 }
 
+/// A profile this app stored itself (in the browser): trusted to be well-formed JSON,
+/// so only its rules are checked again, not the untrusted loader's. `None` when it no
+/// longer reads (a stored profile from another version, say).
+pub fn from_stored(text: &str, q: &Questionnaire) -> Option<BuyerProfile> {
+    let file: ProfileFile = serde_json::from_str(text).ok()?;
+    if file.format != PROFILE_FORMAT || file.format_version != PROFILE_FORMAT_VERSION {
+        return None;
+    }
+    let profile = BuyerProfile {
+        name: file.name,
+        min_levels: file.min_levels,
+        min_overall: file.min_overall,
+        forbidden_gates: file.forbidden_gates,
+        max_age_days: file.max_age_days,
+        require_signature: file.require_signature,
+        pinned_keys: file.pinned_keys,
+    };
+    profile.validate(q).ok()?;
+    Some(profile)
+}
+
 /// The profile as a pretty-printed profile file, every member written (`max_age_days`
 /// as `null` when there is no limit). Call [`BuyerProfile::validate`] first on a
 /// profile that did not come from [`load_profile`]: a non-finite `min_overall` would be

@@ -5,11 +5,12 @@
 
 use yew::prelude::*;
 
-use crate::core::buyer::profile::{self, ProfileEdit, ProfileField};
+use crate::core::buyer::profile::{ProfileEdit, ProfileField};
 use crate::core::buyer::session::BuyerChange;
 use crate::core::files::profile_file;
+use crate::core::jobs::{Job, Outcome};
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
-use crate::web::io::{download::download, file_import};
+use crate::web::io::{download::download, file_import, worker_pool};
 use crate::web::state::use_buyer;
 
 fn input_value(e: &Event) -> String {
@@ -64,7 +65,7 @@ pub fn buyer_profile_editor() -> Html {
             let _ = download(
                 "buyer-profile.json",
                 "application/json",
-                profile::to_json(&buyer.profile).as_bytes(),
+                profile_file::to_json(&buyer.profile).as_bytes(),
             );
         })
     };
@@ -74,16 +75,16 @@ pub fn buyer_profile_editor() -> Html {
             for file in file_import::from_input(&e) {
                 let (buyer, message) = (buyer.clone(), message.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let picked = file_import::read(file, &profile_file::KIND).await;
-                    match picked.bytes.and_then(|b| {
-                        profile::load_profile(&b, Questionnaire::builtin())
-                            .map_err(|e| e.to_string())
-                    }) {
-                        Ok(p) => {
-                            message.set(Some(format!("Profile loaded from {}.", picked.name)));
-                            buyer.dispatch(BuyerChange::Profile(p));
+                    let name = file.name();
+                    match worker_pool::run(&Job::OpenProfile, Some(&file)).await {
+                        Outcome::Profile(p) => {
+                            message.set(Some(format!("Profile loaded from {name}.")));
+                            buyer.dispatch(BuyerChange::Profile(*p));
                         }
-                        Err(e) => message.set(Some(format!("{} was not loaded: {e}", picked.name))),
+                        Outcome::Failed(e) => {
+                            message.set(Some(format!("{name} was not loaded: {e}")))
+                        }
+                        _ => message.set(Some(format!("{name} was not loaded"))),
                     }
                 });
             }

@@ -1,103 +1,102 @@
 //! Downloads of the open assessment: the score file (signed when a key is loaded), the
-//! answers file, a CSV of the answers, a draft security.txt and a starter disclosure policy.
+//! answers file, a CSV of the answers, a draft security.txt and a starter disclosure
+//! policy. Every file is made by the worker (sealing, signing and exports are not part of
+//! the page's first load); this component only asks and saves the result.
 
 use yew::prelude::*;
 
-use crate::core::assessment::Assessment;
-use crate::core::export;
-use crate::core::files::content::check_assessment;
 use crate::core::files::key_file::KeyFile;
 use crate::core::files::score_file;
-use crate::core::questionnaire::Questionnaire;
+use crate::core::jobs::{Download, Job, Outcome};
 use crate::web::components::SigningPanel;
-use crate::web::io::clock::{now, now_rfc3339, today};
+use crate::web::io::clock::{now_rfc3339, today};
 use crate::web::io::download::download;
-use crate::web::state::use_app;
+use crate::web::io::worker_pool;
+use crate::web::state::{use_app, AppContext};
+
+/// Asks the worker for a download of the open assessment and saves it.
+fn make(
+    app: AppContext,
+    what: Download,
+    key: Option<KeyFile>,
+    error: UseStateHandle<Option<String>>,
+    notes: UseStateHandle<Vec<String>>,
+) {
+    let job = Job::Make {
+        download: what,
+        assessment: Box::new(app.assessment().clone()),
+        key,
+        now: now_rfc3339(),
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        match worker_pool::run(&job, None).await {
+            Outcome::Made(made) => {
+                error.set(download(&made.name, &made.mime, made.text.as_bytes()).err());
+                notes.set(made.notes);
+            }
+            Outcome::Failed(e) => error.set(Some(e)),
+            _ => error.set(Some("the file could not be made".into())),
+        }
+    });
+}
 
 /// Download buttons.
 #[function_component(DownloadBar)]
 pub fn download_bar() -> Html {
     let app = use_app();
     let error = use_state(|| None::<String>);
-    let key = use_state(|| None::<KeyFile>);
-    let q = Questionnaire::builtin();
-    let assessment = app.assessment().clone();
-    let save = {
-        let error = error.clone();
-        move |name: String, mime: &'static str, bytes: Vec<u8>| {
-            error.set(download(&name, mime, &bytes).err())
-        }
-    };
-    let score_file_button = {
-        let (save, assessment, key) = (save.clone(), assessment.clone(), key.clone());
-        let error = error.clone();
-        let error_set = move |m: String| error.set(Some(m));
-        Callback::from(move |_: MouseEvent| {
-            let created = now_rfc3339();
-            // Refuse to make a file the buyer's verifier would refuse.
-            if let Err(e) = check_assessment(&assessment.profile, &assessment.answers, q) {
-                error_set(format!(
-                    "The score file was not made: {e}. Correct it and try again."
-                ));
-                return;
-            }
-            let signing = key.as_ref().and_then(|k| k.signing_key().ok());
-            let file = score_file::seal(
-                q,
-                &assessment,
-                crate::APP_VERSION,
-                &created,
-                signing.as_ref(),
-            );
-            let name = score_file::file_name(&assessment.profile, &today());
-            save(
-                name,
-                "application/json",
-                serde_json::to_vec_pretty(&file).unwrap_or_default(),
-            );
-        })
-    };
-    let stem = score_file::file_stem(&assessment.profile, &today());
     let notes = use_state(Vec::<String>::new);
-    // Each extra download: its file, and notes for the user (e.g. what a draft lacks).
-    type Make = fn(&Assessment, &str) -> (String, &'static str, Vec<u8>, Vec<String>);
-    let other = |label: &'static str, id: &'static str, make: Make| {
-        let (save, assessment, stem, notes) = (
-            save.clone(),
-            assessment.clone(),
-            stem.clone(),
-            notes.clone(),
-        );
+    let key = use_state(|| None::<KeyFile>);
+    let button = |label: &'static str, id: &'static str, what: Download, class: &'static str| {
+        let (app, key, error, notes) = (app.clone(), key.clone(), error.clone(), notes.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
-            let (name, mime, bytes, warnings) = make(&assessment, &stem);
-            save(name, mime, bytes);
-            notes.set(warnings);
+            let signing = (what == Download::ScoreFile)
+                .then(|| (*key).clone())
+                .flatten();
+            make(app.clone(), what, signing, error.clone(), notes.clone())
         });
-        html! { <button type="button" {id} {onclick}>{ label }</button> }
+        html! { <button type="button" {id} class={class} {onclick}>{ label }</button> }
     };
     let signed = key.is_some();
+    let stem = score_file::file_stem(&app.assessment().profile, &today());
+    let score_button = button(
+        if signed {
+            "Download signed score file"
+        } else {
+            "Download score file"
+        },
+        "download-score",
+        Download::ScoreFile,
+        "primary",
+    );
+    let others = [
+        (
+            "Answers file (to continue elsewhere)",
+            "download-answers",
+            Download::AnswersFile,
+        ),
+        ("Answers as CSV", "download-csv", Download::AnswersCsv),
+        (
+            "Draft security.txt",
+            "download-security-txt",
+            Download::SecurityTxt,
+        ),
+        (
+            "Starter disclosure policy (Markdown)",
+            "download-vdp",
+            Download::DisclosurePolicy,
+        ),
+    ]
+    .map(|(label, id, what)| button(label, id, what, ""));
+    let signing_key = (*key).clone();
+    let onkey = Callback::from(move |k| key.set(k));
     html! {
         <div class="download-bar">
-            <button type="button" class="primary" id="download-score" onclick={score_file_button}>
-                { if signed { "Download signed score file" } else { "Download score file" } }
-            </button>
-            <SigningPanel signing_key={(*key).clone()} onkey={Callback::from(move |k| key.set(k))} />
+            { score_button }
+            <SigningPanel {signing_key} {onkey} />
             <details class="more-downloads">
                 <summary>{ "More downloads" }</summary>
-                { other("Answers file (to continue elsewhere)", "download-answers", |a, stem| {
-                    let file = score_file::answers_file(Questionnaire::builtin(), a);
-                    (format!("{stem}.answers.json"), "application/json", serde_json::to_vec_pretty(&file).unwrap_or_default(), Vec::new())
-                }) }
-                { other("Answers as CSV", "download-csv", |a, stem| {
-                    (format!("{stem}.answers.csv"), "text/csv", export::answers_csv(Questionnaire::builtin(), a).into_bytes(), Vec::new())
-                }) }
-                { other("Draft security.txt", "download-security-txt", |a, _| {
-                    let draft = export::security_txt(&a.profile, Questionnaire::builtin(), a, now());
-                    ("security.txt".into(), "text/plain", draft.text.into_bytes(), draft.warnings)
-                }) }
-                { other("Starter disclosure policy (Markdown)", "download-vdp", |a, _| {
-                    ("vulnerability-disclosure-policy.md".into(), "text/markdown", export::vdp_outline(&a.profile).into_bytes(), Vec::new())
-                }) }
+                { for others }
                 <p class="small">{ format!("Files are named {stem}…") }</p>
                 if !notes.is_empty() {
                     <ul class="warning" role="status" data-testid="download-notes">{ for notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>

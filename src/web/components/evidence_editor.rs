@@ -3,9 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::core::answers::{Evidence, FileEvidence, MAX_EVIDENCE_FILE_BYTES};
+use crate::core::answers::Evidence;
 use crate::core::assessment::Edit;
-use crate::web::io::file_import;
+use crate::core::jobs::{Job, Outcome};
+use crate::web::io::{file_import, worker_pool};
 
 /// Props of [`EvidenceEditor`].
 #[derive(PartialEq, Properties)]
@@ -75,17 +76,19 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
             for file in file_import::from_input(&e) {
                 let (onedit, id, problem) = (onedit.clone(), id.clone(), problem.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let picked = file_import::read_limited(file, MAX_EVIDENCE_FILE_BYTES).await;
-                    match picked.bytes {
-                        Ok(bytes) => onedit.emit(Edit::AddEvidence(
+                    // Hashed in the worker, piece by piece: any size works, nothing is sent.
+                    let name = file.name();
+                    match worker_pool::run(&Job::Hash { name: name.clone() }, Some(&file)).await {
+                        Outcome::Hashed(evidence) => onedit.emit(Edit::AddEvidence(
                             id,
                             Evidence {
-                                label: picked.name.clone(),
+                                label: name,
                                 url: None,
-                                file: Some(FileEvidence::from_bytes(&picked.name, &bytes)),
+                                file: Some(evidence),
                             },
                         )),
-                        Err(e) => problem.set(Some(format!("{}: {e}", picked.name))),
+                        Outcome::Failed(e) => problem.set(Some(format!("{name}: {e}"))),
+                        _ => problem.set(Some(format!("{name} could not be recorded"))),
                     }
                 });
             }

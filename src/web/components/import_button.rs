@@ -3,11 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::core::files::{self, score_file};
-use crate::core::questionnaire::Questionnaire;
+use crate::core::jobs::{Job, Outcome};
 use crate::core::vendor::VendorAction;
 use crate::core::workbook::Change;
-use crate::web::io::file_import;
+use crate::web::io::{file_import, worker_pool};
 use crate::web::state::use_app;
 
 /// File input that imports assessments.
@@ -21,28 +20,27 @@ pub fn import_button() -> Html {
             for file in file_import::from_input(&e) {
                 let (app, message) = (app.clone(), message.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let picked = file_import::read(file, &score_file::KIND).await;
-                    let loaded = picked.bytes.and_then(|b| {
-                        files::load(&b, Questionnaire::builtin()).map_err(|e| e.to_string())
-                    });
-                    match loaded {
-                        Ok(loaded) => {
-                            let name = picked.name.trim_end_matches(".json").to_owned();
-                            let migration = loaded
-                                .migration()
-                                .map(|m| format!(" Its answers were {}.", m.summary()))
+                    let file_name = file.name();
+                    match worker_pool::run(&Job::Open, Some(&file)).await {
+                        Outcome::Opened(opened) => {
+                            let name = file_name.trim_end_matches(".json").to_owned();
+                            let migration = opened
+                                .migration
+                                .map(|m| format!(" Its answers were {m}."))
                                 .unwrap_or_default();
-                            let a = loaded.into_assessment();
-                            app.dispatch(VendorAction::Change(Change::Import(name.clone(), a)));
+                            app.dispatch(VendorAction::Change(Change::Import(
+                                name.clone(),
+                                opened.assessment,
+                            )));
                             message.set(Some((
                                 true,
                                 format!("Imported {name} as a new assessment.{migration}"),
                             )));
                         }
-                        Err(e) => message.set(Some((
-                            false,
-                            format!("{} was not imported: {e}", picked.name),
-                        ))),
+                        Outcome::Failed(e) => {
+                            message.set(Some((false, format!("{file_name} was not imported: {e}"))))
+                        }
+                        _ => message.set(Some((false, format!("{file_name} was not imported")))),
                     }
                 });
             }

@@ -3,9 +3,11 @@
 
 use yew::prelude::*;
 
-use crate::core::files::key_file::{self, KeyFile};
+use crate::core::files::key_file::KeyFile;
+use crate::core::jobs::{Job, Outcome};
 use crate::web::io::download::download;
 use crate::web::io::file_import;
+use crate::web::io::worker_pool;
 
 /// Props of [`SigningPanel`].
 #[derive(PartialEq, Properties)]
@@ -24,17 +26,25 @@ pub fn signing_panel(props: &SigningPanelProps) -> Html {
         let (onkey, problem) = (props.onkey.clone(), problem.clone());
         Callback::from(move |_: MouseEvent| match file_import::random_seed() {
             Ok(seed) => {
-                let key = KeyFile::from_seed(seed);
-                let json = serde_json::to_vec_pretty(&key).unwrap_or_default();
-                problem.set(
-                    download(
-                        "vendor-readiness-signing-key.json",
-                        "application/json",
-                        &json,
-                    )
-                    .err(),
-                );
-                onkey.emit(Some(key));
+                let (onkey, problem) = (onkey.clone(), problem.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    match worker_pool::run(&Job::NewKey { seed }, None).await {
+                        Outcome::Key(key) => {
+                            let json = serde_json::to_vec_pretty(&key).unwrap_or_default();
+                            problem.set(
+                                download(
+                                    "vendor-readiness-signing-key.json",
+                                    "application/json",
+                                    &json,
+                                )
+                                .err(),
+                            );
+                            onkey.emit(Some(key));
+                        }
+                        Outcome::Failed(e) => problem.set(Some(e)),
+                        _ => problem.set(Some("no key was made".into())),
+                    }
+                });
             }
             Err(e) => problem.set(Some(e)),
         })
@@ -45,16 +55,14 @@ pub fn signing_panel(props: &SigningPanelProps) -> Html {
             for file in file_import::from_input(&e) {
                 let (onkey, problem) = (onkey.clone(), problem.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let picked = file_import::read(file, &key_file::KIND).await;
-                    let key = picked
-                        .bytes
-                        .and_then(|b| key_file::load(&b).map_err(|e| e.to_string()));
-                    match key {
-                        Ok(k) => {
+                    let name = file.name();
+                    match worker_pool::run(&Job::OpenKey, Some(&file)).await {
+                        Outcome::Key(k) => {
                             problem.set(None);
                             onkey.emit(Some(k));
                         }
-                        Err(e) => problem.set(Some(format!("{}: {e}", picked.name))),
+                        Outcome::Failed(e) => problem.set(Some(format!("{name}: {e}"))),
+                        _ => problem.set(Some(format!("{name}: not a key file"))),
                     }
                 });
             }

@@ -1,19 +1,20 @@
-//! The browser clock, as the `time` types the core takes.
+//! The browser clock.
 
-/// Current time from the browser clock (whole seconds).
+/// Current time from the browser clock (whole seconds), as the core's buyer side takes it.
 pub fn now() -> time::OffsetDateTime {
     let seconds = (js_sys::Date::now() / 1000.0) as i64;
     time::OffsetDateTime::from_unix_timestamp(seconds).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
 }
 
-/// `now()` as RFC 3339, UTC.
+/// Now as RFC 3339 in UTC (`2026-11-29T10:11:12.345Z`), from the browser itself.
 pub fn now_rfc3339() -> String {
-    now()
-        .format(&time::format_description::well_known::Rfc3339)
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
         .unwrap_or_default()
 }
 
-/// Today's date, `YYYY-MM-DD`, for file names.
+/// Today's date in UTC, `YYYY-MM-DD`, for file names.
 pub fn today() -> String {
-    now().date().to_string()
+    now_rfc3339().chars().take(10).collect()
 }

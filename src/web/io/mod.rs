@@ -5,3 +5,4 @@ pub mod download;
 pub mod file_import;
 pub mod storage;
 pub mod verifier;
+pub mod worker_pool;

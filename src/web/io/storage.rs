@@ -195,11 +195,10 @@ pub fn load_buyer_profile() -> crate::core::buyer::profile::BuyerProfile {
     local()
         .and_then(|l| l.get_item(BUYER_PROFILE_KEY).ok().flatten())
         .and_then(|text| {
-            crate::core::buyer::profile::load_profile(
-                text.as_bytes(),
+            crate::core::files::profile_file::from_stored(
+                &text,
                 crate::core::questionnaire::Questionnaire::builtin(),
             )
-            .ok()
         })
         .unwrap_or_default()
 }

@@ -1,13 +1,21 @@
-//! Verifies picked score files for the compare page: reads each one (refusing it by size
-//! first) and runs the core's verification, yielding to the browser between slices of
-//! work so a thousand files show progress instead of freezing the page. Results are
-//! reported in batches a few times a second.
+//! Verifies picked score files for the compare page in the worker pool: as many files at
+//! once as there are workers, each file read and verified by a worker (never on the main
+//! thread), results reported in batches a few times a second so the table stays usable
+//! while a thousand files come in.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use gloo::timers::callback::Interval;
 
 use crate::core::buyer::session::{BuyerChange, Checked};
-use crate::core::files::score_file;
-use crate::core::questionnaire::Questionnaire;
-use crate::core::verify::{self, VerifiedScore};
-use crate::web::io::file_import;
+use crate::core::jobs::{Job as WorkerJob, Outcome};
+use crate::core::verify::VerifiedScore;
+use crate::web::io::worker_pool;
+
+/// How often verified files are handed to the page, in milliseconds.
+const REPORT_EVERY_MS: u32 = 150;
 
 /// One file to verify, with its queue number.
 pub struct Job {
@@ -17,42 +25,69 @@ pub struct Job {
     pub file: web_sys::File,
 }
 
-async fn verify_one(file: web_sys::File) -> (String, Result<VerifiedScore, String>) {
-    let picked = file_import::read(file, &score_file::KIND).await;
-    let result = picked.bytes.and_then(|bytes| {
-        verify::load_score(&bytes, Questionnaire::builtin()).map_err(|e| e.to_string())
-    });
-    (picked.name, result)
+fn change_of(seq: u64, file_name: String, outcome: Outcome) -> BuyerChange {
+    let result = match outcome {
+        Outcome::Verified(summary) => Ok(Box::new(Checked {
+            summary: *summary,
+            detail: None,
+        })),
+        Outcome::Failed(e) => Err(e),
+        _ => Err("the verifier gave no result for this file".into()),
+    };
+    BuyerChange::Verified {
+        seq,
+        file_name,
+        result,
+    }
 }
 
-/// Verifies every job, reporting results in batches through `report`.
+/// Verifies every job in the worker pool, reporting results in batches through `report`.
 pub fn verify_all(jobs: Vec<Job>, report: impl Fn(Vec<BuyerChange>) + 'static) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let mut batch = Vec::new();
-        let (mut slice_start, mut last_report) = (js_sys::Date::now(), js_sys::Date::now());
-        let total = jobs.len();
-        for (i, job) in jobs.into_iter().enumerate() {
-            let (file_name, result) = verify_one(job.file).await;
-            batch.push(BuyerChange::Verified {
-                seq: job.seq,
-                file_name,
-                result: result.map(|v| Box::new(Checked::of(v))),
-            });
-            let now = js_sys::Date::now();
-            let done = i + 1 == total;
-            if done || now - last_report > 250.0 {
-                report(std::mem::take(&mut batch));
-                last_report = now;
-            }
-            if done || now - slice_start > 12.0 {
-                yew::platform::time::sleep(std::time::Duration::ZERO).await;
-                slice_start = js_sys::Date::now();
+    let total = jobs.len();
+    let queue = Rc::new(RefCell::new(jobs.into_iter().collect::<VecDeque<Job>>()));
+    let batch = Rc::new(RefCell::new(Vec::new()));
+    let done = Rc::new(RefCell::new(0usize));
+    let report = Rc::new(report);
+    let ticker = Rc::new(RefCell::new(None::<Interval>));
+    let flush = {
+        let (batch, report) = (batch.clone(), report.clone());
+        move || {
+            let ready = std::mem::take(&mut *batch.borrow_mut());
+            if !ready.is_empty() {
+                report(ready);
             }
         }
-    });
+    };
+    *ticker.borrow_mut() = Some(Interval::new(REPORT_EVERY_MS, flush.clone()));
+    for _ in 0..worker_pool::capacity().min(total) {
+        let (queue, batch, done, ticker, flush) = (
+            queue.clone(),
+            batch.clone(),
+            done.clone(),
+            ticker.clone(),
+            flush.clone(),
+        );
+        wasm_bindgen_futures::spawn_local(async move {
+            loop {
+                let next = queue.borrow_mut().pop_front();
+                let Some(job) = next else { break };
+                let name = job.file.name();
+                let outcome = worker_pool::run(&WorkerJob::Verify, Some(&job.file)).await;
+                batch.borrow_mut().push(change_of(job.seq, name, outcome));
+                *done.borrow_mut() += 1;
+            }
+            if *done.borrow() == total && ticker.borrow_mut().take().is_some() {
+                flush();
+            }
+        });
+    }
 }
 
 /// The whole verified content of a file, for the detail and difference views.
-pub async fn detail(file: web_sys::File) -> Result<std::rc::Rc<VerifiedScore>, String> {
-    verify_one(file).await.1.map(std::rc::Rc::new)
+pub async fn detail(file: web_sys::File) -> Result<Rc<VerifiedScore>, String> {
+    match worker_pool::run(&WorkerJob::Detail, Some(&file)).await {
+        Outcome::Detail(v) => Ok(Rc::new(*v)),
+        Outcome::Failed(e) => Err(e),
+        _ => Err("the verifier gave no result for this file".into()),
+    }
 }

@@ -178,7 +178,9 @@ pub async fn run(job: &Job, file: Option<&web_sys::File>) -> Outcome {
         }
         let mut resolve_fn = None;
         let promise = js_sys::Promise::new(&mut |resolve, _| resolve_fn = Some(resolve));
-        let slot = pool.slots[index].as_mut().ok_or("the verifier is not running")?;
+        let slot = pool.slots[index]
+            .as_mut()
+            .ok_or("the verifier is not running")?;
         slot.worker
             .post_message(&message)
             .map_err(|_| "the job could not be sent to the verifier")?;
@@ -197,6 +199,7 @@ pub async fn run(job: &Job, file: Option<&web_sys::File>) -> Outcome {
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_default();
-    serde_json::from_str(&text)
-        .unwrap_or_else(|_| Outcome::Failed("the verifier sent an answer this page cannot read".into()))
+    serde_json::from_str(&text).unwrap_or_else(|_| {
+        Outcome::Failed("the verifier sent an answer this page cannot read".into())
+    })
 }
