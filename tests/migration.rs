@@ -141,7 +141,7 @@ fn the_migration_report_accounts_for_every_change() {
         (report.from.as_str(), report.to.as_str()),
         ("1.0.0", q().version.as_str())
     );
-    let rules = &q().migrations[0];
+    let rules = &q().migrations()[0];
     // The mid vendor answered every 1.0.0 question, so every merge and drop took effect.
     for rule in &rules.rules {
         match rule {
@@ -261,7 +261,7 @@ fn the_1_0_0_answers_files_load_as_assessments_with_their_report() {
                 assessment.answers.0.is_empty(),
                 "a blank template stays blank"
             );
-            assert_eq!(report.new_questions.len(), q().migrations[0].added.len());
+            assert_eq!(report.new_questions.len(), q().migrations()[0].added.len());
         }
     }
 }
@@ -299,7 +299,7 @@ fn a_1_0_0_answer_that_is_wrong_under_1_0_0_is_refused_in_its_own_terms() {
 
 #[test]
 fn every_1_0_0_question_is_kept_or_named_by_exactly_one_rule() {
-    let rules = &q().migrations[0];
+    let rules = &q().migrations()[0];
     assert_eq!(
         (rules.from.as_str(), rules.to.as_str()),
         ("1.0.0", q().version.as_str())

@@ -239,6 +239,30 @@ fn the_build_time_digest_is_the_one_the_core_computes() {
 }
 
 #[test]
+fn the_page_data_is_the_full_data_less_what_only_the_verifier_reads() {
+    let full = Questionnaire::from_json(vendor_readiness::questionnaire::BUILTIN_JSON).unwrap();
+    let page: Questionnaire =
+        serde_json::from_str(vendor_readiness::questionnaire::PAGE_JSON).unwrap();
+    assert!(page.changelog().is_empty() && page.migrations().is_empty());
+    assert!(page.gates.iter().all(|g| g.justification.is_none()));
+    let mut stripped = full.clone();
+    stripped.changelog = Default::default();
+    stripped.migrations = Default::default();
+    for g in &mut stripped.gates {
+        g.justification = None;
+    }
+    assert_eq!(
+        serde_json::to_value(&page).unwrap(),
+        serde_json::to_value(&stripped).unwrap(),
+        "everything the page shows is the full data's"
+    );
+    assert!(
+        vendor_readiness::questionnaire::PAGE_JSON.len()
+            < vendor_readiness::questionnaire::BUILTIN_JSON.len()
+    );
+}
+
+#[test]
 fn digest_is_stable_and_content_sensitive() {
     let q = Questionnaire::builtin();
     assert_eq!(q.digest(), q.digest());

@@ -14,13 +14,13 @@ use time::OffsetDateTime;
 
 use crate::core::answers::FileEvidence;
 use crate::core::assessment::Assessment;
-use crate::core::buyer::compare::Summary;
+use crate::core::buyer::compare::{Detail, Summary};
 use crate::core::buyer::profile::BuyerProfile;
 use crate::core::export;
 use crate::core::files::key_file::{self, KeyFile};
 use crate::core::files::{self, profile_file, score_file, FileError};
 use crate::core::questionnaire::Questionnaire;
-use crate::core::verify::{self, VerifiedScore};
+use crate::core::verify;
 
 /// A downloadable made from the open assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,13 +101,16 @@ pub struct Opened {
 }
 
 /// The result of a job: what it made, or why it could not.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "outcome", content = "value", rename_all = "snake_case")]
+///
+/// On the wire ([`Outcome::to_wire`]) it is `{"Ok": <what was made>}` or
+/// `{"Err": "<message>"}`: the page knows which kind it asked for and reads only that
+/// ([`from_wire`]), so each page module carries a reader for its own results only.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     /// For [`Job::Verify`].
     Verified(Box<Summary>),
     /// For [`Job::Detail`].
-    Detail(Box<VerifiedScore>),
+    Detail(Box<Detail>),
     /// For [`Job::Open`].
     Opened(Box<Opened>),
     /// For [`Job::OpenKey`] and [`Job::NewKey`].
@@ -120,6 +123,34 @@ pub enum Outcome {
     Hashed(FileEvidence),
     /// Any job that failed, with the message to show.
     Failed(String),
+}
+
+impl Outcome {
+    /// The outcome as the worker sends it.
+    pub fn to_wire(&self) -> String {
+        fn ok<T: Serialize>(value: &T) -> String {
+            serde_json::to_string(&Ok::<&T, ()>(value)).unwrap_or_default()
+        }
+        match self {
+            Outcome::Verified(v) => ok(v),
+            Outcome::Detail(v) => ok(v),
+            Outcome::Opened(v) => ok(v),
+            Outcome::Key(v) => ok(v),
+            Outcome::Profile(v) => ok(v),
+            Outcome::Made(v) => ok(v),
+            Outcome::Hashed(v) => ok(v),
+            Outcome::Failed(message) => {
+                serde_json::to_string(&Err::<(), &str>(message)).unwrap_or_default()
+            }
+        }
+    }
+}
+
+/// Reads an outcome sent by the worker as the kind of result the page asked for: the
+/// result, or the message to show.
+pub fn from_wire<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_json::from_str::<Result<T, String>>(text)
+        .unwrap_or_else(|_| Err("the verifier sent an answer this page cannot read".into()))
 }
 
 fn failed(e: impl ToString) -> Outcome {
@@ -135,7 +166,7 @@ pub fn run(job: Job, bytes: Option<&[u8]>, q: &Questionnaire) -> Outcome {
             Err(e) => failed(e),
         },
         Job::Detail => match needs_file().and_then(|b| verify::load_score(b, q)) {
-            Ok(v) => Outcome::Detail(Box::new(v)),
+            Ok(v) => Outcome::Detail(Box::new(Detail::of(&v))),
             Err(e) => failed(e),
         },
         Job::Open => match needs_file().and_then(|b| files::load(b, q)) {
@@ -303,7 +334,7 @@ mod tests {
             panic!("no detail")
         };
         assert_eq!(
-            v.content.answers.value("intake.channel"),
+            v.answers.value("intake.channel"),
             Some(&AnswerValue::Choice("yes".into()))
         );
     }
@@ -394,9 +425,19 @@ mod tests {
 
     #[test]
     fn outcomes_cross_the_boundary_as_json() {
-        let outcome = make_job(Download::AnswersCsv, None);
-        let back: Outcome =
-            serde_json::from_str(&serde_json::to_string(&outcome).unwrap()).unwrap();
-        assert_eq!(back, outcome);
+        let Outcome::Made(made) = make_job(Download::AnswersCsv, None) else {
+            panic!()
+        };
+        let wire = Outcome::Made(made.clone()).to_wire();
+        assert_eq!(from_wire::<Made>(&wire), Ok(made));
+        let failed = Outcome::Failed("file is empty".into()).to_wire();
+        assert_eq!(from_wire::<Made>(&failed), Err("file is empty".to_owned()));
+        assert!(
+            from_wire::<KeyFile>(&wire)
+                .unwrap_err()
+                .contains("cannot read"),
+            "a result of another kind is refused"
+        );
+        assert!(from_wire::<Made>("not json").is_err());
     }
 }

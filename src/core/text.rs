@@ -100,6 +100,35 @@ pub fn is_sha256_digest(s: &str) -> bool {
     s.strip_prefix(SHA256_PREFIX).is_some_and(is_sha256_hex)
 }
 
+/// A number with exactly `places` decimals (`2.0`, `1.5`), rounded half away from zero;
+/// empty when not finite. Integer arithmetic only, so the page carries no float
+/// formatter; exact for the scores and answers shown (a few decimals, far below 2^53).
+pub fn decimal(x: f64, places: u32) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    let scale = 10i64.pow(places.min(9));
+    let n = (x * scale as f64).round() as i64;
+    let sign = if n < 0 { "-" } else { "" };
+    let n = n.unsigned_abs();
+    let (whole, frac) = (n / scale as u64, n % scale as u64);
+    if places == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{frac:0width$}", width = places as usize)
+    }
+}
+
+/// [`decimal`] with trailing zeros (and a bare point) dropped: `12.5`, `3`, `0.25`.
+pub fn short_decimal(x: f64, max_places: u32) -> String {
+    let s = decimal(x, max_places);
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        s
+    }
+}
+
 /// Cuts text to `max` characters, ending with an ellipsis when cut.
 pub fn fit(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
@@ -174,6 +203,24 @@ mod tests {
         assert!(!is_sha256_digest(&format!("sha512:{hex}")));
         assert!(!is_sha256_digest(&format!("sha256:{}g", &hex[1..])));
         assert!(is_sha256_hex(&hex));
+    }
+
+    #[test]
+    fn decimals_without_a_float_formatter() {
+        assert_eq!(decimal(2.0, 1), "2.0");
+        assert_eq!(decimal(1.25, 1), "1.3");
+        assert_eq!(decimal(0.05, 1), "0.1");
+        assert_eq!(decimal(-0.04, 1), "0.0");
+        assert_eq!(decimal(-1.26, 1), "-1.3");
+        assert_eq!(decimal(3.0, 0), "3");
+        assert_eq!(decimal(f64::NAN, 1), "");
+        assert_eq!(short_decimal(12.5, 6), "12.5");
+        assert_eq!(short_decimal(30.0, 6), "30");
+        assert_eq!(short_decimal(0.25, 6), "0.25");
+        assert_eq!(short_decimal(1.0 / 3.0, 6), "0.333333");
+        for x in [0.0, 0.1, 0.2, 1.7, 2.4, 3.9, 4.0] {
+            assert_eq!(decimal(x, 1), format!("{x:.1}"), "{x}");
+        }
     }
 
     #[test]

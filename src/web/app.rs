@@ -12,9 +12,9 @@ use crate::core::vendor::{
     SaveStatus, VendorAction, VendorEffect, VendorSession, SAVE_DEBOUNCE_MS,
 };
 use crate::core::workbook::Workbook;
-use crate::web::components::{AssessmentList, ProfileForm, TopNav};
+use crate::web::components::{AssessmentList, BuyerHost, ProfileForm, TopNav};
 use crate::web::io::storage;
-use crate::web::pages::{AssessPage, ComparePage, HomePage, ReportPage, ResultsPage};
+use crate::web::pages::{AssessPage, HomePage, ReportPage, ResultsPage};
 use crate::web::routes::{use_route, Link, Route};
 use crate::web::state::{AppContext, Store};
 
@@ -28,7 +28,8 @@ fn page(route: Route) -> Html {
         },
         Route::Results => html! { <ResultsPage /> },
         Route::Report => html! { <ReportPage /> },
-        Route::Compare => html! { <ComparePage /> },
+        // The buyer's page is its own module, in the host below.
+        Route::Compare => html! {},
         Route::NotFound => html! {
             <main id="main"><h1>{ "Page not found" }</h1><Link to={Route::Home}>{ "Go to the start page" }</Link></main>
         },
@@ -103,10 +104,12 @@ pub fn app() -> Html {
         use_effect_with(app.version, move |_| run_effects(&app, &pause));
     }
     let route = use_route();
+    let buyer = route == Route::Compare;
     html! {
         <ContextProvider<AppContext> context={app}>
             <TopNav />
             { page(route) }
+            <BuyerHost visible={buyer} />
         </ContextProvider<AppContext>>
     }
 }

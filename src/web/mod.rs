@@ -3,6 +3,7 @@
 //! ([`io`]). Nothing here decides anything; every rule is in [`crate::core`].
 
 pub mod app;
+pub mod buyer_app;
 pub mod components;
 pub mod io;
 pub mod pages;

@@ -84,7 +84,7 @@ async fn handle(data: JsValue) {
         )),
     };
     let reply = js_sys::Object::new();
-    let text = serde_json::to_string(&outcome).unwrap_or_default();
+    let text = outcome.to_wire();
     let _ = js_sys::Reflect::set(&reply, &"id".into(), &id);
     let _ = js_sys::Reflect::set(&reply, &"outcome".into(), &text.into());
     let _ = scope().post_message(&reply);
@@ -92,6 +92,8 @@ async fn handle(data: JsValue) {
 
 /// Starts the message loop.
 pub fn start() {
+    // Sealing and verifying need the whole questionnaire (its digest, its migrations).
+    crate::core::questionnaire::use_full_data();
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
         wasm_bindgen_futures::spawn_local(handle(e.data()))
     });

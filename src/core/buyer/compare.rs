@@ -106,6 +106,27 @@ impl Summary {
     }
 }
 
+/// What the detail and difference views need of a verified file beyond its
+/// [`Summary`]: who, and every answer with its notes and evidence (migrated to the
+/// current questionnaire).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Detail {
+    /// The vendor profile from the file.
+    pub profile: crate::core::assessment::VendorProfile,
+    /// The answers.
+    pub answers: Answers,
+}
+
+impl Detail {
+    /// The detail of a verified file.
+    pub fn of(v: &VerifiedScore) -> Detail {
+        Detail {
+            profile: v.content.profile.clone(),
+            answers: v.content.answers.clone(),
+        }
+    }
+}
+
 /// One reason a vendor fails a buyer's profile.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reason {

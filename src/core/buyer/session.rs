@@ -15,6 +15,8 @@ use crate::core::questionnaire::Questionnaire;
 use crate::core::text;
 use crate::core::verify::{self, VerifiedScore};
 
+use super::compare::Detail;
+
 /// One imported file: verified, or why it was refused.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Imported {
@@ -53,7 +55,7 @@ pub struct Checked {
     /// What the comparison needs.
     pub summary: Summary,
     /// The whole verified file, if the verifier sent it.
-    pub detail: Option<Rc<VerifiedScore>>,
+    pub detail: Option<Rc<Detail>>,
 }
 
 impl Checked {
@@ -61,7 +63,7 @@ impl Checked {
     pub fn of(v: VerifiedScore) -> Checked {
         Checked {
             summary: Summary::of(&v),
-            detail: Some(Rc::new(v)),
+            detail: Some(Rc::new(Detail::of(&v))),
         }
     }
 
@@ -127,7 +129,7 @@ pub enum BuyerChange {
         /// The file.
         file_name: String,
         /// Its verified content, or why it could not be had.
-        result: Result<Rc<VerifiedScore>, String>,
+        result: Result<Rc<Detail>, String>,
     },
     /// Forget every imported file.
     Clear,
@@ -161,7 +163,7 @@ pub struct BuyerSession {
     /// copy of the session for the next UI state costs pointers, not data.
     pub rows: Vec<Rc<VendorRow>>,
     /// Whole verified files at hand, by file name.
-    pub details: BTreeMap<String, Rc<VerifiedScore>>,
+    pub details: BTreeMap<String, Rc<Detail>>,
     /// Files whose detail could not be had, and why.
     pub detail_errors: BTreeMap<String, String>,
     /// Sort column.

@@ -158,7 +158,7 @@ pub fn migrate(
     let mut added = Vec::new();
     while version != q.version {
         let step = q
-            .migrations
+            .migrations()
             .iter()
             .find(|m| m.from == version)
             .ok_or_else(|| MigrationError::NoPath(from.to_owned()))?;

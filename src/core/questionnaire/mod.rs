@@ -13,10 +13,36 @@ pub use model::*;
 
 use std::sync::OnceLock;
 
-/// The questionnaire compiled into the app and the CLI.
-pub const BUILTIN_JSON: &str = include_str!("../../../data/questionnaire.json");
+/// The questionnaire compiled into the app and the CLI: `data/questionnaire.json`
+/// without its pretty-printing (see `build.rs`).
+pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/questionnaire.min.json"));
+
+/// What the page reads: [`BUILTIN_JSON`] without the changelog, the migration rules and
+/// the gates' justifications, which only the verifier and the CLI need.
+pub const PAGE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/questionnaire.page.json"));
 
 include!(concat!(env!("OUT_DIR"), "/builtin_digest.rs"));
+
+static SOURCE: OnceLock<&'static str> = OnceLock::new();
+
+/// Chooses the full data for [`Questionnaire::builtin`] in a browser module that verifies
+/// or seals files (the worker). Must run before the first call to `builtin`; natively the
+/// full data is the default.
+pub fn use_full_data() {
+    let _ = SOURCE.set(BUILTIN_JSON);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn default_source() -> &'static str {
+    BUILTIN_JSON
+}
+
+// In the browser the page's lean data is the default, so the page's module never carries
+// the full data; the worker asks for it with `use_full_data`.
+#[cfg(target_arch = "wasm32")]
+fn default_source() -> &'static str {
+    PAGE_JSON
+}
 
 impl Questionnaire {
     /// The questionnaire compiled into this build, parsed once. Its data rules are
@@ -25,7 +51,8 @@ impl Questionnaire {
     pub fn builtin() -> &'static Questionnaire {
         static BUILTIN: OnceLock<Questionnaire> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            serde_json::from_str::<Questionnaire>(BUILTIN_JSON)
+            let json = SOURCE.get().copied().unwrap_or_else(default_source);
+            serde_json::from_str::<Questionnaire>(json)
                 .expect("the built-in questionnaire is validated by the test suite")
                 .indexed()
         })

@@ -48,19 +48,94 @@ pub struct Questionnaire {
     /// questions apply. Their answers are stored with the others, under `context.` ids.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub context: Vec<ContextQuestion>,
-    /// How answers to older versions map to this one.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub migrations: Vec<Migration>,
+    /// How answers to older versions map to this one (read with [`Questionnaire::migrations`]).
+    #[serde(default, skip_serializing_if = "Lazy::is_empty")]
+    pub migrations: Lazy<Vec<Migration>>,
     /// Legacy (1.0.0): old question id → new id. Empty from 2.0.0 on.
     #[serde(default)]
     pub renames: BTreeMap<String, String>,
-    /// What changed in each version.
-    pub changelog: Vec<ChangelogEntry>,
+    /// What changed in each version (read with [`Questionnaire::changelog`]).
+    #[serde(default)]
+    pub changelog: Lazy<Vec<ChangelogEntry>>,
     #[serde(skip)]
     index: HashMap<String, (usize, usize)>,
     // Verifying a file compares digests; computing one canonicalizes the whole data.
     #[serde(skip)]
     digest_cache: DigestCache,
+}
+
+/// Part of the data kept as its JSON text and parsed on first use: migrations and the
+/// changelog are read only by the verifier and the CLI, so the page never carries a
+/// parser for them. Compared, cloned and written back as the text it was read from.
+pub struct Lazy<T> {
+    raw: Box<serde_json::value::RawValue>,
+    parsed: OnceLock<T>,
+}
+
+impl<T: serde::de::DeserializeOwned + Default> Lazy<T> {
+    /// The value; data that does not parse reads as empty (the test suite parses the
+    /// built-in data strictly).
+    pub fn get(&self) -> &T {
+        self.parsed
+            .get_or_init(|| serde_json::from_str(self.raw.get()).unwrap_or_default())
+    }
+}
+
+impl<T> Lazy<T> {
+    /// Whether the text is an empty array or object.
+    pub fn is_empty(&self) -> bool {
+        matches!(self.raw.get().trim(), "[]" | "{}")
+    }
+
+    /// The JSON text.
+    pub fn raw(&self) -> &str {
+        self.raw.get()
+    }
+}
+
+impl<T> Default for Lazy<T> {
+    fn default() -> Self {
+        Lazy {
+            raw: serde_json::value::RawValue::from_string("[]".into()).expect("[] is JSON"),
+            parsed: OnceLock::new(),
+        }
+    }
+}
+
+impl<T> Clone for Lazy<T> {
+    fn clone(&self) -> Self {
+        Lazy {
+            raw: self.raw.clone(),
+            parsed: OnceLock::new(),
+        }
+    }
+}
+
+impl<T> PartialEq for Lazy<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.raw.get() == other.raw.get()
+    }
+}
+
+impl<T> std::fmt::Debug for Lazy<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.raw.get())
+    }
+}
+
+impl<T> Serialize for Lazy<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.raw.serialize(s)
+    }
+}
+
+impl<'de, T> Deserialize<'de> for Lazy<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Lazy {
+            raw: Box::<serde_json::value::RawValue>::deserialize(d)?,
+            parsed: OnceLock::new(),
+        })
+    }
 }
 
 /// A digest computed once per value; a clone starts empty, since clones are made to be
@@ -544,6 +619,16 @@ impl Questionnaire {
     /// Looks a gate up by id.
     pub fn gate(&self, id: &str) -> Option<&Gate> {
         self.gates.iter().find(|g| g.id == id)
+    }
+
+    /// How answers to older versions map to this one.
+    pub fn migrations(&self) -> &Vec<Migration> {
+        self.migrations.get()
+    }
+
+    /// What changed in each version.
+    pub fn changelog(&self) -> &Vec<ChangelogEntry> {
+        self.changelog.get()
     }
 
     /// Looks a context question up by id.

@@ -21,7 +21,14 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
     if crate::core::questionnaire::parse_version(&q.version).is_none() {
         p(format!("version {:?} is not MAJOR.MINOR.PATCH", q.version));
     }
-    if !q.changelog.iter().any(|c| c.version == q.version) {
+    // The lazily read parts must parse exactly; the page reads them leniently.
+    if let Err(e) = serde_json::from_str::<Vec<super::model::ChangelogEntry>>(q.changelog.raw()) {
+        p(format!("changelog does not read: {e}"));
+    }
+    if let Err(e) = serde_json::from_str::<Vec<super::model::Migration>>(q.migrations.raw()) {
+        p(format!("migrations do not read: {e}"));
+    }
+    if !q.changelog().iter().any(|c| c.version == q.version) {
         p(format!("changelog has no entry for version {}", q.version));
     }
     let levels: Vec<u8> = q.levels.iter().map(|l| l.level).collect();
@@ -323,7 +330,7 @@ fn check_migrations(
 ) {
     use super::model::MigrationRule;
     let is_current = |id: &str| position.contains_key(id) || q.context_question(id).is_some();
-    for m in &q.migrations {
+    for m in q.migrations() {
         let order = crate::core::questionnaire::parse_version(&m.from)
             .zip(crate::core::questionnaire::parse_version(&m.to))
             .map(|(a, b)| a < b);

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::core::text::short_decimal;
+
 use crate::core::answers::AnswerValue;
 use crate::core::questionnaire::{AnswerSpec, Question};
 
@@ -49,15 +51,15 @@ pub fn answer_control(props: &AnswerControlProps) -> Html {
                 }
             });
             let value = match &props.value {
-                Some(AnswerValue::Number(n)) => n.to_string(),
+                Some(AnswerValue::Number(n)) => short_decimal(*n, 6),
                 _ => String::new(),
             };
             let field_id = format!("number-{}", question.id);
             let error_id = format!("range-{}", question.id);
             html! {
                 <div class="number-answer">
-                    <label for={field_id.clone()}>{ format!("Answer in {unit} ({min}–{max})") }</label>
-                    <input id={field_id} type="number" min={min.to_string()} max={max.to_string()} step="any" {value} {onchange}
+                    <label for={field_id.clone()}>{ format!("Answer in {unit} ({}–{})", short_decimal(*min, 6), short_decimal(*max, 6)) }</label>
+                    <input id={field_id} type="number" min={short_decimal(*min, 6)} max={short_decimal(*max, 6)} step="any" {value} {onchange}
                         aria-invalid={range_error.is_some().to_string()} aria-describedby={error_id.clone()} />
                     <span id={error_id} class="error" role="alert">{ range_error.as_deref().unwrap_or_default() }</span>
                 </div>

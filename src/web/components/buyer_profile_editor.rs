@@ -5,10 +5,12 @@
 
 use yew::prelude::*;
 
-use crate::core::buyer::profile::{ProfileEdit, ProfileField};
+use crate::core::text::short_decimal;
+
+use crate::core::buyer::profile::{BuyerProfile, ProfileEdit, ProfileField};
 use crate::core::buyer::session::BuyerChange;
 use crate::core::files::profile_file;
-use crate::core::jobs::{Job, Outcome};
+use crate::core::jobs::Job;
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
 use crate::web::io::{download::download, file_import, worker_pool};
 use crate::web::state::use_buyer;
@@ -76,15 +78,12 @@ pub fn buyer_profile_editor() -> Html {
                 let (buyer, message) = (buyer.clone(), message.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     let name = file.name();
-                    match worker_pool::run(&Job::OpenProfile, Some(&file)).await {
-                        Outcome::Profile(p) => {
+                    match worker_pool::run::<BuyerProfile>(&Job::OpenProfile, Some(&file)).await {
+                        Ok(p) => {
                             message.set(Some(format!("Profile loaded from {name}.")));
-                            buyer.dispatch(BuyerChange::Profile(*p));
+                            buyer.dispatch(BuyerChange::Profile(p));
                         }
-                        Outcome::Failed(e) => {
-                            message.set(Some(format!("{name} was not loaded: {e}")))
-                        }
-                        _ => message.set(Some(format!("{name} was not loaded"))),
+                        Err(e) => message.set(Some(format!("{name} was not loaded: {e}"))),
                     }
                 });
             }
@@ -97,7 +96,7 @@ pub fn buyer_profile_editor() -> Html {
             <div class="fields">
                 <label class="field">{ "Profile name" }<input type="text" value={profile.name.clone()} onchange={edit(|e| ProfileEdit::Name(input_value(e)))} />{ for problem(ProfileField::Name) }</label>
                 <label class="field">{ "Minimum overall score (0–4, empty for none)" }
-                    <input id="min-overall" type="number" min="0" max="4" step="0.1" value={profile.min_overall.map(|m| m.to_string()).unwrap_or_default()}
+                    <input id="min-overall" type="number" min="0" max="4" step="0.1" value={profile.min_overall.map(|m| short_decimal(m, 2)).unwrap_or_default()}
                         onchange={edit(|e| ProfileEdit::MinOverall(input_value(e)))} />
                     { for problem(ProfileField::MinOverall) }
                 </label>

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::core::text::short_decimal;
+
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
 use crate::core::scoring::{DomainScore, MissingReason};
 
@@ -25,7 +27,7 @@ pub fn domain_result(props: &DomainResultProps) -> Html {
         .map(|d| d.title.clone())
         .unwrap_or_default();
     let progress = s.progress.as_ref().map(|p| {
-        html! { <span class="progress">{ format!("{} of {} toward L{}", p.earned, p.possible, p.level) }</span> }
+        html! { <span class="progress">{ format!("{} of {} toward L{}", short_decimal(p.earned, 2), p.possible, p.level) }</span> }
     });
     let capped = (!s.capped_by.is_empty()).then(|| {
         html! { <span class="capped">{ format!("capped (answers reach L{})", s.criteria_level) }</span> }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::core::files::key_file::KeyFile;
 use crate::core::files::score_file;
-use crate::core::jobs::{Download, Job, Outcome};
+use crate::core::jobs::{Download, Job, Made};
 use crate::web::components::SigningPanel;
 use crate::web::io::clock::{now_rfc3339, today};
 use crate::web::io::download::download;
@@ -29,13 +29,12 @@ fn make(
         now: now_rfc3339(),
     };
     wasm_bindgen_futures::spawn_local(async move {
-        match worker_pool::run(&job, None).await {
-            Outcome::Made(made) => {
+        match worker_pool::run::<Made>(&job, None).await {
+            Ok(made) => {
                 error.set(download(&made.name, &made.mime, made.text.as_bytes()).err());
                 notes.set(made.notes);
             }
-            Outcome::Failed(e) => error.set(Some(e)),
-            _ => error.set(Some("the file could not be made".into())),
+            Err(e) => error.set(Some(e)),
         }
     });
 }

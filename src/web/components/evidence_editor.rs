@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::core::answers::Evidence;
+use crate::core::answers::{Evidence, FileEvidence};
 use crate::core::assessment::Edit;
-use crate::core::jobs::{Job, Outcome};
+use crate::core::jobs::Job;
 use crate::web::io::{file_import, worker_pool};
 
 /// Props of [`EvidenceEditor`].
@@ -78,8 +78,13 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     // Hashed in the worker, piece by piece: any size works, nothing is sent.
                     let name = file.name();
-                    match worker_pool::run(&Job::Hash { name: name.clone() }, Some(&file)).await {
-                        Outcome::Hashed(evidence) => onedit.emit(Edit::AddEvidence(
+                    match worker_pool::run::<FileEvidence>(
+                        &Job::Hash { name: name.clone() },
+                        Some(&file),
+                    )
+                    .await
+                    {
+                        Ok(evidence) => onedit.emit(Edit::AddEvidence(
                             id,
                             Evidence {
                                 label: name,
@@ -87,8 +92,7 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
                                 file: Some(evidence),
                             },
                         )),
-                        Outcome::Failed(e) => problem.set(Some(format!("{name}: {e}"))),
-                        _ => problem.set(Some(format!("{name} could not be recorded"))),
+                        Err(e) => problem.set(Some(format!("{name}: {e}"))),
                     }
                 });
             }

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::core::jobs::{Job, Outcome};
+use crate::core::jobs::{Job, Opened};
 use crate::core::vendor::VendorAction;
 use crate::core::workbook::Change;
 use crate::web::io::{file_import, worker_pool};
@@ -21,8 +21,8 @@ pub fn import_button() -> Html {
                 let (app, message) = (app.clone(), message.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     let file_name = file.name();
-                    match worker_pool::run(&Job::Open, Some(&file)).await {
-                        Outcome::Opened(opened) => {
+                    match worker_pool::run::<Opened>(&Job::Open, Some(&file)).await {
+                        Ok(opened) => {
                             let name = file_name.trim_end_matches(".json").to_owned();
                             let migration = opened
                                 .migration
@@ -37,10 +37,9 @@ pub fn import_button() -> Html {
                                 format!("Imported {name} as a new assessment.{migration}"),
                             )));
                         }
-                        Outcome::Failed(e) => {
+                        Err(e) => {
                             message.set(Some((false, format!("{file_name} was not imported: {e}"))))
                         }
-                        _ => message.set(Some((false, format!("{file_name} was not imported")))),
                     }
                 });
             }

@@ -2,6 +2,7 @@
 
 mod answer_control;
 mod assessment_list;
+mod buyer_host;
 mod buyer_profile_editor;
 mod context_card;
 mod domain_nav;
@@ -21,6 +22,7 @@ mod vendor_table;
 
 pub use answer_control::{AnswerControl, AnswerControlProps};
 pub use assessment_list::AssessmentList;
+pub use buyer_host::{BuyerHost, BuyerHostProps};
 pub use buyer_profile_editor::BuyerProfileEditor;
 pub use context_card::{ContextCard, ContextCardProps};
 pub use domain_nav::{DomainNav, DomainNavProps};

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::core::text::decimal;
+
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
 
 /// One polygon: a name and a level per domain, in questionnaire order.
@@ -47,7 +49,7 @@ fn polygon(n: usize, level: impl Fn(usize) -> f64) -> String {
     (0..n)
         .map(|i| {
             let (x, y) = point(i, n, level(i));
-            format!("{x:.1},{y:.1}")
+            format!("{},{}", decimal(x, 1), decimal(y, 1))
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -66,7 +68,7 @@ pub fn radar_chart(props: &RadarChartProps) -> Html {
         let anchor = if (lx - CENTRE).abs() < 5.0 { "middle" } else if lx > CENTRE { "start" } else { "end" };
         html! {
             <g>
-                <line class="axis" x1={CENTRE.to_string()} y1={CENTRE.to_string()} x2={format!("{x:.1}")} y2={format!("{y:.1}")} />
+                <line class="axis" x1={CENTRE.to_string()} y1={CENTRE.to_string()} x2={decimal(x, 1)} y2={decimal(y, 1)} />
                 <text x={format!("{lx:.1}")} y={format!("{ly:.1}")} text-anchor={anchor}>{ short(&d.title) }</text>
             </g>
         }

@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::core::text::decimal;
+
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
 use crate::core::scoring::Score;
 use crate::web::components::DomainResult;
@@ -31,13 +33,13 @@ pub fn score_panel(props: &ScorePanelProps) -> Html {
         })
     });
     let cap_note = score.overall_cap.filter(|c| f64::from(*c) < score.overall_before_cap).map(|c| {
-        html! { <p class="cap-note">{ format!("Capped at {c}.0 by a gate (would be {:.1}).", score.overall_before_cap) }</p> }
+        html! { <p class="cap-note">{ format!("Capped at {c}.0 by a gate (would be {}).", decimal(score.overall_before_cap, 1)) }</p> }
     });
     html! {
         <section class="score-panel" aria-live="polite" aria-labelledby="score-title">
             <h2 id="score-title">{ "Your readiness" }</h2>
             <p class="overall">
-                <span class="overall-value" data-testid="overall">{ format!("{:.1}", score.overall) }</span>
+                <span class="overall-value" data-testid="overall">{ decimal(score.overall, 1) }</span>
                 <span class="overall-max">{ format!(" / {MAX_LEVEL}") }</span>
             </p>
             { for cap_note }

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::core::files::key_file::KeyFile;
-use crate::core::jobs::{Job, Outcome};
+use crate::core::jobs::Job;
 use crate::web::io::download::download;
 use crate::web::io::file_import;
 use crate::web::io::worker_pool;
@@ -28,8 +28,8 @@ pub fn signing_panel(props: &SigningPanelProps) -> Html {
             Ok(seed) => {
                 let (onkey, problem) = (onkey.clone(), problem.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    match worker_pool::run(&Job::NewKey { seed }, None).await {
-                        Outcome::Key(key) => {
+                    match worker_pool::run::<KeyFile>(&Job::NewKey { seed }, None).await {
+                        Ok(key) => {
                             let json = serde_json::to_vec_pretty(&key).unwrap_or_default();
                             problem.set(
                                 download(
@@ -41,8 +41,7 @@ pub fn signing_panel(props: &SigningPanelProps) -> Html {
                             );
                             onkey.emit(Some(key));
                         }
-                        Outcome::Failed(e) => problem.set(Some(e)),
-                        _ => problem.set(Some("no key was made".into())),
+                        Err(e) => problem.set(Some(e)),
                     }
                 });
             }
@@ -56,13 +55,12 @@ pub fn signing_panel(props: &SigningPanelProps) -> Html {
                 let (onkey, problem) = (onkey.clone(), problem.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     let name = file.name();
-                    match worker_pool::run(&Job::OpenKey, Some(&file)).await {
-                        Outcome::Key(k) => {
+                    match worker_pool::run::<KeyFile>(&Job::OpenKey, Some(&file)).await {
+                        Ok(k) => {
                             problem.set(None);
                             onkey.emit(Some(k));
                         }
-                        Outcome::Failed(e) => problem.set(Some(format!("{name}: {e}"))),
-                        _ => problem.set(Some(format!("{name}: not a key file"))),
+                        Err(e) => problem.set(Some(format!("{name}: {e}"))),
                     }
                 });
             }

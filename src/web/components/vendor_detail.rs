@@ -3,18 +3,20 @@
 
 use yew::prelude::*;
 
+use crate::core::text::decimal;
+
 use crate::core::answers::AnswerValue;
 use crate::core::buyer::compare;
+use crate::core::buyer::compare::Detail;
 use crate::core::buyer::session::BuyerChange;
 use crate::core::export::answer_label;
 use crate::core::questionnaire::Questionnaire;
-use crate::core::verify::VerifiedScore;
 use crate::web::state::use_buyer;
 
-fn answers_table(v: &VerifiedScore) -> Html {
+fn answers_table(v: &Detail) -> Html {
     let q = Questionnaire::builtin();
     let rows = q.questions().map(|qu| {
-        let entry = v.content.answers.0.get(&qu.id).cloned().unwrap_or_default();
+        let entry = v.answers.0.get(&qu.id).cloned().unwrap_or_default();
         let answer = entry.value.as_ref().map(|v| answer_label(qu, v)).unwrap_or_else(|| "unanswered".into());
         let evidence = entry.evidence.iter().map(|ev| {
             let target = match (ev.link(), &ev.url, &ev.file) {
@@ -35,13 +37,10 @@ fn answers_table(v: &VerifiedScore) -> Html {
     }
 }
 
-fn diff_table(a: &VerifiedScore, b: &VerifiedScore) -> Html {
+fn diff_table(a: &Detail, b: &Detail) -> Html {
     let q = Questionnaire::builtin();
-    let (org_a, org_b) = (
-        &a.content.profile.organisation,
-        &b.content.profile.organisation,
-    );
-    let rows = compare::diff(q, &a.content.answers, &b.content.answers, true)
+    let (org_a, org_b) = (&a.profile.organisation, &b.profile.organisation);
+    let rows = compare::diff(q, &a.answers, &b.answers, true)
         .into_iter()
         .map(|d| {
             let qu = q.question(&d.question);
@@ -72,7 +71,7 @@ fn diff_table(a: &VerifiedScore, b: &VerifiedScore) -> Html {
 #[function_component(VendorDetail)]
 pub fn vendor_detail() -> Html {
     let buyer = use_buyer();
-    let selected: Vec<&VerifiedScore> = buyer
+    let selected: Vec<&Detail> = buyer
         .selected_rows()
         .iter()
         .filter_map(|r| buyer.details.get(&r.file_name).map(|v| &**v))
@@ -89,7 +88,7 @@ pub fn vendor_detail() -> Html {
                 <section class="vendor-detail" aria-labelledby="detail-title">
                     <h2 id="detail-title">{ format!("Answers of {} ({})", r.summary.organisation, r.file_name) }</h2>
                     <p class="no-print"><button type="button" class="link" onclick={onclose}>{ "Close" }</button></p>
-                    <p>{ format!("Created {} · overall {:.1} · signature {}", r.summary.created, r.overall(), r.summary.verification.signature.label()) }</p>
+                    <p>{ format!("Created {} · overall {} · signature {}", r.summary.created, decimal(r.overall(), 1), r.summary.verification.signature.label()) }</p>
                     if let Some(note) = r.summary.migration_note() { <p class="small" data-testid="migration-note">{ format!("This file {note}.") }</p> }
                     if let Some(v) = buyer.details.get(&r.file_name) {
                         { answers_table(v) }

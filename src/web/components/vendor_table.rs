@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::core::text::decimal;
+
 use crate::core::buyer::compare::{SortKey, VendorRow};
 use crate::core::buyer::session::BuyerChange;
 use crate::core::integrity::SignatureState;
@@ -45,7 +47,7 @@ fn row_html(buyer: &BuyerContext, r: &VendorRow) -> Html {
         <tr class={classes!(if r.verdict.pass { "pass" } else { "fail" })} data-file={r.file_name.clone()}>
             <td><input type="checkbox" aria-label={format!("Select {}", r.summary.organisation)} checked={buyer.selected.contains(&r.file_name)} onchange={{ let toggle = dispatch(BuyerChange::Toggle(r.file_name.clone())); Callback::from(move |_: Event| toggle()) }} /></td>
             <th scope="row"><span class="org">{ &r.summary.organisation }</span><span class="small">{ format!(" {} · {}", r.summary.products, r.file_name) }</span></th>
-            <td class="num" data-testid="overall">{ format!("{:.1}", r.overall()) }</td>
+            <td class="num" data-testid="overall">{ decimal(r.overall(), 1) }</td>
             { for q.domains.iter().map(|d| html! { <td class="num">{ format!("L{}", r.level(&d.id)) }</td> }) }
             <td title={gate_titles.join("; ")}>{ r.summary.gates.len() }</td>
             <td data-testid="signature">

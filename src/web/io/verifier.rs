@@ -9,9 +9,9 @@ use std::rc::Rc;
 
 use gloo::timers::callback::Interval;
 
+use crate::core::buyer::compare::{Detail, Summary};
 use crate::core::buyer::session::{BuyerChange, Checked};
-use crate::core::jobs::{Job as WorkerJob, Outcome};
-use crate::core::verify::VerifiedScore;
+use crate::core::jobs::Job as WorkerJob;
 use crate::web::io::worker_pool;
 
 /// How often verified files are handed to the page, in milliseconds.
@@ -25,19 +25,16 @@ pub struct Job {
     pub file: web_sys::File,
 }
 
-fn change_of(seq: u64, file_name: String, outcome: Outcome) -> BuyerChange {
-    let result = match outcome {
-        Outcome::Verified(summary) => Ok(Box::new(Checked {
-            summary: *summary,
-            detail: None,
-        })),
-        Outcome::Failed(e) => Err(e),
-        _ => Err("the verifier gave no result for this file".into()),
-    };
+fn change_of(seq: u64, file_name: String, outcome: Result<Summary, String>) -> BuyerChange {
     BuyerChange::Verified {
         seq,
         file_name,
-        result,
+        result: outcome.map(|summary| {
+            Box::new(Checked {
+                summary,
+                detail: None,
+            })
+        }),
     }
 }
 
@@ -72,7 +69,8 @@ pub fn verify_all(jobs: Vec<Job>, report: impl Fn(Vec<BuyerChange>) + 'static) {
                 let next = queue.borrow_mut().pop_front();
                 let Some(job) = next else { break };
                 let name = job.file.name();
-                let outcome = worker_pool::run(&WorkerJob::Verify, Some(&job.file)).await;
+                let outcome =
+                    worker_pool::run::<Summary>(&WorkerJob::Verify, Some(&job.file)).await;
                 batch.borrow_mut().push(change_of(job.seq, name, outcome));
                 *done.borrow_mut() += 1;
             }
@@ -84,10 +82,8 @@ pub fn verify_all(jobs: Vec<Job>, report: impl Fn(Vec<BuyerChange>) + 'static) {
 }
 
 /// The whole verified content of a file, for the detail and difference views.
-pub async fn detail(file: web_sys::File) -> Result<Rc<VerifiedScore>, String> {
-    match worker_pool::run(&WorkerJob::Detail, Some(&file)).await {
-        Outcome::Detail(v) => Ok(Rc::new(*v)),
-        Outcome::Failed(e) => Err(e),
-        _ => Err("the verifier gave no result for this file".into()),
-    }
+pub async fn detail(file: web_sys::File) -> Result<Rc<Detail>, String> {
+    worker_pool::run::<Detail>(&WorkerJob::Detail, Some(&file))
+        .await
+        .map(Rc::new)
 }

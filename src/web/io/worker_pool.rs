@@ -1,7 +1,7 @@
 //! The page side of the page ↔ worker boundary: a pool of Web Workers, started only
 //! when a job first needs one, sized by `navigator.hardwareConcurrency`. [`run`] sends a
 //! [`Job`] (and a picked file, which the worker reads itself) to the least busy worker
-//! and waits for its [`Outcome`].
+//! and reads its outcome as the kind of result the caller asked for.
 //!
 //! The worker script is a same-origin file (CSP `worker-src 'self'`; no `blob:` URL).
 //! Its name carries a content hash written into `index.html` by the build
@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::jobs::{Job, Outcome};
+use crate::core::jobs::{self, Job, Outcome};
 
 /// The worker loader used when the page carries no hashed name (a development build).
 const FALLBACK_URL: &str = "./vendor-readiness-worker_loader.js";
@@ -88,12 +88,12 @@ fn fail_slot(index: usize) {
             .map(|(id, _)| *id)
             .collect()
     });
-    let message = serde_json::to_string(&Outcome::Failed(
+    let message = Outcome::Failed(
         "the verifier stopped while working on this file (it may be too complex or the \
          browser ran out of memory); the other files are not affected"
             .into(),
-    ))
-    .unwrap_or_default();
+    )
+    .to_wire();
     for id in failed {
         resolve(id, &message);
     }
@@ -160,10 +160,13 @@ fn pick(pool: &mut Pool) -> Result<usize, String> {
     }
 }
 
-/// Runs a job on a worker and waits for its outcome.
-pub async fn run(job: &Job, file: Option<&web_sys::File>) -> Outcome {
+/// Runs a job on a worker and waits for its result, or the message to show.
+pub async fn run<T: serde::de::DeserializeOwned>(
+    job: &Job,
+    file: Option<&web_sys::File>,
+) -> Result<T, String> {
     let Ok(text) = serde_json::to_string(job) else {
-        return Outcome::Failed("the job could not be sent to the verifier".into());
+        return Err("the job could not be sent to the verifier".into());
     };
     let promise = POOL.with(|p| -> Result<js_sys::Promise, String> {
         let mut pool = p.borrow_mut();
@@ -190,16 +193,10 @@ pub async fn run(job: &Job, file: Option<&web_sys::File>) -> Outcome {
         }
         Ok(promise)
     });
-    let promise = match promise {
-        Ok(p) => p,
-        Err(e) => return Outcome::Failed(e),
-    };
-    let text = JsFuture::from(promise)
+    let text = JsFuture::from(promise?)
         .await
         .ok()
         .and_then(|v| v.as_string())
         .unwrap_or_default();
-    serde_json::from_str(&text).unwrap_or_else(|_| {
-        Outcome::Failed("the verifier sent an answer this page cannot read".into())
-    })
+    jobs::from_wire(&text)
 }

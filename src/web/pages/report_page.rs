@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::core::text::decimal;
+
 use crate::core::export::{answer_label, evidence_text};
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
 use crate::core::scoring::{self, QuestionStatus};
@@ -80,7 +82,7 @@ pub fn report_page() -> Html {
             </section>
             <section class="summary">
                 <h2>{ "Summary" }</h2>
-                <p class="overall"><span class="overall-value">{ format!("{:.1}", score.overall) }</span><span class="overall-max">{ format!(" / {MAX_LEVEL}") }</span></p>
+                <p class="overall"><span class="overall-value">{ decimal(score.overall, 1) }</span><span class="overall-max">{ format!(" / {MAX_LEVEL}") }</span></p>
                 <RadarChart {series} />
                 <table><thead><tr><th>{ "Domain" }</th><th>{ "Level" }</th><th>{ "Weight" }</th></tr></thead><tbody>{ for summary_rows }</tbody></table>
                 <h3>{ format!("Gates fired ({})", score.gates.len()) }</h3>

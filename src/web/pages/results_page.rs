@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::core::text::decimal;
+
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
 use crate::web::components::{DomainResult, RadarChart, RadarSeries};
 use crate::web::routes::{Link, Route};
@@ -39,12 +41,12 @@ pub fn results_page() -> Html {
         <main id="main" class="results">
             <h1>{ format!("Results: {name}") }</h1>
             <p class="overall">
-                <span class="overall-value" data-testid="overall">{ format!("{:.1}", score.overall) }</span>
+                <span class="overall-value" data-testid="overall">{ decimal(score.overall, 1) }</span>
                 <span class="overall-max">{ format!(" / {MAX_LEVEL}") }</span>
                 { format!(" · {} of {} questions answered", score.answered, score.shown) }
             </p>
             if score.overall_cap.is_some_and(|c| f64::from(c) < score.overall_before_cap) {
-                <p class="cap-note">{ format!("Capped by a gate; the domain levels alone give {:.1}.", score.overall_before_cap) }</p>
+                <p class="cap-note">{ format!("Capped by a gate; the domain levels alone give {}.", decimal(score.overall_before_cap, 1)) }</p>
             }
             <div class="results-grid">
                 <RadarChart {series} />
