@@ -12,7 +12,7 @@
 //! | [`verify`] | verification of a score file and every problem it can have, in one wording |
 //! | [`buyer`] | the buyer's profile, verdicts, comparison, session reducer and import queue |
 //! | [`vendor`] | the vendor's session reducer (what the questionnaire pages show and save) |
-//! | [`export`] | CSV, security.txt, disclosure policy and report texts |
+//! | [`export`] | CSV, security.txt, disclosure policy and report texts; CycloneDX and OSCAL |
 //! | [`route`] | the app's pages and their URL fragments |
 
 pub mod answers;
