@@ -11,6 +11,7 @@
 //! | [`integrity`] | RFC 8785 canonical JSON, SHA-256, Ed25519 |
 //! | [`verify`] | verification of a score file and every problem it can have, in one wording |
 //! | [`buyer`] | the buyer's profile, verdicts, comparison, session reducer and import queue |
+//! | [`evidence`] | the buyer's check of evidence files against a score file's hashes |
 //! | [`vendor`] | the vendor's session reducer (what the questionnaire pages show and save) |
 //! | [`export`] | CSV, security.txt, disclosure policy and report texts; CycloneDX and OSCAL |
 //! | [`route`] | the app's pages and their URL fragments |
@@ -18,6 +19,7 @@
 pub mod answers;
 pub mod assessment;
 pub mod buyer;
+pub mod evidence;
 pub mod export;
 pub mod files;
 pub mod integrity;
