@@ -65,6 +65,10 @@ fn levels_gates_and_changed_answers_between_two_files() {
     let shown = &p.answers[3];
     assert_eq!(shown.before, shown.after);
     assert_eq!((shown.credit_before, shown.credit_after), (None, Some(1.0)));
+    assert_eq!(
+        (shown.status_before.as_str(), shown.status_after.as_str()),
+        ("hidden", "met")
+    );
     assert_eq!(p.older.status, Status::Ok);
     assert!(p.older.migration.is_none() && p.notes.is_empty());
 

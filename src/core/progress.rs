@@ -16,9 +16,9 @@ use time::OffsetDateTime;
 use crate::core::answers::{AnswerValue, Answers};
 use crate::core::buyer::compare::{self, Summary};
 use crate::core::buyer::profile::organisation_key;
-use crate::core::export::answer_label;
+use crate::core::export::{answer_label, status_label};
 use crate::core::questionnaire::Questionnaire;
-use crate::core::scoring;
+use crate::core::scoring::{self, QuestionStatus};
 use crate::core::text;
 use crate::core::verify::{Status, VerifiedScore};
 
@@ -101,6 +101,11 @@ pub struct AnswerChange {
     pub credit_before: Option<f64>,
     /// The credit the newer answer counts for, as for `credit_before`.
     pub credit_after: Option<f64>,
+    /// The older answer's status (`met`, `partly met`, `not met`, `unanswered`,
+    /// `hidden`, `not applicable`, `out of scope`; `context` for a context question).
+    pub status_before: String,
+    /// The newer answer's status, as for `status_before`.
+    pub status_after: String,
 }
 
 /// What changed between an older and a newer score file of one vendor and product.
@@ -272,13 +277,21 @@ fn answer_changes(q: &Questionnaire, older: &Answers, newer: &Answers) -> Vec<An
             after: label(y),
             credit_before: None,
             credit_after: None,
+            status_before: "context".into(),
+            status_after: "context".into(),
         });
     }
+    let (was, is) = (scoring::evaluate(q, older), scoring::evaluate(q, newer));
+    let status = |statuses: &scoring::Statuses, id: &str| {
+        status_label(statuses.get(id).unwrap_or(&QuestionStatus::Unanswered)).to_owned()
+    };
     for row in compare::diff(q, older, newer, true) {
         let Some(question) = q.question(&row.question) else {
             continue;
         };
         out.push(AnswerChange {
+            status_before: status(&was, &row.question),
+            status_after: status(&is, &row.question),
             text: question.text.clone(),
             before: row.a.as_ref().map(|v| answer_label(question, v)),
             after: row.b.as_ref().map(|v| answer_label(question, v)),
