@@ -180,15 +180,8 @@ fn metadata_properties(q: &Questionnaire, input: &ExportInput) -> Vec<Value> {
     if let Some(line) = input.migration_line() {
         p.push(property("migration", line));
     }
-    for (field, value) in input.profile.fields() {
-        let value = one_line(value);
-        if !value.is_empty() {
-            let name = serde_json::to_value(field)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
-            p.push(property(&format!("profile:{name}"), value));
-        }
+    for (name, value) in input.profile_fields() {
+        p.push(property(&format!("profile:{name}"), value));
     }
     for (id, label) in input.context_answers(q) {
         p.push(property(&format!("context:{id}"), label));

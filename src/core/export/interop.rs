@@ -126,10 +126,11 @@ impl ExportInput {
         }
     }
 
-    /// "Organisation (products)", with placeholders for what is not given, on one line.
+    /// "Organisation (product, product)", with placeholders for what is not given, on one
+    /// line.
     pub fn subject(&self) -> String {
         let org = one_line(&self.profile.organisation);
-        let products = one_line(&self.profile.products);
+        let products = lines(&self.profile.products).join(", ");
         match (org.is_empty(), products.is_empty()) {
             (true, true) => "an unnamed vendor".to_owned(),
             (false, true) => org,
@@ -184,6 +185,19 @@ impl ExportInput {
                     .find(|o| o.id == value)
                     .map_or(value, |o| o.label.clone());
                 Some((c.id.clone(), label))
+            })
+            .collect()
+    }
+
+    /// The profile's non-empty fields as (snake_case name, value on one line, the lines
+    /// of a list joined by `; `).
+    pub(crate) fn profile_fields(&self) -> Vec<(String, String)> {
+        self.profile
+            .fields()
+            .filter_map(|(field, value)| {
+                let name = serde_json::to_value(field).ok()?.as_str()?.to_owned();
+                let value = lines(value).join("; ");
+                (!value.is_empty()).then_some((name, value))
             })
             .collect()
     }
@@ -246,7 +260,8 @@ impl QuestionView<'_> {
                 s
             }
             QuestionStatus::NotApplicable => {
-                let mut s = format!("Answer: {label}: left out of the domain's level.");
+                let mut s =
+                    format!("Answer: {label} (not applicable): left out of the domain's level.");
                 for gate in q.gates.iter().filter(|g| {
                     g.fires_if_any
                         .iter()

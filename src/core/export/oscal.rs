@@ -207,15 +207,8 @@ fn metadata_props(q: &Questionnaire, input: &ExportInput) -> Vec<Value> {
     if let Some(line) = input.migration_line() {
         p.push(prop("migration", &line));
     }
-    for (field, value) in input.profile.fields() {
-        let name = serde_json::to_value(field)
-            .ok()
-            .and_then(|v| {
-                v.as_str()
-                    .map(|s| format!("profile-{}", s.replace('_', "-")))
-            })
-            .unwrap_or_default();
-        p.push(prop(&name, value));
+    for (name, value) in input.profile_fields() {
+        p.push(prop(&format!("profile-{}", name.replace('_', "-")), &value));
     }
     p.into_iter().flatten().collect()
 }
