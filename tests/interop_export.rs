@@ -212,6 +212,8 @@ fn a_sealed_signed_2_0_0_score_file_exports_valid_documents_tied_to_its_digest_a
     for d in &v.recomputed.domains {
         let key = ("domain-level".to_owned(), d.domain.clone());
         assert_eq!(rp[&key], d.level.to_string());
+        let key = ("domain-weight".to_owned(), d.domain.clone());
+        assert_eq!(rp[&key], q().domain(&d.domain).unwrap().weight.to_string());
     }
     for g in &v.recomputed.gates {
         assert!(rp.contains_key(&("gate-fired".to_owned(), g.gate.clone())));
@@ -253,6 +255,10 @@ fn every_question_has_its_requirement_and_every_answer_its_claim_with_the_scored
     assert_eq!(
         requirements.len(),
         q().domains.len() + q().questions().count()
+    );
+    assert_eq!(
+        requirements[0]["properties"],
+        json!([{"name": "vendor-readiness:weight", "value": q().domains[0].weight.to_string()}])
     );
     let map = decl["attestations"][0]["map"].as_array().unwrap();
     assert_eq!(

@@ -311,6 +311,7 @@ fn standard(q: &Questionnaire) -> Value {
             "identifier": d.id,
             "title": d.title,
             "text": d.summary,
+            "properties": [property("weight", d.weight.to_string())],
         }));
         for question in &d.questions {
             let mut r = json!({

@@ -232,6 +232,13 @@ fn result_props(q: &Questionnaire, input: &ExportInput) -> Vec<Value> {
             &d.level.to_string(),
         ));
     }
+    for d in &q.domains {
+        p.push(prop_class(
+            "domain-weight",
+            Some(&d.id),
+            &d.weight.to_string(),
+        ));
+    }
     for g in &score.gates {
         let title = q
             .gate(&g.gate)
