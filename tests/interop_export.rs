@@ -247,6 +247,40 @@ fn every_question_has_its_requirement_and_every_answer_its_claim_with_the_scored
     collect_bom_refs(&cdx, &mut refs);
     let decl = &cdx["declarations"];
     let standard = &cdx["definitions"]["standards"][0];
+    // Every reference to a bom-ref (refLinkType) points at one that exists.
+    let resolves = |v: &Value| {
+        let r = v.as_str().unwrap();
+        assert!(refs.contains(r), "{r} does not resolve");
+    };
+    resolves(&decl["attestations"][0]["assessor"]);
+    for entry in decl["attestations"][0]["map"].as_array().unwrap() {
+        resolves(&entry["requirement"]);
+        entry["claims"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .for_each(resolves);
+    }
+    for claim in decl["claims"].as_array().unwrap() {
+        resolves(&claim["target"]);
+        claim["evidence"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .for_each(resolves);
+    }
+    for r in standard["requirements"].as_array().unwrap() {
+        if !r["parent"].is_null() {
+            resolves(&r["parent"]);
+        }
+    }
+    for level in standard["levels"].as_array().unwrap() {
+        level["requirements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .for_each(resolves);
+    }
     let requirements: Vec<&Value> = standard["requirements"]
         .as_array()
         .unwrap()
@@ -424,6 +458,38 @@ fn every_question_in_scope_has_a_finding_with_the_scored_state_and_credit() {
         .collect();
     let findings = result["findings"].as_array().unwrap();
     assert_eq!(findings.len(), in_scope.len());
+    // OSCAL's allowed values (its metaschema, which the JSON schema does not hold).
+    for o in observations.values() {
+        for m in o["methods"].as_array().unwrap() {
+            assert!(["EXAMINE", "INTERVIEW", "TEST", "UNKNOWN"].contains(&m.as_str().unwrap()));
+        }
+        for t in o["types"].as_array().unwrap() {
+            assert!([
+                "ssp-statement-issue",
+                "control-objective",
+                "mitigation",
+                "finding",
+                "historic"
+            ]
+            .contains(&t.as_str().unwrap()));
+        }
+    }
+    for f in findings {
+        let t = &f["target"];
+        assert!(["satisfied", "not-satisfied"].contains(&t["status"]["state"].as_str().unwrap()));
+        assert!(["pass", "fail", "other"].contains(&t["status"]["reason"].as_str().unwrap()));
+        if let Some(state) = t["implementation-status"]["state"].as_str() {
+            assert!([
+                "implemented",
+                "partial",
+                "planned",
+                "alternative",
+                "not-applicable"
+            ]
+            .contains(&state));
+        }
+        assert!(["statement-id", "objective-id"].contains(&t["type"].as_str().unwrap()));
+    }
     for (f, id) in findings.iter().zip(&in_scope) {
         let target = &f["target"];
         assert_eq!(target["target-id"], format!("{id}_obj"));
