@@ -351,3 +351,32 @@ fn progress_refuses_wrong_order_other_vendors_and_bad_files() {
     assert_eq!(code, Some(1));
     assert!(stderr.contains("empty.json: file is empty"), "{stderr}");
 }
+
+/// Every hostile corpus file the loader refuses is refused by `export` with the loader's
+/// own message on one line, and nothing on standard output.
+#[test]
+fn export_refuses_every_refused_corpus_file_with_the_loaders_message() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
+    let mut refused = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("profile-") || name == "EXPECTED.json" {
+            continue;
+        }
+        let Err(error) = vendor_readiness::core::files::load(&std::fs::read(&path).unwrap(), q())
+        else {
+            continue;
+        };
+        refused += 1;
+        let (code, stdout, stderr) = cli(&["export", "--format", "oscal", path.to_str().unwrap()]);
+        assert_eq!(code, Some(1), "{name}");
+        assert!(stdout.is_empty(), "{name}");
+        assert_eq!(
+            stderr,
+            format!("vendor-readiness: {}: {error}\n", path.display()),
+            "{name}"
+        );
+    }
+    assert!(refused >= 100, "{refused}");
+}

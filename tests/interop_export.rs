@@ -873,3 +873,31 @@ fn export_sizes_for_a_full_assessment() {
         assert!(cdx < 1_000_000 && ar < 1_000_000, "{cdx} / {ar}");
     }
 }
+
+/// The hostile corpus (`tests/hostile/`, see `hostile_inputs.rs`): every score or answers
+/// file the loader accepts exports valid documents; the rest are refused by the loader
+/// the exports share, before any export code runs.
+#[test]
+fn every_hostile_corpus_file_that_loads_exports_valid_documents() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
+    let (mut exported, mut refused) = (0, 0);
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("profile-") || name == "EXPECTED.json" {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        match files::load(&bytes, q()) {
+            Ok(loaded) => {
+                exports(&ExportInput::from_loaded(q(), &loaded), &name);
+                exported += 1;
+            }
+            Err(_) => refused += 1,
+        }
+    }
+    assert!(
+        exported >= 20 && refused >= 100,
+        "{exported} exported, {refused} refused"
+    );
+}
