@@ -192,12 +192,7 @@ fn name_key(name: &str) -> String {
 
 /// Checks the given files against the local-file evidence of a verified score file.
 pub fn check(q: &Questionnaire, score: &VerifiedScore, given: &[GivenFile]) -> EvidenceReport {
-    check_answers(q, &score.content.answers, given)
-}
-
-/// [`check`] over answers alone (those of a verified score file, in practice).
-pub fn check_answers(q: &Questionnaire, answers: &Answers, given: &[GivenFile]) -> EvidenceReport {
-    let recorded = recorded_files(q, answers);
+    let recorded = recorded_files(q, &score.content.answers);
     let by_hash: HashMap<&str, usize> = recorded
         .iter()
         .enumerate()

@@ -9,11 +9,11 @@ use time::OffsetDateTime;
 
 use super::evidence_text;
 use super::interop::{
-    self, file_uri, lines, name_uuid, ni_uri, one_line, web_uri, ExportInput, QuestionView,
+    file_uri, lines, name_uuid, ni_uri, one_line, web_uri, ExportInput, QuestionView,
 };
 use crate::core::answers::Evidence;
 use crate::core::questionnaire::{AnswerSpec, Question, Questionnaire, MAX_LEVEL};
-use crate::core::verify::IntegrityState;
+use crate::core::scoring;
 
 /// The CycloneDX specification version written.
 pub const SPEC_VERSION: &str = "1.6";
@@ -44,7 +44,7 @@ fn property(name: &str, value: impl Into<String>) -> Value {
 /// answers file); a score file's `created` is used otherwise, so exporting the same
 /// score file always gives the same bytes.
 pub fn cdxa(q: &Questionnaire, input: &ExportInput, now: OffsetDateTime) -> Value {
-    let statuses = interop::statuses(q, input);
+    let statuses = scoring::evaluate(q, &input.answers);
     let views: Vec<QuestionView<'_>> = input.questions(q, &statuses).collect();
     let mut map = Vec::new();
     let mut claims = Vec::new();
@@ -142,13 +142,7 @@ fn metadata_properties(q: &Questionnaire, input: &ExportInput) -> Vec<Value> {
         Some(seal) => {
             p.push(property("source", "score-file"));
             p.push(property("score-file:digest", &seal.digest));
-            p.push(property(
-                "score-file:integrity",
-                match &seal.integrity {
-                    IntegrityState::Intact => "intact",
-                    IntegrityState::Mismatch { .. } => "mismatch",
-                },
-            ));
+            p.push(property("score-file:integrity", seal.integrity.label()));
             p.push(property("score-file:signature", seal.signature.label()));
             if let Some(fp) = seal.signature.fingerprint() {
                 p.push(property("score-file:signature-key", fp));

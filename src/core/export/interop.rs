@@ -426,11 +426,6 @@ pub fn lines(s: &str) -> Vec<String> {
     s.lines().map(one_line).filter(|l| !l.is_empty()).collect()
 }
 
-/// The status of every question, for the exports.
-pub(crate) fn statuses(q: &Questionnaire, input: &ExportInput) -> Statuses {
-    scoring::evaluate(q, &input.answers)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

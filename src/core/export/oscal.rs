@@ -9,10 +9,10 @@ use serde_json::{json, Value};
 use time::OffsetDateTime;
 
 use super::evidence_text;
-use super::interop::{self, file_uri, name_uuid, one_line, web_uri, ExportInput, QuestionView};
+use super::interop::{file_uri, name_uuid, one_line, web_uri, ExportInput, QuestionView};
 use crate::core::answers::Evidence;
 use crate::core::questionnaire::Questionnaire;
-use crate::core::scoring::QuestionStatus;
+use crate::core::scoring::{self, QuestionStatus};
 
 /// The OSCAL version written.
 pub const OSCAL_VERSION: &str = "1.1.3";
@@ -55,7 +55,7 @@ pub fn assessment_results(q: &Questionnaire, input: &ExportInput, now: OffsetDat
     let seed = input.content_digest.as_str();
     let uuid = |path: &[&str]| name_uuid(seed, path);
     let time = input.document_time(now);
-    let statuses = interop::statuses(q, input);
+    let statuses = scoring::evaluate(q, &input.answers);
     let party = uuid(&["party", "vendor"]);
     let plan = uuid(&["resource", "questionnaire"]);
 
