@@ -2,6 +2,8 @@
 //! Every command is a thin wrapper over the core; results go to stdout as JSON (or CSV or
 //! a table), errors to stderr with a non-zero exit.
 
+mod interop;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -76,6 +78,46 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Export a score file or an answers file as a CycloneDX 1.6 attestation or OSCAL 1.1.3
+    /// assessment results (JSON on stdout). See docs/interop.md for the mapping.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: interop::ExportFormat,
+        /// The score or answers file.
+        file: PathBuf,
+    },
+    /// Check the evidence files a vendor sent against the hashes its score file records.
+    ///
+    /// One line per file: MATCH (its content is a recorded file), MISMATCH (a recorded
+    /// name with other content) or NOT REFERENCED; then each recorded file no given file
+    /// matches (MISSING). Files are hashed in chunks, whatever their size. Exit status 0
+    /// only if the score file verifies OK and every file given matches; 1 otherwise.
+    Evidence {
+        /// Print JSON instead of lines.
+        #[arg(long)]
+        json: bool,
+        /// The vendor's score file.
+        scorefile: PathBuf,
+        /// The evidence files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Show a vendor's progress between an older and a newer score file of the same
+    /// vendor and product: levels, overall score, gates and changed answers.
+    ///
+    /// Files answering an older questionnaire are migrated first. Refused (exit 1) when
+    /// a file cannot be used, the files name another organisation or products, or OLD
+    /// was created after NEW.
+    Progress {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The older score file.
+        old: PathBuf,
+        /// The newer score file.
+        new: PathBuf,
+    },
 }
 
 /// Output formats of `crosswalk`.
@@ -133,6 +175,13 @@ pub fn run() -> ExitCode {
             format,
             files,
         } => compare(q, profile.as_deref(), format, &files),
+        Command::Export { format, file } => interop::export(q, &file, format),
+        Command::Evidence {
+            json,
+            scorefile,
+            files,
+        } => interop::evidence(q, &scorefile, &files, json),
+        Command::Progress { json, old, new } => interop::progress(q, &old, &new, json),
     };
     match outcome {
         Ok(code) => code,

@@ -88,13 +88,13 @@ pub struct FileEvidence {
 impl FileEvidence {
     /// Records a local file by name, size and SHA-256; the bytes themselves are not kept.
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Self {
-        let mut hash = crate::core::integrity::Sha256Stream::default();
+        let mut hash = crate::core::integrity::StreamingSha256::new();
         hash.update(bytes);
         FileEvidence::from_stream(name, hash)
     }
 
     /// Records a file hashed piece by piece.
-    pub fn from_stream(name: &str, hash: crate::core::integrity::Sha256Stream) -> Self {
+    pub fn from_stream(name: &str, hash: crate::core::integrity::StreamingSha256) -> Self {
         FileEvidence {
             name: name.to_owned(),
             size: hash.len(),

@@ -37,39 +37,46 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     format!("{SHA256_PREFIX}{}", hex::encode(Sha256::digest(bytes)))
 }
 
-/// SHA-256 fed piece by piece, so a large file is hashed without being held whole.
+/// `sha256:<hex>` of the canonical JSON of a value.
+pub fn digest_value<T: Serialize>(value: &T) -> Result<String, IntegrityError> {
+    Ok(sha256_hex(&canonical_bytes(value)?))
+}
+
+/// A SHA-256 computed over data fed in pieces, so a file of any size is hashed without
+/// being held in memory: the page feeds it the chunks of a `Blob`, the CLI 64 KiB reads.
 #[derive(Debug, Clone, Default)]
-pub struct Sha256Stream {
+pub struct StreamingSha256 {
     hasher: Sha256,
     len: u64,
 }
 
-impl Sha256Stream {
-    /// Adds the next piece.
-    pub fn update(&mut self, piece: &[u8]) {
-        self.hasher.update(piece);
-        self.len += piece.len() as u64;
+impl StreamingSha256 {
+    /// A hasher that has seen nothing yet.
+    pub fn new() -> Self {
+        Self::default()
     }
 
-    /// Bytes hashed so far.
+    /// Feeds the next piece of the data.
+    pub fn update(&mut self, chunk: &[u8]) {
+        self.hasher.update(chunk);
+        self.len = self.len.saturating_add(chunk.len() as u64);
+    }
+
+    /// How many bytes were fed so far.
     pub fn len(&self) -> u64 {
         self.len
     }
 
-    /// Whether nothing was hashed yet.
+    /// Whether nothing was fed yet.
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
 
-    /// Lower-case hex SHA-256 of everything added.
+    /// The lower-case hex SHA-256 of everything fed (no `sha256:` prefix: the form
+    /// evidence files are recorded in).
     pub fn finish(self) -> String {
         hex::encode(self.hasher.finalize())
     }
-}
-
-/// `sha256:<hex>` of the canonical JSON of a value.
-pub fn digest_value<T: Serialize>(value: &T) -> Result<String, IntegrityError> {
-    Ok(sha256_hex(&canonical_bytes(value)?))
 }
 
 /// An Ed25519 signature block as carried in a score file.
@@ -167,22 +174,6 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn streamed_hashes_equal_whole_ones() {
-        let data: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
-        let mut s = Sha256Stream::default();
-        assert!(s.is_empty());
-        for piece in data.chunks(65_536) {
-            s.update(piece);
-        }
-        assert_eq!(s.len(), data.len() as u64);
-        assert_eq!(format!("{SHA256_PREFIX}{}", s.finish()), sha256_hex(&data));
-        assert_eq!(
-            Sha256Stream::default().finish(),
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-        );
-    }
-
-    #[test]
     fn canonical_form_sorts_keys_and_drops_whitespace() {
         let v = json!({"b": 1, "a": [true, null, "x"], "c": {"z": 1.5e1, "y": "é"}});
         let s = String::from_utf8(canonical_bytes(&v).unwrap()).unwrap();
@@ -223,5 +214,25 @@ mod tests {
             SignatureState::Invalid { reason, .. } if reason.contains("fingerprint")
         ));
         assert_eq!(verify(None, b"content"), SignatureState::Unsigned);
+    }
+
+    #[test]
+    fn streaming_hash_equals_the_one_shot_hash_whatever_the_chunks() {
+        let data: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        let whole = hex::encode(Sha256::digest(&data));
+        for chunk in [1, 7, 64 * 1024, data.len()] {
+            let mut h = StreamingSha256::new();
+            for piece in data.chunks(chunk) {
+                h.update(piece);
+            }
+            assert_eq!(h.len(), data.len() as u64);
+            assert_eq!(h.finish(), whole, "chunks of {chunk}");
+        }
+        let empty = StreamingSha256::new();
+        assert!(empty.is_empty());
+        assert_eq!(
+            empty.finish(),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
     }
 }

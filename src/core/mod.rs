@@ -11,18 +11,22 @@
 //! | [`integrity`] | RFC 8785 canonical JSON, SHA-256, Ed25519 |
 //! | [`verify`] | verification of a score file and every problem it can have, in one wording |
 //! | [`buyer`] | the buyer's profile, verdicts, comparison, session reducer and import queue |
+//! | [`evidence`] | the buyer's check of evidence files against a score file's hashes |
+//! | [`progress`] | a vendor's progress between two of its score files |
 //! | [`vendor`] | the vendor's session reducer (what the questionnaire pages show and save) |
-//! | [`export`] | CSV, security.txt, disclosure policy and report texts |
+//! | [`export`] | CSV, security.txt, disclosure policy and report texts; CycloneDX and OSCAL |
 //! | [`jobs`] | the work a Web Worker does for the page, as plain data |
 //! | [`route`] | the app's pages and their URL fragments |
 
 pub mod answers;
 pub mod assessment;
 pub mod buyer;
+pub mod evidence;
 pub mod export;
 pub mod files;
 pub mod integrity;
 pub mod jobs;
+pub mod progress;
 pub mod questionnaire;
 pub mod route;
 pub mod scoring;

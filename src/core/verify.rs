@@ -236,6 +236,11 @@ impl Status {
 pub struct VerifiedScore {
     /// The content as found (answers migrated to current ids).
     pub content: ScoreContent,
+    /// The digest the file carries (`integrity.digest`, `sha256:` + hex): what ties an
+    /// export or a report back to these exact bytes. It is the content's own digest only
+    /// when `integrity` is [`IntegrityState::Intact`].
+    #[serde(default)]
+    pub digest: String,
     /// Digest check.
     pub integrity: IntegrityState,
     /// Signature check.
@@ -440,6 +445,7 @@ pub(crate) fn verify_document(
         .same_as(original.as_ref().unwrap_or(&recomputed));
     Ok(VerifiedScore {
         content,
+        digest: file.integrity.digest,
         integrity,
         signature,
         recomputed,

@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::core::answers::FileEvidence;
 use crate::core::files::untrusted::{self, Kind};
 use crate::core::files::{key_file, score_file};
-use crate::core::integrity::Sha256Stream;
+use crate::core::integrity::StreamingSha256;
 use crate::core::jobs::{self, Job, Outcome};
 use crate::core::questionnaire::Questionnaire;
 
@@ -39,7 +39,7 @@ async fn read_limited(file: &web_sys::File, kind: &Kind) -> Result<Vec<u8>, Stri
 }
 
 async fn hash(name: String, file: &web_sys::File) -> Result<FileEvidence, String> {
-    let mut hash = Sha256Stream::default();
+    let mut hash = StreamingSha256::new();
     let size = file.size();
     let mut at = 0.0;
     while at < size {

@@ -1,5 +1,8 @@
 //! Exports a vendor can download and reuse: the answers as CSV for spreadsheets, a
-//! draft `security.txt` (RFC 9116) and a starter vulnerability disclosure policy.
+//! draft `security.txt` (RFC 9116) and a starter vulnerability disclosure policy; and the
+//! interoperable exports of an assessment for other tools: a CycloneDX 1.6 attestation
+//! ([`cyclonedx`]) and OSCAL 1.1.3 assessment results ([`oscal`]), both made from one
+//! [`ExportInput`] ([`interop`]).
 //!
 //! Everything here is pure text generation: no browser, no clock (the caller passes the
 //! time), no randomness, so the same inputs always give the same bytes.
@@ -10,6 +13,12 @@
 //! exports (such as a buyer's comparison of vendors) can share them.
 
 use time::{Date, Duration, OffsetDateTime, UtcOffset};
+
+pub mod cyclonedx;
+pub mod interop;
+pub mod oscal;
+
+pub use interop::{ExportInput, Seal};
 
 use crate::core::answers::{AnswerValue, Evidence};
 use crate::core::assessment::{Assessment, VendorProfile};
