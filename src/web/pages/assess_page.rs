@@ -97,7 +97,9 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
                         { " hides the questions that cannot apply to it." }
                     </p>
                 }
-                { for cards }
+                // A list of its own (keyed), so a follow-up appearing does not re-create
+                // the cards before it and take the focus away.
+                <>{ for cards }</>
             </section>
             <aside class="side">
                 <DownloadBar />
