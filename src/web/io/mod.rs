@@ -3,5 +3,6 @@
 pub mod clock;
 pub mod download;
 pub mod file_import;
+pub mod focus;
 pub mod storage;
 pub mod verifier;
