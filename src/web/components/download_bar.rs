@@ -9,7 +9,7 @@ use crate::core::files::content::check_assessment;
 use crate::core::files::key_file::KeyFile;
 use crate::core::files::score_file;
 use crate::core::questionnaire::Questionnaire;
-use crate::web::components::SigningPanel;
+use crate::web::components::{OpenItems, SigningPanel};
 use crate::web::io::clock::{now, now_rfc3339, today};
 use crate::web::io::download::download;
 use crate::web::state::use_app;
@@ -78,9 +78,9 @@ pub fn download_bar() -> Html {
     let signed = key.is_some();
     html! {
         <div class="download-bar">
-            <button type="button" class="primary" id="download-score" onclick={score_file_button}>
+            <OpenItems ondownload={score_file_button}>
                 { if signed { "Download signed score file" } else { "Download score file" } }
-            </button>
+            </OpenItems>
             <SigningPanel signing_key={(*key).clone()} onkey={Callback::from(move |k| key.set(k))} />
             <details class="more-downloads">
                 <summary>{ "More downloads" }</summary>
