@@ -21,6 +21,8 @@ use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::{self, Score};
 use crate::core::workbook::{Change, Workbook};
 
+pub mod navigation;
+
 /// How long a change waits for more before it is saved, in milliseconds.
 pub const SAVE_DEBOUNCE_MS: u32 = 300;
 
@@ -125,12 +127,12 @@ impl VendorSession {
         &self.workbook.current().assessment
     }
 
-    /// Where "continue where you left off" leads in the open assessment, if anywhere.
+    /// Where "continue where you left off" leads in the open assessment, if anywhere
+    /// (a context question leads to the context page).
     pub fn resume_point(&self) -> Option<LastEdit> {
         let question = self.workbook.current().last_edited.as_deref()?;
-        let domain = Questionnaire::builtin().domain_of(question)?;
         Some(LastEdit {
-            domain: domain.id.clone(),
+            domain: navigation::page_of(Questionnaire::builtin(), question)?,
             question: question.to_owned(),
         })
     }
@@ -368,6 +370,12 @@ mod tests {
             s.resume_point(),
             None,
             "another assessment has its own place"
+        );
+        s.update(answer("context.deployment", "hosted"));
+        assert_eq!(
+            s.resume_point().map(|at| at.domain),
+            Some(crate::core::route::CONTEXT.to_owned()),
+            "a context question leads to the context page"
         );
     }
 

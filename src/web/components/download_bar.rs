@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::core::files::key_file::KeyFile;
 use crate::core::files::score_file;
 use crate::core::jobs::{Download, Job, Made};
-use crate::web::components::SigningPanel;
+use crate::web::components::{OpenItems, SigningPanel};
 use crate::web::io::clock::{now_rfc3339, today};
 use crate::web::io::download::download;
 use crate::web::io::worker_pool;
@@ -46,28 +46,22 @@ pub fn download_bar() -> Html {
     let error = use_state(|| None::<String>);
     let notes = use_state(Vec::<String>::new);
     let key = use_state(|| None::<KeyFile>);
-    let button = |label: &'static str, id: &'static str, what: Download, class: &'static str| {
+    let onmake = |what: Download| {
         let (app, key, error, notes) = (app.clone(), key.clone(), error.clone(), notes.clone());
-        let onclick = Callback::from(move |_: MouseEvent| {
+        Callback::from(move |_: MouseEvent| {
             let signing = (what == Download::ScoreFile)
                 .then(|| (*key).clone())
                 .flatten();
             make(app.clone(), what, signing, error.clone(), notes.clone())
-        });
-        html! { <button type="button" {id} class={class} {onclick}>{ label }</button> }
+        })
+    };
+    let button = |label: &'static str, id: &'static str, what: Download| {
+        let onclick = onmake(what);
+        html! { <button type="button" {id} {onclick}>{ label }</button> }
     };
     let signed = key.is_some();
     let stem = score_file::file_stem(&app.assessment().profile, &today());
-    let score_button = button(
-        if signed {
-            "Download signed score file"
-        } else {
-            "Download score file"
-        },
-        "download-score",
-        Download::ScoreFile,
-        "primary",
-    );
+    let onscore = onmake(Download::ScoreFile);
     let others = [
         (
             "Answers file (to continue elsewhere)",
@@ -86,12 +80,14 @@ pub fn download_bar() -> Html {
             Download::DisclosurePolicy,
         ),
     ]
-    .map(|(label, id, what)| button(label, id, what, ""));
+    .map(|(label, id, what)| button(label, id, what));
     let signing_key = (*key).clone();
     let onkey = Callback::from(move |k| key.set(k));
     html! {
         <div class="download-bar">
-            { score_button }
+            <OpenItems ondownload={onscore}>
+                { if signed { "Download signed score file" } else { "Download score file" } }
+            </OpenItems>
             <SigningPanel {signing_key} {onkey} />
             <details class="more-downloads">
                 <summary>{ "More downloads" }</summary>

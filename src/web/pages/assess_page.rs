@@ -8,7 +8,9 @@ use crate::core::scoring::{self, QuestionStatus};
 use crate::core::vendor::VendorAction;
 use crate::core::workbook::Change;
 
-use crate::web::components::{ContextCard, DomainNav, DownloadBar, QuestionCard, ScorePanel};
+use crate::web::components::{
+    AssessToolbar, ContextCard, DomainNav, DomainPager, DownloadBar, QuestionCard, ScorePanel,
+};
 use crate::web::routes::{Link, Route, CONTEXT};
 use crate::web::state::use_app;
 
@@ -45,9 +47,11 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
             <main id="main" class="assess">
                 <DomainNav current={CONTEXT} score={app.score.clone()} />
                 <section class="questions" aria-labelledby="domain-title">
-                    <h1 id="domain-title">{ "About the product" }</h1>
+                    <AssessToolbar current={CONTEXT} />
+                    <h1 id="domain-title" tabindex="-1">{ "About the product" }</h1>
                     <p class="summary">{ "These answers are not scored. They decide which questions apply to the product this assessment covers, so every question you see can be answered honestly. Until you answer them, every question is shown." }</p>
                     { for cards }
+                    <DomainPager current={CONTEXT} />
                 </section>
                 <aside class="side">
                     <DownloadBar />
@@ -88,7 +92,8 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
         <main id="main" class="assess">
             <DomainNav current={domain.id.clone()} score={app.score.clone()} />
             <section class="questions" aria-labelledby="domain-title">
-                <h1 id="domain-title">{ &domain.title }</h1>
+                <AssessToolbar current={domain.id.clone()} />
+                <h1 id="domain-title" tabindex="-1">{ &domain.title }</h1>
                 <p class="summary">{ &domain.summary }</p>
                 if context_open {
                     <p class="hint" data-testid="context-hint">
@@ -97,7 +102,10 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
                         { " hides the questions that cannot apply to it." }
                     </p>
                 }
-                { for cards }
+                // A list of its own (keyed), so a follow-up appearing does not re-create
+                // the cards before it and take the focus away.
+                <>{ for cards }</>
+                <DomainPager current={domain.id.clone()} />
             </section>
             <aside class="side">
                 <DownloadBar />

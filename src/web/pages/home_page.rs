@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::core::questionnaire::Questionnaire;
+use crate::web::components::ResumeLink;
 use crate::web::routes::{Link, Route};
 
 /// Landing page.
@@ -23,6 +24,7 @@ pub fn home_page() -> Html {
                     <h2>{ "Vendors" }</h2>
                     <p>{ "Fill in the questionnaire over as many sittings as you need; every change is saved in this browser." }</p>
                     <Link to={Route::Assess} classes="button primary">{ "Start or continue the assessment" }</Link>
+                    <ResumeLink />
                 </section>
                 <section class="card">
                     <h2>{ "Buyers" }</h2>

@@ -403,3 +403,26 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot press {keys:?}: {e}"));
     }
 }
+
+impl Browser {
+    /// Evaluates a JavaScript expression over `el`, the focused element.
+    pub async fn focused(&self, expr: &str) -> serde_json::Value {
+        self.client
+            .execute(
+                &format!("const el = document.activeElement; return ({expr});"),
+                vec![],
+            )
+            .await
+            .expect("read the focused element")
+    }
+
+    /// Waits until the focused element matches `css`.
+    pub async fn wait_focus(&self, css: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        let check = format!("!!(el && el.matches({}))", serde_json::json!(css));
+        while self.focused(&check).await != serde_json::json!(true) {
+            assert!(Instant::now() < deadline, "focus never reached {css}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}

@@ -121,6 +121,9 @@ async fn the_vendor_journey_works_with_the_keyboard_alone() {
         "download button not reachable"
     );
     browser.press(&Key::Enter.to_string()).await;
+    // Questions are still open: the page asks once and focuses "Download anyway".
+    browser.wait_focus("#download-anyway").await;
+    browser.press(&Key::Enter.to_string()).await;
     let file = std::fs::read(browser.wait_download(".readiness.json").await).unwrap();
     let Ok(vendor_readiness::core::files::Loaded::Score(v)) = vendor_readiness::core::files::load(
         &file,
@@ -131,5 +134,64 @@ async fn the_vendor_journey_works_with_the_keyboard_alone() {
     assert_eq!(
         v.content.answers.0["intake.channel"].notes,
         "Typed without a mouse"
+    );
+}
+
+/// The states added for finishing an assessment: the context page, the compact domain
+/// control opened, the open items listed and the download confirmation, the start
+/// page's resume link; no violation and no sideways scrolling, on a phone and wide.
+#[tokio::test]
+async fn axe_finds_no_violations_in_the_moving_on_and_sending_states() {
+    let (server, _driver, _dirs, browser) = launch().await;
+    let mut failures = Vec::new();
+    for (width, height) in [(1280, 900), (390, 844)] {
+        browser.client.set_window_size(width, height).await.unwrap();
+        let states: [(&str, &str, &[&str]); 3] = [
+            ("context page", "/#/assess/context", &[]),
+            (
+                "compact list open, open items and confirmation",
+                "/#/assess/intake",
+                &[
+                    "article[data-question='intake.channel'] input[type=radio]",
+                    ".open-item-list summary",
+                    "#download-score",
+                ],
+            ),
+            ("start page with resume link", "/#/", &[]),
+        ];
+        for (name, page, clicks) in states {
+            browser.open(&server, page).await;
+            browser.wait_for("main#main").await;
+            if width < 700 && page == "/#/assess/intake" {
+                browser.click(".compact-domain-nav summary").await;
+            }
+            for css in clicks {
+                browser.click(css).await;
+            }
+            if page == "/#/" {
+                browser.wait_for("[data-testid=resume]").await;
+            }
+            if !clicks.is_empty() {
+                browser.wait_for("#download-anyway").await;
+            }
+            for v in browser.axe_violations().await {
+                failures.push(format!("{width}px {name}: {v}"));
+            }
+            let overflow = browser
+                .client
+                .execute("return document.documentElement.scrollWidth - document.documentElement.clientWidth;", vec![])
+                .await
+                .unwrap();
+            if overflow.as_i64().unwrap_or(0) > 0 {
+                failures.push(format!(
+                    "{width}px {name}: scrolls sideways by {overflow} px"
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "axe violations:\n{}",
+        failures.join("\n")
     );
 }

@@ -30,6 +30,7 @@ async fn blocked_storage_warns_and_downloads_still_work() {
     assert!(warning.contains("could not be saved"), "{warning}");
 
     browser.click("#download-score").await;
+    browser.click("#download-anyway").await; // questions are still open: confirm once
     let bytes = std::fs::read(browser.wait_download(".readiness.json").await).unwrap();
     let Ok(Loaded::Score(v)) = files::load(&bytes, Questionnaire::builtin()) else {
         panic!("download does not load")

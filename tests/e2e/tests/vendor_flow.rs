@@ -88,6 +88,7 @@ async fn vendor_answers_sees_score_change_reloads_and_downloads_a_verifiable_fil
     answer(&browser, "triage.owner", 1).await; // "Partly"
 
     browser.click("#download-score").await;
+    browser.click("#download-anyway").await; // questions are still open: confirm once
     let path = browser.wait_download(".readiness.json").await;
     assert!(
         path.file_name()

@@ -153,6 +153,7 @@ async fn vendor_fills_every_domain_signs_and_the_file_verifies() {
         })
         .await;
     browser.click("#download-score").await;
+    browser.click("#download-anyway").await; // the context questions are open: confirm once
 
     let path = browser.wait_download(".readiness.json").await;
     assert_eq!(

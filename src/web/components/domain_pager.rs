@@ -1,0 +1,60 @@
+//! The end of a questionnaire page: "← previous" and "next →" pages with their names and
+//! progress, and "next unanswered question". Links are plain anchors (the URL changes,
+//! so the back button returns); followed, they focus the new page's heading.
+
+use yew::prelude::*;
+
+use crate::core::questionnaire::Questionnaire;
+use crate::core::vendor::navigation::{self, Page};
+use crate::web::components::NextUnanswered;
+use crate::web::io::focus;
+use crate::web::routes::Route;
+use crate::web::state::use_app;
+
+/// Props of [`DomainPager`].
+#[derive(PartialEq, Properties)]
+pub struct DomainPagerProps {
+    /// The page shown: a domain id or `context`.
+    pub current: String,
+}
+
+fn page_link(page: &Page, rel: &'static str) -> Html {
+    let href = Route::AssessDomain {
+        domain: page.id.clone(),
+    }
+    .href();
+    let onclick = {
+        let id = page.id.clone();
+        // The anchor changes the URL itself; the heading is focused once the page renders.
+        Callback::from(move |_: MouseEvent| focus::focus_page_heading(&id))
+    };
+    let (arrow_before, arrow_after, word) = match rel {
+        "prev" => ("← ", "", "Previous"),
+        _ => ("", " →", "Next"),
+    };
+    html! {
+        <a {href} {rel} class={classes!("pager-link", rel)} data-testid={format!("pager-{rel}")} {onclick}>
+            <span class="pager-word">{ format!("{arrow_before}{word}{arrow_after}") }</span>
+            <span class="pager-name">{ &page.title }</span>
+            <span class="pager-progress small">{ page.progress() }</span>
+        </a>
+    }
+}
+
+/// Previous and next page links.
+#[function_component(DomainPager)]
+pub fn domain_pager(props: &DomainPagerProps) -> Html {
+    let app = use_app();
+    let pager = navigation::pager(
+        Questionnaire::builtin(),
+        &app.assessment().answers,
+        &props.current,
+    );
+    html! {
+        <nav class="domain-pager" aria-label="Previous and next domain">
+            { for pager.previous.as_ref().map(|p| page_link(p, "prev")) }
+            <NextUnanswered current={props.current.clone()} />
+            { for pager.next.as_ref().map(|p| page_link(p, "next")) }
+        </nav>
+    }
+}
