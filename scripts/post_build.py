@@ -40,8 +40,17 @@ def version(name, marker, target):
     os.replace(wasm, os.path.join(dist, new["_bg.wasm"]))
     os.remove(loader)
     if target == "no-modules":
-        # A classic worker script: load the bindings, then the module.
-        shim = 'importScripts("./%s");wasm_bindgen("./%s");' % (new[".js"], new["_bg.wasm"])
+        # A classic worker script. Messages that arrive while the module loads are kept and
+        # handed to the module's own handler once it is up (its start sets onmessage); if
+        # the module cannot load, each kept job is answered with the reason.
+        shim = (
+            'var kept=[];self.onmessage=function(e){kept.push(e)};'
+            'importScripts("./%s");'
+            'wasm_bindgen("./%s").then(function(){kept.forEach(function(e){self.onmessage(e)});kept=[]},'
+            'function(err){kept.forEach(function(e){self.postMessage({id:e.data&&e.data.id,'
+            'outcome:JSON.stringify({Err:"the verifier could not start: "+err})})});kept=[]});'
+            % (new[".js"], new["_bg.wasm"])
+        )
     else:
         # An ES module: load the bindings, then the module next to it (its own start runs).
         shim = ("import init from './%s';await init({module_or_path:new URL('./%s',import.meta.url)});"
