@@ -8,8 +8,46 @@
    name="vendor-readiness-buyer">), so a new page never talks to an old module.
 2. Puts the SHA-256 of every inline <script> of index.html into its
    Content-Security-Policy, so script-src needs no 'unsafe-inline'.
+3. Writes the service worker (sw.js, from web/sw.template.js): it precaches exactly the
+   files of this build, under a cache name derived from their content hashes.
+
+`post_build.py --service-worker-only DIR` does step 3 alone, for a dist/ changed after
+the build (the end-to-end test of updates makes a second build that way).
 """
-import base64, hashlib, os, re, sys
+import base64, hashlib, json, os, re, sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def fail(message):
+    sys.exit("post_build.py: " + message)
+
+
+def write_service_worker(dist):
+    """sw.js for the files now in `dist`: their list, and a cache name from their hashes."""
+    names = sorted(
+        n for n in os.listdir(dist)
+        if os.path.isfile(os.path.join(dist, n)) and n != "sw.js"
+    )
+    digest = hashlib.sha256()
+    for n in names:
+        digest.update(n.encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(open(os.path.join(dist, n), "rb").read()).digest())
+    cache = "vendor-readiness-" + digest.hexdigest()[:16]
+    # The app's address itself ("./") is its index.html.
+    urls = ["./"] + ["./" + n for n in names]
+    template = open(os.path.join(ROOT, "web", "sw.template.js"), encoding="utf-8").read()
+    if "__CACHE__" not in template or "__PRECACHE__" not in template:
+        fail("web/sw.template.js lacks its __CACHE__ or __PRECACHE__ marker")
+    sw = template.replace("__CACHE__", cache).replace("__PRECACHE__", json.dumps(urls))
+    open(os.path.join(dist, "sw.js"), "w", encoding="utf-8").write(sw)
+    return cache, len(urls)
+
+
+if len(sys.argv) == 3 and sys.argv[1] == "--service-worker-only":
+    cache, count = write_service_worker(sys.argv[2])
+    print("post_build.py: service worker %s precaches %d files" % (cache, count))
+    sys.exit(0)
 
 dist = os.environ.get("TRUNK_STAGING_DIR", sys.argv[1] if len(sys.argv) > 1 else "dist")
 index = os.path.join(dist, "index.html")
@@ -20,10 +58,6 @@ MODULES = [
     ("vendor-readiness-worker", "WORKER_LOADER", "no-modules"),
     ("vendor-readiness-buyer", "BUYER_LOADER", "web"),
 ]
-
-
-def fail(message):
-    sys.exit("post_build.py: " + message)
 
 
 def version(name, marker, target):
@@ -74,4 +108,8 @@ if "INLINE_SCRIPT_HASHES" not in html:
     fail("no INLINE_SCRIPT_HASHES marker in %s" % index)
 html = html.replace("INLINE_SCRIPT_HASHES", hashes)
 open(index, "w", encoding="utf-8").write(html)
-print("post_build.py: modules %s; %d inline script(s) hashed into the CSP" % (", ".join(tags), len(inline)))
+
+# The service worker, last: it lists the files as they now are.
+cache, count = write_service_worker(dist)
+print("post_build.py: modules %s; %d inline script(s) hashed into the CSP; service worker %s precaches %d files"
+      % (", ".join(tags), len(inline), cache, count))

@@ -12,7 +12,7 @@ use crate::core::vendor::{
     SaveStatus, VendorAction, VendorEffect, VendorSession, SAVE_DEBOUNCE_MS,
 };
 use crate::core::workbook::Workbook;
-use crate::web::components::{AssessmentList, BuyerHost, ProfileForm, TopNav};
+use crate::web::components::{AssessmentList, BuyerHost, ProfileForm, TopNav, UpdateBanner};
 use crate::web::io::storage;
 use crate::web::pages::{AssessPage, HomePage, ReportPage, ResultsPage};
 use crate::web::routes::{use_route, Link, Route};
@@ -107,6 +107,7 @@ pub fn app() -> Html {
     let buyer = route == Route::Compare;
     html! {
         <ContextProvider<AppContext> context={app}>
+            <UpdateBanner />
             <TopNav />
             { page(route) }
             <BuyerHost visible={buyer} />

@@ -25,6 +25,7 @@ mod resume_link;
 mod score_panel;
 mod signing_panel;
 mod top_nav;
+mod update_banner;
 mod vendor_detail;
 mod vendor_table;
 
@@ -53,5 +54,6 @@ pub use resume_link::{ResumeLink, ResumeLinkProps};
 pub use score_panel::{ScorePanel, ScorePanelProps};
 pub use signing_panel::{SigningPanel, SigningPanelProps};
 pub use top_nav::TopNav;
+pub use update_banner::UpdateBanner;
 pub use vendor_detail::VendorDetail;
 pub use vendor_table::VendorTable;

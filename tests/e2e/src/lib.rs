@@ -8,15 +8,26 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 
-/// Every request the static server received, as `METHOD path`.
+/// Every request the static server received, as `METHOD path STATUS`.
 pub type RequestLog = Arc<Mutex<Vec<String>>>;
+
+/// What the static server serves, changeable while it runs.
+struct Serving {
+    /// The folder served.
+    root: PathBuf,
+    /// When true every request fails, as if the host were unreachable.
+    offline: bool,
+}
 
 /// The built app, served on a loopback port for the life of the value.
 pub struct DistServer {
     /// `http://127.0.0.1:PORT`.
     pub origin: String,
+    /// The path the app is served under: `/`, or a prefix such as `/tools/readiness/`.
+    pub prefix: String,
     /// Requests seen.
     pub requests: RequestLog,
+    serving: Arc<Mutex<Serving>>,
 }
 
 /// The `dist/` folder the tests run against (`DIST_DIR` overrides).
@@ -34,6 +45,7 @@ fn content_type(path: &Path) -> &'static str {
         Some("css") => "text/css",
         Some("json") => "application/json",
         Some("svg") => "image/svg+xml",
+        Some("webmanifest") => "application/manifest+json",
         _ => "application/octet-stream",
     }
 }
@@ -41,11 +53,21 @@ fn content_type(path: &Path) -> &'static str {
 impl DistServer {
     /// Serves `dist/` like a plain static host: files by path, `index.html` at `/`.
     pub fn start() -> DistServer {
+        DistServer::start_at("/")
+    }
+
+    /// Serves `dist/` under a path prefix (`/tools/readiness/`), with nothing at the root:
+    /// as a project site or an intranet folder would.
+    pub fn start_at(prefix: &str) -> DistServer {
         let root = dist_dir();
         assert!(
             root.join("index.html").is_file(),
             "{} has no index.html: build the app first (make dist)",
             root.display()
+        );
+        assert!(
+            prefix.starts_with('/') && prefix.ends_with('/'),
+            "a prefix is /…/"
         );
         let server = tiny_http::Server::http("127.0.0.1:0").expect("bind loopback");
         let origin = format!(
@@ -53,7 +75,11 @@ impl DistServer {
             server.server_addr().to_ip().expect("ip address")
         );
         let requests: RequestLog = Arc::default();
-        let log = requests.clone();
+        let serving = Arc::new(Mutex::new(Serving {
+            root,
+            offline: false,
+        }));
+        let (log, state, base) = (requests.clone(), serving.clone(), prefix.to_owned());
         std::thread::spawn(move || {
             for request in server.incoming_requests() {
                 let url = request
@@ -62,34 +88,85 @@ impl DistServer {
                     .next()
                     .unwrap_or("/")
                     .to_owned();
+                let (root, offline) = {
+                    let s = state.lock().unwrap();
+                    (s.root.clone(), s.offline)
+                };
+                let path = url.strip_prefix(&base).map(|rel| {
+                    if rel.is_empty() {
+                        root.join("index.html")
+                    } else {
+                        root.join(rel)
+                    }
+                });
+                let inside = path.as_ref().is_some_and(|p| {
+                    p.canonicalize()
+                        .map(|p| p.starts_with(root.canonicalize().unwrap()))
+                        .unwrap_or(false)
+                });
+                let (status, response) = match (offline, path.map(std::fs::read)) {
+                    (true, _) => (
+                        503,
+                        tiny_http::Response::from_data(Vec::new()).with_status_code(503),
+                    ),
+                    (false, Some(Ok(bytes))) if inside => {
+                        let file = url.rsplit('/').next().unwrap_or_default();
+                        let kind = if file.is_empty() {
+                            Path::new("index.html")
+                        } else {
+                            Path::new(file)
+                        };
+                        let header =
+                            tiny_http::Header::from_bytes("Content-Type", content_type(kind))
+                                .unwrap();
+                        (
+                            200,
+                            tiny_http::Response::from_data(bytes).with_header(header),
+                        )
+                    }
+                    _ => (
+                        404,
+                        tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404),
+                    ),
+                };
                 log.lock()
                     .unwrap()
-                    .push(format!("{} {url}", request.method()));
-                let rel = url.trim_start_matches('/');
-                let path = if rel.is_empty() {
-                    root.join("index.html")
-                } else {
-                    root.join(rel)
-                };
-                let inside = path
-                    .canonicalize()
-                    .map(|p| p.starts_with(root.canonicalize().unwrap()))
-                    .unwrap_or(false);
-                let response = match std::fs::read(&path) {
-                    Ok(bytes) if inside => {
-                        let header =
-                            tiny_http::Header::from_bytes("Content-Type", content_type(&path))
-                                .unwrap();
-                        tiny_http::Response::from_data(bytes).with_header(header)
-                    }
-                    _ => {
-                        tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404)
-                    }
-                };
+                    .push(format!("{} {url} {status}", request.method()));
                 let _ = request.respond(response);
             }
         });
-        DistServer { origin, requests }
+        DistServer {
+            origin,
+            prefix: prefix.to_owned(),
+            requests,
+            serving,
+        }
+    }
+
+    /// The app's address: origin and prefix.
+    pub fn app_url(&self) -> String {
+        format!("{}{}", self.origin, self.prefix)
+    }
+
+    /// Makes every request fail (true) or succeed again (false).
+    pub fn set_offline(&self, offline: bool) {
+        self.serving.lock().unwrap().offline = offline;
+    }
+
+    /// Serves another folder from now on (a second build at the same address).
+    pub fn serve(&self, root: PathBuf) {
+        self.serving.lock().unwrap().root = root;
+    }
+
+    /// The requests answered 404.
+    pub fn not_found(&self) -> Vec<String> {
+        self.requests
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|r| r.ends_with(" 404"))
+            .cloned()
+            .collect()
     }
 }
 
@@ -337,7 +414,11 @@ impl Browser {
     /// Opens `path` (a hash route such as `/#/assess/intake`) on the served app.
     pub async fn open(&self, server: &DistServer, path: &str) {
         self.client
-            .goto(&format!("{}{path}", server.origin))
+            .goto(&format!(
+                "{}{}",
+                server.app_url(),
+                path.trim_start_matches('/')
+            ))
             .await
             .unwrap_or_else(|e| panic!("cannot open {path}: {e}"));
     }
@@ -389,6 +470,77 @@ pub async fn launch_with_prefs(
 /// [`launch_with_prefs`] with Chromium's default preferences.
 pub async fn launch() -> (DistServer, Driver, tempfile::TempDir, Browser) {
     launch_with_prefs(serde_json::json!({})).await
+}
+
+/// [`launch`], with the app served under a path prefix and nothing at the root.
+pub async fn launch_at(prefix: &str) -> (DistServer, Driver, tempfile::TempDir, Browser) {
+    let server = DistServer::start_at(prefix);
+    let driver = start_driver();
+    let dirs = tempfile::tempdir().expect("scratch folder");
+    let downloads = dirs.path().join("downloads");
+    std::fs::create_dir_all(&downloads).expect("downloads folder");
+    let browser = open_browser(&driver, &dirs.path().join("profile"), &downloads).await;
+    (server, driver, dirs, browser)
+}
+
+/// ChromeDriver's network emulation (`/chromium/network_conditions`): offline, or back.
+#[derive(Debug)]
+struct NetworkConditions {
+    offline: bool,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/chromium/network_conditions",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        if self.offline {
+            let body = serde_json::json!({"network_conditions": {
+                "offline": true, "latency": 0, "download_throughput": 0, "upload_throughput": 0
+            }});
+            (http::Method::POST, Some(body.to_string()))
+        } else {
+            (http::Method::DELETE, None)
+        }
+    }
+}
+
+impl Browser {
+    /// Takes the browser offline (network emulation), or back online.
+    pub async fn set_network_offline(&self, offline: bool) {
+        self.client
+            .issue_cmd(NetworkConditions { offline })
+            .await
+            .expect("ChromeDriver emulates the network");
+    }
+
+    /// Waits until a service worker controls the page and has precached this build.
+    pub async fn wait_service_worker(&self) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let ready = self
+                .client
+                .execute(
+                    "return !!(navigator.serviceWorker && navigator.serviceWorker.controller)",
+                    vec![],
+                )
+                .await
+                .unwrap_or_default();
+            if ready == serde_json::json!(true) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "no service worker took control");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
 }
 
 impl Browser {

@@ -124,7 +124,7 @@ async fn vendor_answers_sees_score_change_reloads_and_downloads_a_verifiable_fil
     // Only the app's own origin was asked for anything.
     let requests = server.requests.lock().unwrap().clone();
     assert!(
-        requests.iter().any(|r| r.ends_with(".wasm")),
+        requests.iter().any(|r| r.contains(".wasm ")),
         "{requests:?}"
     );
     browser.client.close().await.unwrap();

@@ -1,0 +1,187 @@
+//! Hosting: `dist/` works unchanged under a path prefix with nothing at the root, asks
+//! for nothing that is not there, works offline after one visit, and a second build at
+//! the same address is offered as "A new version is available — reload" and then runs
+//! as a whole.
+
+use std::path::Path;
+use std::time::Duration;
+
+use fantoccini::Locator;
+use vendor_readiness::core::verify;
+use vendor_readiness::questionnaire::Questionnaire;
+use vendor_readiness_e2e::{dist_dir, launch_at, Browser, DistServer};
+
+const PREFIX: &str = "/tools/readiness/";
+
+/// Answers the first question of intake with its best answer and waits for the save.
+async fn answer_first(browser: &Browser) {
+    let radio = browser
+        .wait_for("article[data-question='intake.channel'] input[type=radio]")
+        .await;
+    radio.click().await.unwrap();
+    browser
+        .wait_text(".overall-progress", |t| t.starts_with("1 of"))
+        .await;
+}
+
+/// Downloads the score file (through the worker) and verifies it with the core.
+async fn download_and_verify(browser: &Browser) -> std::path::PathBuf {
+    browser.click("#download-score").await;
+    if let Ok(anyway) = browser.client.find(Locator::Css("#download-anyway")).await {
+        anyway.click().await.unwrap();
+    } else {
+        browser
+            .wait_for("#download-anyway")
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+    let path = browser.wait_download(".readiness.json").await;
+    let v = verify::load_score(&std::fs::read(&path).unwrap(), Questionnaire::builtin())
+        .expect("the downloaded file verifies");
+    assert!(v.content.answers.value("intake.channel").is_some());
+    path
+}
+
+/// Imports a file on the compare page (the buyer's module and the worker) and waits for
+/// the verified row.
+async fn import_on_compare_page(browser: &Browser, server: &DistServer, file: &Path) {
+    browser.open(server, "#/compare").await;
+    let input = browser.wait_for("#import-files").await;
+    input.send_keys(&file.display().to_string()).await.unwrap();
+    browser
+        .wait_text("[data-testid=summary]", |t| {
+            t.starts_with("1 vendors loaded")
+        })
+        .await;
+}
+
+#[tokio::test]
+async fn under_a_path_prefix_everything_works_and_nothing_is_missing() {
+    let (server, _driver, _dirs, browser) = launch_at(PREFIX).await;
+    browser.open(&server, "#/assess/intake").await;
+    answer_first(&browser).await;
+    let file = download_and_verify(&browser).await;
+    import_on_compare_page(&browser, &server, &file).await;
+    let requests = server.requests.lock().unwrap().clone();
+    assert!(
+        requests.iter().all(|r| r.contains(PREFIX)),
+        "everything is asked for under the prefix: {requests:?}"
+    );
+    for part in [
+        "_bg.wasm ",
+        "worker",
+        "buyer",
+        "favicon.svg",
+        "manifest.webmanifest",
+        "sw.js",
+    ] {
+        assert!(
+            requests.iter().any(|r| r.contains(part)),
+            "{part} was loaded: {requests:?}"
+        );
+    }
+    assert_eq!(
+        server.not_found(),
+        Vec::<String>::new(),
+        "no request failed"
+    );
+    // Nothing at the root: the app does not depend on it.
+    let root = browser
+        .client
+        .execute("return fetch('/').then(r => r.status)", vec![])
+        .await
+        .unwrap();
+    assert_eq!(root, serde_json::json!(404));
+}
+
+#[tokio::test]
+async fn after_one_visit_it_works_offline_and_a_new_build_is_offered_then_used() {
+    let (server, _driver, dirs, browser) = launch_at(PREFIX).await;
+    browser.open(&server, "#/assess/intake").await;
+    browser
+        .wait_for("article[data-question='intake.channel']")
+        .await;
+    browser.wait_service_worker().await;
+
+    // Offline: the host is gone and the browser's network is cut.
+    server.set_offline(true);
+    browser.set_network_offline(true).await;
+    browser.client.refresh().await.unwrap();
+    answer_first(&browser).await;
+    let file = download_and_verify(&browser).await;
+    import_on_compare_page(&browser, &server, &file).await;
+    let title = browser.client.title().await.unwrap();
+    assert_eq!(title, "Vendor Security Readiness");
+
+    // A second build at the same address: different page, new service worker.
+    let second = dirs.path().join("dist-2");
+    copy_dir(&dist_dir(), &second);
+    let index = second.join("index.html");
+    let html = std::fs::read_to_string(&index).unwrap();
+    std::fs::write(
+        &index,
+        html.replace(
+            "<title>Vendor Security Readiness</title>",
+            "<title>Vendor Security Readiness (second build)</title>",
+        ),
+    )
+    .unwrap();
+    let restamp = std::process::Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/post_build.py"))
+        .arg("--service-worker-only")
+        .arg(&second)
+        .status()
+        .unwrap();
+    assert!(restamp.success());
+    server.serve(second);
+    server.set_offline(false);
+    browser.set_network_offline(false).await;
+
+    // The page keeps running the first build until the user reloads.
+    browser
+        .client
+        .execute(
+            "navigator.serviceWorker.getRegistration().then(r => r && r.update())",
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser
+        .wait_text("[data-testid=update-banner]", |t| {
+            t.contains("A new version is available")
+        })
+        .await;
+    assert_eq!(
+        browser.client.title().await.unwrap(),
+        "Vendor Security Readiness"
+    );
+    browser.click("#reload-update").await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let title = browser.client.title().await.unwrap_or_default();
+        if title == "Vendor Security Readiness (second build)" {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the new version did not load: {title}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    // The new version runs, with the work done offline still there.
+    browser.open(&server, "#/assess/intake").await;
+    browser
+        .wait_text(".overall-progress", |t| t.starts_with("1 of"))
+        .await;
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+// Vendor Security Readiness: the service worker that lets the app work offline.
+// Written by scripts/post_build.py from web/sw.template.js: the precache list is exactly
+// the files of this build, and the cache name is derived from their content hashes.
+//
+// - install: every file of this build is cached under this build's cache name.
+// - activate: caches of other builds are deleted.
+// - fetch: the app's own files are answered from this build's cache (a page is never
+//   served with files of another build); anything else goes to the network untouched.
+// - update: a new build's worker waits until the page asks it to take over (after the
+//   user chose "reload" in "A new version is available"), then the page reloads.
+"use strict";
+
+const CACHE = "__CACHE__";
+const PRECACHE = __PRECACHE__;
+const PREFIX = "vendor-readiness-";
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))
+        )
+      )
+      .then(() => self.clients.claim())
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") {
+    self.skipWaiting();
+  }
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
+    return;
+  }
+  // A navigation to the app (any fragment) is its index.html.
+  const key = request.mode === "navigate" ? new URL("./", self.registration.scope).href : request;
+  event.respondWith(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.match(key, { ignoreSearch: true }))
+      .then((hit) => hit || fetch(request))
+  );
+});
