@@ -42,8 +42,12 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
     return;
   }
-  // A navigation to the app (any fragment) is its index.html.
-  const key = request.mode === "navigate" ? new URL("./", self.registration.scope).href : request;
+  // The app's address (any query or fragment) is its index.html; any other address is
+  // itself (a file of the build, or something else on the host, left to the network).
+  const url = new URL(request.url);
+  const scope = new URL(self.registration.scope);
+  const isApp = url.pathname === scope.pathname || url.pathname === scope.pathname + "index.html";
+  const key = isApp ? new URL("./", scope).href : request;
   event.respondWith(
     caches
       .open(CACHE)

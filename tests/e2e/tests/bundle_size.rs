@@ -1,14 +1,24 @@
 //! Size budget of the built app: the gzip size of every file in dist/ and of the first
-//! load (everything but the JSON Schema, which is fetched only on demand). The figures
+//! load — what the vendor's questionnaire fetches before it is interactive: the page, its
+//! loader and module, the stylesheets and the icon. The worker, the buyer's module, the
+//! service worker, the manifest and the JSON Schema come later or on demand. The figures
 //! print with `--nocapture`; docs/performance.md records them.
 
 use std::io::Write;
 
 use vendor_readiness_e2e::dist_dir;
 
-/// First-load budget in gzip bytes. The aim is 150 KB; see docs/performance.md for
-/// where the bytes go and why this build is above it.
-const FIRST_LOAD_BUDGET: usize = 440 * 1024;
+/// First-load budget in gzip bytes: what this build reaches, so any growth fails. The aim
+/// is 150 KB; docs/performance.md shows where the bytes go and what the next lever is.
+const FIRST_LOAD_BUDGET: usize = 320 * 1024;
+
+/// Files fetched later or on demand, not before the questionnaire is interactive.
+fn later(name: &str) -> bool {
+    name.starts_with("vendor-readiness-worker")
+        || name.starts_with("vendor-readiness-buyer")
+        || name.ends_with(".schema.json")
+        || matches!(name, "sw.js" | "manifest.webmanifest")
+}
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -29,7 +39,7 @@ fn first_load_stays_within_the_gzip_budget() {
         let bytes = std::fs::read(entry.path()).unwrap();
         let gz = gzip_len(&bytes);
         let name = entry.file_name().to_string_lossy().to_string();
-        if !name.ends_with(".schema.json") {
+        if !later(&name) {
             first_load += gz;
         }
         rows.push(format!(
