@@ -513,7 +513,56 @@ impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
     }
 }
 
+/// A Chrome DevTools Protocol command through ChromeDriver (`/goog/cdp/execute`).
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({"cmd": self.cmd, "params": self.params});
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
 impl Browser {
+    /// Runs a DevTools Protocol command (benchmarks read `Performance.getMetrics`).
+    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
+        self.client
+            .issue_cmd(Cdp {
+                cmd: cmd.into(),
+                params,
+            })
+            .await
+            .expect("ChromeDriver runs DevTools commands")
+    }
+
+    /// Chromium's cumulative main-thread metrics (`Performance.getMetrics`), by name.
+    pub async fn performance_metrics(&self) -> std::collections::BTreeMap<String, f64> {
+        let answer = self
+            .cdp("Performance.getMetrics", serde_json::json!({}))
+            .await;
+        answer["metrics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|m| Some((m["name"].as_str()?.to_owned(), m["value"].as_f64()?)))
+            .collect()
+    }
+
     /// Takes the browser offline (network emulation), or back online.
     pub async fn set_network_offline(&self, offline: bool) {
         self.client
