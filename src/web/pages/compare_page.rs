@@ -60,6 +60,32 @@ fn run_effects(
                     buyer.dispatch(BuyerChange::DetailLoaded { file_name, result });
                 });
             }
+            BuyerEffect::LoadProgress {
+                older,
+                older_seq,
+                newer,
+                newer_seq,
+            } => {
+                let pair = {
+                    let files = files.borrow();
+                    files
+                        .get(older_seq)
+                        .cloned()
+                        .zip(files.get(newer_seq).cloned())
+                };
+                let (buyer, older, newer) = (buyer.clone(), older.clone(), newer.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = match pair {
+                        Some((a, b)) => verifier::progress(a, b).await,
+                        None => Err("the files are no longer available; import them again".into()),
+                    };
+                    buyer.dispatch(BuyerChange::ProgressLoaded {
+                        older,
+                        newer,
+                        result,
+                    });
+                });
+            }
         }
     }
 }
