@@ -1,5 +1,6 @@
 //! The buyer's page: import many score files (picker or drag and drop), see each
-//! verified and re-scored, compare them against the buyer's minimum profile. The state
+//! verified and re-scored, compare them against the buyer's minimum profile, see a
+//! vendor's progress between two of its files and check the evidence files it sent. The state
 //! is the core's [`BuyerSession`]; this page provides it and runs its effects.
 
 use std::cell::RefCell;
@@ -11,7 +12,7 @@ use yew::prelude::*;
 use crate::core::buyer::session::{BuyerChange, BuyerEffect, BuyerSession};
 use crate::core::questionnaire::Questionnaire;
 use crate::web::components::{
-    BuyerProfileEditor, RadarChart, RadarSeries, VendorDetail, VendorTable,
+    BuyerProfileEditor, ProgressView, RadarChart, RadarSeries, VendorDetail, VendorTable,
 };
 use crate::web::io::verifier::{self, Job};
 use crate::web::io::{clock::now, download::download, file_import, storage};
@@ -170,6 +171,7 @@ pub fn compare_page() -> Html {
             if !series.is_empty() {
                 <section aria-labelledby="overlay-title"><h2 id="overlay-title">{ "Selected vendors" }</h2><RadarChart {series} /></section>
             }
+            if let Some(pair) = buyer.progress_pair() { <ProgressView {pair} /> }
             <VendorDetail />
         </main>
         </ContextProvider<BuyerContext>>
