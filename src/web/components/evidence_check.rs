@@ -10,10 +10,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::buyer::compare::Detail;
-use crate::core::buyer::evidence_check::{CheckChange, CheckRow, RowState};
+use crate::core::buyer::evidence_check::CheckChange;
 use crate::core::buyer::session::BuyerChange;
-use crate::core::evidence::{Outcome, RecordedFile, Reference};
 use crate::core::questionnaire::Questionnaire;
+use crate::web::components::evidence_result::{citations, names};
+use crate::web::components::EvidenceResult;
 use crate::web::io::{file_import, verifier};
 use crate::web::state::{use_buyer, BuyerContext};
 
@@ -52,60 +53,6 @@ fn check(buyer: &BuyerContext, file_name: &AttrValue, files: Vec<web_sys::File>)
             };
             buyer.dispatch(BuyerChange::Evidence { file_name, change });
         });
-    }
-}
-
-fn citations(refs: &[Reference]) -> Html {
-    let items = refs
-        .iter()
-        .map(|r| html! { <li><code>{ &r.question }</code>{ " " }{ &r.label }</li> });
-    html! { <ul class="small">{ for items }</ul> }
-}
-
-fn names(r: &RecordedFile) -> String {
-    r.names()
-        .iter()
-        .map(|n| format!("\"{n}\""))
-        .collect::<Vec<_>>()
-        .join(" or ")
-}
-
-fn row(r: &CheckRow) -> Html {
-    let (kind, label, body) = match &r.state {
-        RowState::Hashing => ("hashing", "Hashing…", html! {}),
-        RowState::Unreadable(e) => ("unreadable", "Could not be read", html! { <p>{ e }</p> }),
-        RowState::Checked(c) => match &c.outcome {
-            Outcome::Match { recorded, renamed } => (
-                "match",
-                "Match",
-                html! {
-                    <>
-                        if *renamed { <p>{ format!("Recorded as {}.", names(recorded)) }</p> }
-                        <p>{ "Cited by:" }</p>{ citations(&recorded.references) }
-                    </>
-                },
-            ),
-            Outcome::DifferentContent { expected } => (
-                "different_content",
-                "Different content",
-                html! {
-                    <>
-                        <p>{ format!("Its SHA-256 is {}; the score file expects:", c.file.sha256) }</p>
-                        <ul class="small">{ for expected.iter().map(|e| html! { <li class="hash">{ format!("{} ({} bytes)", e.sha256, e.size) }{ citations(&e.references) }</li> }) }</ul>
-                    </>
-                },
-            ),
-            Outcome::NotReferenced => (
-                "not_referenced",
-                "Not referenced",
-                html! { <p class="small">{ format!("SHA-256 {}", c.file.sha256) }</p> },
-            ),
-        },
-    };
-    html! {
-        <li class={classes!("evidence-result", kind)} data-file={r.name.clone()} data-outcome={kind}>
-            <strong>{ &r.name }</strong>{ " · " }<span class="outcome">{ label }</span>{ body }
-        </li>
     }
 }
 
@@ -151,7 +98,7 @@ pub fn evidence_check_panel(props: &EvidenceCheckPanelProps) -> Html {
             </div>
             if view.hashing > 0 { <p role="status">{ format!("Hashing {} file(s)…", view.hashing) }</p> }
             if !view.rows.is_empty() {
-                <ul class="evidence-results" aria-live="polite">{ for view.rows.iter().map(row) }</ul>
+                <ul class="evidence-results" aria-live="polite">{ for view.rows.iter().map(|row| html! { <EvidenceResult key={row.id} row={row.clone()} /> }) }</ul>
                 <p class="no-print"><button type="button" class="link" onclick={onclear}>{ "Forget these files" }</button></p>
             }
             if view.recorded == 0 {
