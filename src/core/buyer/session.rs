@@ -141,12 +141,11 @@ pub enum BuyerChange {
         /// The change.
         change: CheckChange,
     },
-    /// The progress between two files the page asked for ([`BuyerEffect::LoadProgress`]).
+    /// The progress between two files the page asked for ([`BuyerEffect::LoadProgress`]);
+    /// kept only while both files are still the ones asked about.
     ProgressLoaded {
-        /// The older file.
-        older: String,
-        /// The newer file.
-        newer: String,
+        /// The files.
+        pair: FilePair,
         /// What changed, or why it could not be had.
         result: Result<Rc<Progress>, String>,
     },
@@ -169,16 +168,21 @@ pub enum BuyerEffect {
     },
     /// Compare two files of one vendor (both verified again, in a worker) and report
     /// the result with [`BuyerChange::ProgressLoaded`].
-    LoadProgress {
-        /// The older file, as the session names it.
-        older: String,
-        /// Its queue number.
-        older_seq: u64,
-        /// The newer file.
-        newer: String,
-        /// Its queue number.
-        newer_seq: u64,
-    },
+    LoadProgress(FilePair),
+}
+
+/// Two files to compare for progress, older first, with their queue numbers (never
+/// reused, so a late result is not taken for files imported since under the same names).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilePair {
+    /// The older file, as the session names it.
+    pub older: String,
+    /// Its queue number.
+    pub older_seq: u64,
+    /// The newer file.
+    pub newer: String,
+    /// Its queue number.
+    pub newer_seq: u64,
 }
 
 /// Where the progress between the two selected files stands.
@@ -403,12 +407,12 @@ impl BuyerSession {
                     self.evidence.entry(file_name).or_default().update(change);
                 }
             }
-            BuyerChange::ProgressLoaded {
-                older,
-                newer,
-                result,
-            } => {
-                self.progress.insert((older, newer), result);
+            BuyerChange::ProgressLoaded { pair, result } => {
+                let current = self.seq_of(&pair.older) == Some(pair.older_seq)
+                    && self.seq_of(&pair.newer) == Some(pair.newer_seq);
+                if current {
+                    self.progress.insert((pair.older, pair.newer), result);
+                }
             }
             BuyerChange::Clear => {
                 self.files.clear();
@@ -451,12 +455,12 @@ impl BuyerSession {
             return None;
         }
         match (self.seq_of(&pair.older), self.seq_of(&pair.newer)) {
-            (Some(older_seq), Some(newer_seq)) => Some(BuyerEffect::LoadProgress {
+            (Some(older_seq), Some(newer_seq)) => Some(BuyerEffect::LoadProgress(FilePair {
                 older: pair.older,
                 older_seq,
                 newer: pair.newer,
                 newer_seq,
-            }),
+            })),
             _ => {
                 let gone = "the files are no longer available; import them again";
                 self.progress

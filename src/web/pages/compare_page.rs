@@ -61,30 +61,19 @@ fn run_effects(
                     buyer.dispatch(BuyerChange::DetailLoaded { file_name, result });
                 });
             }
-            BuyerEffect::LoadProgress {
-                older,
-                older_seq,
-                newer,
-                newer_seq,
-            } => {
-                let pair = {
+            BuyerEffect::LoadProgress(pair) => {
+                let picked = {
                     let files = files.borrow();
-                    files
-                        .get(older_seq)
-                        .cloned()
-                        .zip(files.get(newer_seq).cloned())
+                    let file = |seq| files.get(seq).cloned();
+                    file(&pair.older_seq).zip(file(&pair.newer_seq))
                 };
-                let (buyer, older, newer) = (buyer.clone(), older.clone(), newer.clone());
+                let (buyer, pair) = (buyer.clone(), pair.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = match pair {
+                    let result = match picked {
                         Some((a, b)) => verifier::progress(a, b).await,
                         None => Err("the files are no longer available; import them again".into()),
                     };
-                    buyer.dispatch(BuyerChange::ProgressLoaded {
-                        older,
-                        newer,
-                        result,
-                    });
+                    buyer.dispatch(BuyerChange::ProgressLoaded { pair, result });
                 });
             }
         }
