@@ -901,3 +901,37 @@ fn every_hostile_corpus_file_that_loads_exports_valid_documents() {
         "{exported} exported, {refused} refused"
     );
 }
+
+#[test]
+fn the_results_page_exports_made_by_the_worker_are_valid_and_unsealed() {
+    use vendor_readiness::core::jobs::{self, Download, Job, Made};
+    for (download, suffix, validator) in [
+        (Download::Cyclonedx, ".cdxa.json", cdx_validator()),
+        (Download::Oscal, ".oscal-ar.json", oscal_validator()),
+    ] {
+        let job = Job::Make {
+            download,
+            assessment: Box::new(rich_assessment()),
+            key: None,
+            now: "2026-02-03T04:05:06.789Z".into(),
+        };
+        // As the page sends it: JSON in, JSON out.
+        let job: Job = serde_json::from_str(&serde_json::to_string(&job).unwrap()).unwrap();
+        let wire = jobs::run(job, &[], q()).to_wire();
+        let made: Made = jobs::from_wire(&wire).unwrap();
+        assert_eq!(
+            made.name,
+            format!("acme-health-it-acme-pacs-acme-portal-2026-02-03{suffix}")
+        );
+        let doc: Value = serde_json::from_str(&made.text).unwrap();
+        schemas::assert_valid(validator, &doc, &made.name);
+        // The same document the core makes from the assessment (the page's clock time).
+        let input = ExportInput::from_assessment(q(), &rich_assessment());
+        let expected = match download {
+            Download::Cyclonedx => cdxa(q(), &input, NOW),
+            _ => assessment_results(q(), &input, NOW),
+        };
+        assert_eq!(doc, expected, "{suffix}");
+        assert!(made.notes.iter().any(|n| n.contains("not sealed")));
+    }
+}

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::core::answers::Answers;
+use crate::core::answers::{Answers, FileEvidence};
 use crate::core::questionnaire::Questionnaire;
 use crate::core::verify::VerifiedScore;
 
@@ -24,6 +24,16 @@ pub struct GivenFile {
     pub size: u64,
     /// Lower-case hex SHA-256 of its bytes.
     pub sha256: String,
+}
+
+impl From<FileEvidence> for GivenFile {
+    fn from(f: FileEvidence) -> Self {
+        GivenFile {
+            name: f.name,
+            size: f.size,
+            sha256: f.sha256,
+        }
+    }
 }
 
 /// One place a score file records a local evidence file.
@@ -192,7 +202,13 @@ fn name_key(name: &str) -> String {
 
 /// Checks the given files against the local-file evidence of a verified score file.
 pub fn check(q: &Questionnaire, score: &VerifiedScore, given: &[GivenFile]) -> EvidenceReport {
-    let recorded = recorded_files(q, &score.content.answers);
+    check_answers(q, &score.content.answers, given)
+}
+
+/// [`check`] over the answers of a verified file (the buyer's page keeps only those of
+/// each file it shows: [`crate::core::buyer::compare::Detail`]).
+pub fn check_answers(q: &Questionnaire, answers: &Answers, given: &[GivenFile]) -> EvidenceReport {
+    let recorded = recorded_files(q, answers);
     let by_hash: HashMap<&str, usize> = recorded
         .iter()
         .enumerate()

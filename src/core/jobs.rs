@@ -6,7 +6,8 @@
 //! natively like the rest of the core.
 //!
 //! A file's bytes travel beside the job (the worker reads the picked `File` itself), so
-//! the JSON of a job never carries file contents.
+//! the JSON of a job never carries file contents. [`Job::Progress`] takes two files, the
+//! older first; every other job that reads a file takes one.
 
 use serde::{Deserialize, Serialize};
 use time::format_description::well_known::Rfc3339;
@@ -16,9 +17,10 @@ use crate::core::answers::FileEvidence;
 use crate::core::assessment::Assessment;
 use crate::core::buyer::compare::{Detail, Summary};
 use crate::core::buyer::profile::BuyerProfile;
-use crate::core::export;
+use crate::core::export::{self, cyclonedx, oscal, ExportInput};
 use crate::core::files::key_file::{self, KeyFile};
 use crate::core::files::{self, profile_file, score_file, FileError};
+use crate::core::progress::{self, Progress};
 use crate::core::questionnaire::Questionnaire;
 use crate::core::verify;
 
@@ -36,6 +38,10 @@ pub enum Download {
     SecurityTxt,
     /// A starter disclosure policy.
     DisclosurePolicy,
+    /// A CycloneDX 1.6 attestation (CDXA) of the answers, not sealed.
+    Cyclonedx,
+    /// OSCAL 1.1.3 assessment results of the answers, not sealed.
+    Oscal,
 }
 
 /// One piece of work.
@@ -57,6 +63,9 @@ pub enum Job {
         /// The file's name.
         name: String,
     },
+    /// Compare two score files of one vendor (bytes beside the job: the older, then the
+    /// newer), each verified and migrated first.
+    Progress,
     /// Make a signing key from 32 bytes of the browser's secure randomness.
     NewKey {
         /// The secret seed.
@@ -121,6 +130,8 @@ pub enum Outcome {
     Made(Made),
     /// For [`Job::Hash`].
     Hashed(FileEvidence),
+    /// For [`Job::Progress`].
+    Progress(Box<Progress>),
     /// Any job that failed, with the message to show.
     Failed(String),
 }
@@ -139,6 +150,7 @@ impl Outcome {
             Outcome::Profile(v) => ok(v),
             Outcome::Made(v) => ok(v),
             Outcome::Hashed(v) => ok(v),
+            Outcome::Progress(v) => ok(v),
             Outcome::Failed(message) => {
                 serde_json::to_string(&Err::<(), &str>(message)).unwrap_or_default()
             }
@@ -157,9 +169,15 @@ fn failed(e: impl ToString) -> Outcome {
     Outcome::Failed(e.to_string())
 }
 
-/// Runs one job. `bytes` are the file's bytes for the jobs that read one.
-pub fn run(job: Job, bytes: Option<&[u8]>, q: &Questionnaire) -> Outcome {
-    let needs_file = || bytes.ok_or_else(|| FileError::Malformed("no file was given".into()));
+/// Runs one job. `files` are the bytes of the files the job reads, in order (none for
+/// the jobs that read none).
+pub fn run(job: Job, files: &[&[u8]], q: &Questionnaire) -> Outcome {
+    let needs_file = || {
+        files
+            .first()
+            .copied()
+            .ok_or_else(|| FileError::Malformed("no file was given".into()))
+    };
     match job {
         Job::Verify => match needs_file().and_then(|b| verify::load_score(b, q)) {
             Ok(v) => Outcome::Verified(Box::new(Summary::of(&v))),
@@ -187,6 +205,10 @@ pub fn run(job: Job, bytes: Option<&[u8]>, q: &Questionnaire) -> Outcome {
             },
             Err(e) => failed(e),
         },
+        Job::Progress => match files {
+            [older, newer] => compare_files(older, newer, q),
+            _ => failed("two score files are needed, the older first"),
+        },
         Job::NewKey { seed } => Outcome::Key(KeyFile::from_seed(seed)),
         Job::Hash { name } => match needs_file() {
             Ok(b) => Outcome::Hashed(FileEvidence::from_bytes(&name, b)),
@@ -200,6 +222,28 @@ pub fn run(job: Job, bytes: Option<&[u8]>, q: &Questionnaire) -> Outcome {
         } => make(download, &assessment, key.as_ref(), &now, q),
     }
 }
+
+/// The progress between two score files, each read through the untrusted-input loader;
+/// a refused file is named in the message.
+fn compare_files(older: &[u8], newer: &[u8], q: &Questionnaire) -> Outcome {
+    let load = |bytes: &[u8], which: &str| {
+        verify::load_score(bytes, q).map_err(|e| format!("the {which} file is refused: {e}"))
+    };
+    let (older, newer) = match (load(older, "older"), load(newer, "newer")) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => return Outcome::Failed(e),
+    };
+    match progress::progress(q, &older, &newer) {
+        Ok(p) => Outcome::Progress(Box::new(p)),
+        Err(e) => failed(e),
+    }
+}
+
+/// What the page says of an export of the open assessment.
+const UNSEALED_NOTE: &str = "Made from the answers open in this page, which are not sealed: \
+     the export carries a digest of its content, but no score-file digest and no signature. \
+     For an export tied to a sealed (and signed) score file, download the score file and \
+     run `vendor-readiness export` on it.";
 
 fn make(
     download: Download,
@@ -273,6 +317,28 @@ fn make(
             text: export::vdp_outline(&assessment.profile),
             notes: Vec::new(),
         }),
+        Download::Cyclonedx | Download::Oscal => {
+            // The rules every file obeys, as for the score file: an export says nothing
+            // the loaders would refuse.
+            if let Err(e) =
+                files::content::check_assessment(&assessment.profile, &assessment.answers, q)
+            {
+                return failed(format!(
+                    "The export was not made: {e}. Correct it and try again."
+                ));
+            }
+            let input = ExportInput::from_assessment(q, assessment);
+            let (doc, suffix) = match download {
+                Download::Cyclonedx => (cyclonedx::cdxa(q, &input, when), "cdxa"),
+                _ => (oscal::assessment_results(q, &input, when), "oscal-ar"),
+            };
+            Outcome::Made(Made {
+                name: format!("{stem}.{suffix}.json"),
+                mime: "application/json".into(),
+                text: pretty(&doc),
+                notes: vec![UNSEALED_NOTE.into()],
+            })
+        }
     }
 }
 
@@ -308,7 +374,7 @@ mod tests {
         };
         // Jobs cross the worker boundary as JSON.
         let job: Job = serde_json::from_str(&serde_json::to_string(&job).unwrap()).unwrap();
-        run(job, None, q())
+        run(job, &[], q())
     }
 
     #[test]
@@ -321,7 +387,7 @@ mod tests {
             made.name,
             "acme-health-it-acme-ehr-2026-11-29.readiness.json"
         );
-        let Outcome::Verified(summary) = run(Job::Verify, Some(made.text.as_bytes()), q()) else {
+        let Outcome::Verified(summary) = run(Job::Verify, &[made.text.as_bytes()], q()) else {
             panic!("does not verify")
         };
         assert_eq!(summary.organisation, "Acme Health IT");
@@ -330,7 +396,7 @@ mod tests {
             summary.verification.signature.fingerprint(),
             Some(key.key_fingerprint.as_str())
         );
-        let Outcome::Detail(v) = run(Job::Detail, Some(made.text.as_bytes()), q()) else {
+        let Outcome::Detail(v) = run(Job::Detail, &[made.text.as_bytes()], q()) else {
             panic!("no detail")
         };
         assert_eq!(
@@ -353,8 +419,7 @@ mod tests {
             assert!(made.name.ends_with(suffix), "{}", made.name);
             assert!(!made.text.is_empty());
             if download == Download::AnswersFile {
-                let Outcome::Opened(opened) = run(Job::Open, Some(made.text.as_bytes()), q())
-                else {
+                let Outcome::Opened(opened) = run(Job::Open, &[made.text.as_bytes()], q()) else {
                     panic!("does not open")
                 };
                 assert_eq!(opened.assessment, assessment());
@@ -372,11 +437,11 @@ mod tests {
     #[test]
     fn bad_input_fails_with_a_message_and_never_panics() {
         assert!(
-            matches!(run(Job::Verify, Some(b"{ nope"), q()), Outcome::Failed(m) if m.starts_with("not a JSON file"))
+            matches!(run(Job::Verify, &[b"{ nope"], q()), Outcome::Failed(m) if m.starts_with("not a JSON file"))
         );
-        assert!(matches!(run(Job::Verify, None, q()), Outcome::Failed(m) if m.contains("no file")));
+        assert!(matches!(run(Job::Verify, &[], q()), Outcome::Failed(m) if m.contains("no file")));
         assert!(
-            matches!(run(Job::OpenKey, Some(b"{}"), q()), Outcome::Failed(m) if m.contains("not a signing key file"))
+            matches!(run(Job::OpenKey, &[b"{}"], q()), Outcome::Failed(m) if m.contains("not a signing key file"))
         );
         let mut bad = assessment();
         bad.answers.entry_mut("intake.channel").notes = "a\u{202e}b".into();
@@ -387,7 +452,7 @@ mod tests {
             now: "2026-11-29T10:00:00Z".into(),
         };
         assert!(
-            matches!(run(job, None, q()), Outcome::Failed(m) if m.starts_with("The score file was not made"))
+            matches!(run(job, &[], q()), Outcome::Failed(m) if m.starts_with("The score file was not made"))
         );
         let job = Job::Make {
             download: Download::AnswersCsv,
@@ -395,7 +460,7 @@ mod tests {
             key: None,
             now: "yesterday".into(),
         };
-        assert!(matches!(run(job, None, q()), Outcome::Failed(_)));
+        assert!(matches!(run(job, &[], q()), Outcome::Failed(_)));
     }
 
     #[test]
@@ -404,23 +469,23 @@ mod tests {
         p.min_levels.insert("intake".into(), 2);
         let text = profile_file::to_json(&p);
         assert_eq!(
-            run(Job::OpenProfile, Some(text.as_bytes()), q()),
+            run(Job::OpenProfile, &[text.as_bytes()], q()),
             Outcome::Profile(Box::new(p.clone()))
         );
         assert_eq!(profile_file::from_stored(&text, q()), Some(p));
         let dup = text.replacen("\"name\"", "\"name\": \"a\", \"name\"", 1);
         assert!(
-            matches!(run(Job::OpenProfile, Some(dup.as_bytes()), q()), Outcome::Failed(m) if m.contains("duplicate key"))
+            matches!(run(Job::OpenProfile, &[dup.as_bytes()], q()), Outcome::Failed(m) if m.contains("duplicate key"))
         );
     }
 
     #[test]
     fn keys_are_made_and_read_back() {
-        let Outcome::Key(key) = run(Job::NewKey { seed: [5; 32] }, None, q()) else {
+        let Outcome::Key(key) = run(Job::NewKey { seed: [5; 32] }, &[], q()) else {
             panic!()
         };
         let bytes = serde_json::to_vec(&key).unwrap();
-        assert_eq!(run(Job::OpenKey, Some(&bytes), q()), Outcome::Key(key));
+        assert_eq!(run(Job::OpenKey, &[&bytes], q()), Outcome::Key(key));
     }
 
     #[test]
@@ -439,5 +504,84 @@ mod tests {
             "a result of another kind is refused"
         );
         assert!(from_wire::<Made>("not json").is_err());
+    }
+    #[test]
+    fn both_exports_of_the_open_assessment_are_made_and_say_they_are_not_sealed() {
+        let Outcome::Made(cdx) = make_job(Download::Cyclonedx, None) else {
+            panic!("no CycloneDX")
+        };
+        assert_eq!(cdx.name, "acme-health-it-acme-ehr-2026-11-29.cdxa.json");
+        assert_eq!(cdx.mime, "application/json");
+        let doc: serde_json::Value = serde_json::from_str(&cdx.text).unwrap();
+        assert_eq!(doc["bomFormat"], "CycloneDX");
+        assert_eq!(doc["specVersion"], "1.6");
+        assert!(doc["declarations"]["attestations"].is_array());
+        assert!(doc["definitions"]["standards"].is_array());
+        assert_eq!(doc["metadata"]["timestamp"], "2026-11-29T10:11:12Z");
+        assert!(cdx.notes[0].contains("not sealed"), "{:?}", cdx.notes);
+
+        let Outcome::Made(oscal) = make_job(Download::Oscal, None) else {
+            panic!("no OSCAL")
+        };
+        assert_eq!(
+            oscal.name,
+            "acme-health-it-acme-ehr-2026-11-29.oscal-ar.json"
+        );
+        let doc: serde_json::Value = serde_json::from_str(&oscal.text).unwrap();
+        let ar = &doc["assessment-results"];
+        assert_eq!(ar["metadata"]["oscal-version"], "1.1.3");
+        assert!(!ar["results"].as_array().unwrap().is_empty());
+        assert!(oscal.notes[0].contains("no signature"));
+
+        // The same content rules as the score file.
+        let mut bad = assessment();
+        bad.profile.organisation = "Acme\u{202e}".into();
+        let job = Job::Make {
+            download: Download::Oscal,
+            assessment: Box::new(bad),
+            key: None,
+            now: "2026-11-29T10:00:00Z".into(),
+        };
+        assert!(
+            matches!(run(job, &[], q()), Outcome::Failed(m) if m.starts_with("The export was not made"))
+        );
+    }
+
+    fn sealed(a: &Assessment, created: &str) -> Vec<u8> {
+        serde_json::to_vec(&score_file::seal(q(), a, "test", created, None)).unwrap()
+    }
+
+    #[test]
+    fn progress_compares_two_files_and_refuses_bad_pairs_and_bad_files() {
+        let older = sealed(&assessment(), "2026-01-01T00:00:00Z");
+        let mut later = assessment();
+        later
+            .answers
+            .set_value("intake.channel", Some(AnswerValue::Choice("no".into())));
+        let newer = sealed(&later, "2026-06-01T00:00:00Z");
+        let Outcome::Progress(p) = run(Job::Progress, &[&older, &newer], q()) else {
+            panic!("no progress")
+        };
+        assert_eq!(p.answers.len(), 1);
+        assert_eq!(p.answers[0].question, "intake.channel");
+        // It crosses the boundary as JSON.
+        let wire = Outcome::Progress(p.clone()).to_wire();
+        assert_eq!(from_wire::<Progress>(&wire), Ok(*p));
+
+        let refused = |files: &[&[u8]]| match run(Job::Progress, files, q()) {
+            Outcome::Failed(m) => m,
+            other => panic!("{other:?}"),
+        };
+        assert!(refused(&[&newer, &older]).contains("give the older file first"));
+        let mut other = assessment();
+        other.profile.organisation = "Other Corp".into();
+        let other = sealed(&other, "2026-06-01T00:00:00Z");
+        assert!(refused(&[&older, &other]).contains("not of the same vendor and product"));
+        let m = refused(&[&older, b"{ nope".as_slice()]);
+        assert!(
+            m.starts_with("the newer file is refused: not a JSON file"),
+            "{m}"
+        );
+        assert!(refused(&[&older]).contains("two score files"));
     }
 }

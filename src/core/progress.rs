@@ -9,7 +9,7 @@
 //! given as older must not have been created after the other: the order is the caller's
 //! to give, and a wrong one is refused rather than silently swapped.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
@@ -23,7 +23,7 @@ use crate::core::text;
 use crate::core::verify::{Status, VerifiedScore};
 
 /// One of the two files, as the progress report describes it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Side {
     /// `created` as the file writes it.
     pub created: String,
@@ -55,7 +55,7 @@ impl Side {
 }
 
 /// A domain's level in both files.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LevelChange {
     /// Domain id.
     pub domain: String,
@@ -75,7 +75,7 @@ impl LevelChange {
 }
 
 /// A gate that started or stopped firing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GateChange {
     /// Gate id.
     pub gate: String,
@@ -84,7 +84,7 @@ pub struct GateChange {
 }
 
 /// A question whose answer (or the credit it counts for) differs between the files.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnswerChange {
     /// Question id.
     pub question: String,
@@ -109,7 +109,7 @@ pub struct AnswerChange {
 }
 
 /// What changed between an older and a newer score file of one vendor and product.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
     /// The organisation, as the newer file writes it.
     pub organisation: String,
@@ -173,16 +173,48 @@ fn differences(list: &[Difference]) -> String {
         .join("; ")
 }
 
-/// Compares an older and a newer verified score file of the same vendor and product.
-pub fn progress(
-    q: &Questionnaire,
-    older: &VerifiedScore,
-    newer: &VerifiedScore,
-) -> Result<Progress, ProgressError> {
-    let (a, b) = (&older.content.profile, &newer.content.profile);
+/// What decides whether two files can be compared for progress: who, and when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Subject<'a> {
+    /// `profile.organisation` as the file writes it.
+    pub organisation: &'a str,
+    /// `profile.products` as the file writes it.
+    pub products: &'a str,
+    /// `created` as the file writes it.
+    pub created: &'a str,
+}
+
+impl<'a> Subject<'a> {
+    /// The subject of a verified file.
+    pub fn of_score(v: &'a VerifiedScore) -> Self {
+        Subject {
+            organisation: &v.content.profile.organisation,
+            products: &v.content.profile.products,
+            created: &v.content.created,
+        }
+    }
+
+    /// The subject of a verified file's summary (what the buyer's page keeps of it).
+    pub fn of_summary(s: &'a Summary) -> Self {
+        Subject {
+            organisation: &s.organisation,
+            products: &s.products,
+            created: &s.created,
+        }
+    }
+
+    fn created_time(&self) -> Option<OffsetDateTime> {
+        OffsetDateTime::parse(self.created, &Rfc3339).ok()
+    }
+}
+
+/// Whether the files may be compared as `older` then `newer`: the same vendor and
+/// product (ignoring case and runs of white space), `older` not created after `newer`.
+/// On success, the notes the comparison carries (creation times that cannot be ordered).
+pub fn check_pair(older: &Subject<'_>, newer: &Subject<'_>) -> Result<Vec<String>, ProgressError> {
     let mismatches: Vec<Difference> = [
-        ("organisation", &a.organisation, &b.organisation),
-        ("products", &a.products, &b.products),
+        ("organisation", older.organisation, newer.organisation),
+        ("products", older.products, newer.products),
     ]
     .into_iter()
     .filter(|(_, x, y)| organisation_key(x) != organisation_key(y))
@@ -195,23 +227,36 @@ pub fn progress(
     if !mismatches.is_empty() {
         return Err(ProgressError::DifferentSubject(mismatches));
     }
-    let mut notes = Vec::new();
-    let parse = |s: &str| OffsetDateTime::parse(s, &Rfc3339).ok();
-    match (parse(&older.content.created), parse(&newer.content.created)) {
-        (Some(x), Some(y)) if x > y => {
-            return Err(ProgressError::WrongOrder {
-                older: text::quoted(&older.content.created),
-                newer: text::quoted(&newer.content.created),
-            })
-        }
-        (Some(_), Some(_)) => {}
-        _ => notes.push(format!(
+    match (older.created_time(), newer.created_time()) {
+        (Some(x), Some(y)) if x > y => Err(ProgressError::WrongOrder {
+            older: text::quoted(older.created),
+            newer: text::quoted(newer.created),
+        }),
+        (Some(_), Some(_)) => Ok(Vec::new()),
+        _ => Ok(vec![format!(
             "The creation times (\"{}\" and \"{}\") are not both RFC 3339 date-times, so \
              their order was not checked.",
-            text::quoted(&older.content.created),
-            text::quoted(&newer.content.created)
-        )),
+            text::quoted(older.created),
+            text::quoted(newer.created)
+        )]),
     }
+}
+
+/// Whether `a` comes first when two files are compared for progress: it was created no
+/// later than `b`. When either time is not an RFC 3339 date-time the order given is kept
+/// (and [`check_pair`] notes that it was not checked).
+pub fn comes_first(a: &Subject<'_>, b: &Subject<'_>) -> bool {
+    !matches!((a.created_time(), b.created_time()), (Some(x), Some(y)) if x > y)
+}
+
+/// Compares an older and a newer verified score file of the same vendor and product.
+pub fn progress(
+    q: &Questionnaire,
+    older: &VerifiedScore,
+    newer: &VerifiedScore,
+) -> Result<Progress, ProgressError> {
+    let notes = check_pair(&Subject::of_score(older), &Subject::of_score(newer))?;
+    let b = &newer.content.profile;
 
     let (before, after) = (&older.recomputed, &newer.recomputed);
     let domains = q

@@ -1,8 +1,9 @@
 //! The worker side of the page ↔ worker boundary: a message loop around
-//! [`crate::core::jobs::run`]. A message is `{ id, job, file? }` (`job` is the JSON of a
-//! [`Job`], `file` a picked `File`); the answer is `{ id, outcome }` (`outcome` the JSON
-//! of an [`Outcome`]). Files are read here, refused by size before reading, and evidence
-//! files are hashed piece by piece so any size works.
+//! [`crate::core::jobs::run`]. A message is `{ id, job, file?, file2? }` (`job` is the
+//! JSON of a [`Job`], `file` a picked `File`, `file2` the second one of a job that reads
+//! two); the answer is `{ id, outcome }` (`outcome` the JSON of an [`Outcome`]). Files are
+//! read here, refused by size before reading, and evidence files are hashed piece by
+//! piece so any size works.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -53,32 +54,42 @@ async fn hash(name: String, file: &web_sys::File) -> Result<FileEvidence, String
     Ok(FileEvidence::from_stream(&name, hash))
 }
 
-async fn answer(job: Job, file: Option<web_sys::File>) -> Outcome {
+async fn answer(job: Job, files: Vec<web_sys::File>) -> Outcome {
     let q = Questionnaire::builtin();
     let kind = match &job {
         Job::OpenKey => Some(&key_file::KIND),
-        Job::Verify | Job::Detail | Job::Open => Some(&score_file::KIND),
+        Job::Verify | Job::Detail | Job::Open | Job::Progress => Some(&score_file::KIND),
         _ => None,
     };
-    match (&job, file, kind) {
-        (Job::Hash { name }, Some(file), _) => match hash(name.clone(), &file).await {
+    match (&job, files.first(), kind) {
+        (Job::Hash { name }, Some(file), _) => match hash(name.clone(), file).await {
             Ok(evidence) => Outcome::Hashed(evidence),
             Err(e) => Outcome::Failed(e),
         },
-        (_, Some(file), Some(kind)) => match read_limited(&file, kind).await {
-            Ok(bytes) => jobs::run(job, Some(&bytes), q),
-            Err(e) => Outcome::Failed(e),
-        },
-        (_, _, _) => jobs::run(job, None, q),
+        (_, Some(_), Some(kind)) => {
+            let mut contents = Vec::with_capacity(files.len());
+            for file in &files {
+                match read_limited(file, kind).await {
+                    Ok(bytes) => contents.push(bytes),
+                    Err(e) => return Outcome::Failed(format!("{}: {e}", file.name())),
+                }
+            }
+            let slices: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+            jobs::run(job, &slices, q)
+        }
+        (_, _, _) => jobs::run(job, &[], q),
     }
 }
 
 async fn handle(data: JsValue) {
     let id = get(&data, "id");
     let job = get(&data, "job").as_string().unwrap_or_default();
-    let file = get(&data, "file").dyn_into::<web_sys::File>().ok();
+    let files: Vec<web_sys::File> = ["file", "file2"]
+        .iter()
+        .filter_map(|key| get(&data, key).dyn_into::<web_sys::File>().ok())
+        .collect();
     let outcome = match serde_json::from_str::<Job>(&job) {
-        Ok(job) => answer(job, file).await,
+        Ok(job) => answer(job, files).await,
         Err(e) => Outcome::Failed(format!(
             "the page sent a job this worker does not know: {e}"
         )),

@@ -14,8 +14,16 @@ use serde_json::Value;
 const CDX_SPDX_ID: &str = "http://cyclonedx.org/schema/spdx.schema.json";
 const CDX_JSF_ID: &str = "http://cyclonedx.org/schema/jsf-0.82.schema.json";
 
+/// `tests/schemas/`, from the main crate's tests or from the end-to-end crate's
+/// (`tests/e2e/`, which includes this file too).
 fn schemas_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas")
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let here = manifest.join("tests/schemas");
+    if here.is_dir() {
+        here
+    } else {
+        manifest.join("../schemas")
+    }
 }
 
 fn load(path: &Path) -> Value {

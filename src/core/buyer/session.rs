@@ -1,5 +1,6 @@
 //! The buyer's working set as plain Rust: imported files (verified once), the buyer's
-//! profile, the table view, the open vendor and the import queue. The compare page is a
+//! profile, the table view, the open vendor, the import queue, each vendor's evidence
+//! check and the progress between two selected files of one vendor. The compare page is a
 //! thin view over [`BuyerSession::update`], which returns the effects the shell must run
 //! ([`BuyerEffect`]): everything that decides something is here and tested natively.
 
@@ -9,8 +10,10 @@ use std::rc::Rc;
 use time::OffsetDateTime;
 
 use super::compare::{self, Entry, SortKey, Summary, VendorRow};
+use super::evidence_check::{CheckChange, EvidenceCheck};
 use super::import::ImportQueue;
 use super::profile::{BuyerProfile, ProfileEdit, ProfileField};
+use crate::core::progress::{self, Progress, Subject};
 use crate::core::questionnaire::Questionnaire;
 use crate::core::text;
 use crate::core::verify::{self, VerifiedScore};
@@ -131,6 +134,21 @@ pub enum BuyerChange {
         /// Its verified content, or why it could not be had.
         result: Result<Rc<Detail>, String>,
     },
+    /// A change to the evidence check of one vendor's file.
+    Evidence {
+        /// The vendor's file.
+        file_name: String,
+        /// The change.
+        change: CheckChange,
+    },
+    /// The progress between two files the page asked for ([`BuyerEffect::LoadProgress`]);
+    /// kept only while both files are still the ones asked about.
+    ProgressLoaded {
+        /// The files.
+        pair: FilePair,
+        /// What changed, or why it could not be had.
+        result: Result<Rc<Progress>, String>,
+    },
     /// Forget every imported file.
     Clear,
 }
@@ -148,6 +166,47 @@ pub enum BuyerEffect {
         /// Its queue number.
         seq: u64,
     },
+    /// Compare two files of one vendor (both verified again, in a worker) and report
+    /// the result with [`BuyerChange::ProgressLoaded`].
+    LoadProgress(FilePair),
+}
+
+/// Two files to compare for progress, older first, with their queue numbers (never
+/// reused, so a late result is not taken for files imported since under the same names).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilePair {
+    /// The older file, as the session names it.
+    pub older: String,
+    /// Its queue number.
+    pub older_seq: u64,
+    /// The newer file.
+    pub newer: String,
+    /// Its queue number.
+    pub newer_seq: u64,
+}
+
+/// Where the progress between the two selected files stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PairState {
+    /// They cannot be compared for progress: the core's message.
+    Refused(String),
+    /// The worker is comparing them.
+    Loading,
+    /// What changed.
+    Loaded(Rc<Progress>),
+    /// The comparison could not be made, and why.
+    Failed(String),
+}
+
+/// The two selected files, in the order they are compared (older first).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressPair {
+    /// The older file (created first).
+    pub older: String,
+    /// The newer file.
+    pub newer: String,
+    /// Where the comparison stands.
+    pub state: PairState,
 }
 
 /// Imported files, the profile, the table view and the import queue.
@@ -166,6 +225,10 @@ pub struct BuyerSession {
     pub details: BTreeMap<String, Rc<Detail>>,
     /// Files whose detail could not be had, and why.
     pub detail_errors: BTreeMap<String, String>,
+    /// Each vendor file's evidence check (the evidence files dropped on its answers).
+    pub evidence: BTreeMap<String, EvidenceCheck>,
+    /// Progress between pairs of files, by (older, newer) file name.
+    pub progress: BTreeMap<(String, String), Result<Rc<Progress>, String>>,
     /// Sort column.
     pub sort: SortKey,
     /// Sort direction.
@@ -194,6 +257,8 @@ impl BuyerSession {
             rows: Vec::new(),
             details: BTreeMap::new(),
             detail_errors: BTreeMap::new(),
+            evidence: BTreeMap::new(),
+            progress: BTreeMap::new(),
             sort: SortKey::Name,
             descending: false,
             filter: String::new(),
@@ -319,6 +384,7 @@ impl BuyerSession {
                 if !self.selected.remove(&name) {
                     self.selected.insert(name.clone());
                     effects.extend(self.need_detail(&name));
+                    effects.extend(self.need_progress());
                 }
             }
             BuyerChange::Open(name) => {
@@ -336,11 +402,25 @@ impl BuyerSession {
                     self.detail_errors.insert(file_name, e);
                 }
             },
+            BuyerChange::Evidence { file_name, change } => {
+                if self.row_of(&file_name).is_some() {
+                    self.evidence.entry(file_name).or_default().update(change);
+                }
+            }
+            BuyerChange::ProgressLoaded { pair, result } => {
+                let current = self.seq_of(&pair.older) == Some(pair.older_seq)
+                    && self.seq_of(&pair.newer) == Some(pair.newer_seq);
+                if current {
+                    self.progress.insert((pair.older, pair.newer), result);
+                }
+            }
             BuyerChange::Clear => {
                 self.files.clear();
                 self.rows.clear();
                 self.details.clear();
                 self.detail_errors.clear();
+                self.evidence.clear();
+                self.progress.clear();
                 self.selected.clear();
                 self.open = None;
                 self.queue.clear();
@@ -349,20 +429,78 @@ impl BuyerSession {
         effects
     }
 
+    /// The queue number of a loaded file (none for a file verified outside the queue).
+    fn seq_of(&self, name: &str) -> Option<u64> {
+        self.files.iter().find_map(|f| match f {
+            Imported::Loaded { file_name, seq, .. } if file_name == name => *seq,
+            _ => None,
+        })
+    }
+
     fn need_detail(&self, name: &str) -> Option<BuyerEffect> {
         if self.details.contains_key(name) {
             return None;
         }
-        self.files.iter().find_map(|f| match f {
-            Imported::Loaded {
-                file_name,
-                seq: Some(seq),
-                ..
-            } if file_name == name => Some(BuyerEffect::LoadDetail {
-                file_name: file_name.clone(),
-                seq: *seq,
-            }),
-            _ => None,
+        self.seq_of(name).map(|seq| BuyerEffect::LoadDetail {
+            file_name: name.to_owned(),
+            seq,
+        })
+    }
+
+    /// Asks for the progress of the selected pair when it may be compared and is not
+    /// at hand yet.
+    fn need_progress(&mut self) -> Option<BuyerEffect> {
+        let pair = self.progress_pair()?;
+        if pair.state != PairState::Loading {
+            return None;
+        }
+        match (self.seq_of(&pair.older), self.seq_of(&pair.newer)) {
+            (Some(older_seq), Some(newer_seq)) => Some(BuyerEffect::LoadProgress(FilePair {
+                older: pair.older,
+                older_seq,
+                newer: pair.newer,
+                newer_seq,
+            })),
+            _ => {
+                let gone = "the files are no longer available; import them again";
+                self.progress
+                    .insert((pair.older, pair.newer), Err(gone.into()));
+                None
+            }
+        }
+    }
+
+    /// The two selected files as a vendor's progress, when exactly two are selected:
+    /// older first (by creation time), refused with the core's message when they are
+    /// not of the same vendor and product.
+    pub fn progress_pair(&self) -> Option<ProgressPair> {
+        let selected = self.selected_rows();
+        let [a, b] = selected.as_slice() else {
+            return None;
+        };
+        let (sa, sb) = (
+            Subject::of_summary(&a.summary),
+            Subject::of_summary(&b.summary),
+        );
+        let (older, newer, so, sn) = if progress::comes_first(&sa, &sb) {
+            (a, b, sa, sb)
+        } else {
+            (b, a, sb, sa)
+        };
+        let key = (older.file_name.clone(), newer.file_name.clone());
+        let state = match progress::check_pair(&so, &sn) {
+            Err(e) => PairState::Refused(e.to_string()),
+            Ok(_) => match self.progress.get(&key) {
+                None => PairState::Loading,
+                Some(Ok(p)) => PairState::Loaded(p.clone()),
+                Some(Err(e)) => PairState::Failed(e.clone()),
+            },
+        };
+        let (older, newer) = key;
+        Some(ProgressPair {
+            older,
+            newer,
+            state,
         })
     }
 

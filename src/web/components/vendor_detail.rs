@@ -1,5 +1,6 @@
-//! Drill-down into one vendor's answers, notes and evidence, and a question-by-question
-//! difference of two selected vendors. Everything a vendor typed is rendered as text.
+//! Drill-down into one vendor's answers, notes and evidence (with the check of the
+//! evidence files the buyer received), and a question-by-question difference of two
+//! selected vendors. Everything a vendor typed is rendered as text.
 
 use yew::prelude::*;
 
@@ -11,6 +12,8 @@ use crate::core::buyer::compare::Detail;
 use crate::core::buyer::session::BuyerChange;
 use crate::core::export::answer_label;
 use crate::core::questionnaire::Questionnaire;
+use crate::core::verify::Policy;
+use crate::web::components::EvidenceCheckPanel;
 use crate::web::state::use_buyer;
 
 fn answers_table(v: &Detail) -> Html {
@@ -81,6 +84,11 @@ pub fn vendor_detail() -> Html {
         Callback::from(move |_: MouseEvent| buyer.dispatch(BuyerChange::Open(None)))
     };
     let open = buyer.open.as_ref().and_then(|name| buyer.row_of(name));
+    let flagged = open.is_some_and(|r| {
+        let v = &r.summary.verification;
+        !v.problems(&r.summary.organisation, Policy::default())
+            .is_empty()
+    });
     html! {
         <>
             if let [a, b] = selected.as_slice() { { diff_table(a, b) } }
@@ -92,6 +100,7 @@ pub fn vendor_detail() -> Html {
                     if let Some(note) = r.summary.migration_note() { <p class="small" data-testid="migration-note">{ format!("This file {note}.") }</p> }
                     if let Some(v) = buyer.details.get(&r.file_name) {
                         { answers_table(v) }
+                        <EvidenceCheckPanel file_name={r.file_name.clone()} detail={v.clone()} {flagged} />
                     } else if let Some(e) = buyer.detail_errors.get(&r.file_name) {
                         <p class="error" role="alert">{ format!("The answers could not be shown: {e}") }</p>
                     } else {

@@ -1,7 +1,8 @@
 //! Verifies picked score files for the compare page in the worker pool: as many files at
 //! once as there are workers, each file read and verified by a worker (never on the main
 //! thread), results reported in batches a few times a second so the table stays usable
-//! while a thousand files come in.
+//! while a thousand files come in. Also the compare page's other worker jobs: a file's
+//! detail, a vendor's progress between two files, and the hash of an evidence file.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -9,9 +10,12 @@ use std::rc::Rc;
 
 use gloo::timers::callback::Interval;
 
+use crate::core::answers::FileEvidence;
 use crate::core::buyer::compare::{Detail, Summary};
 use crate::core::buyer::session::{BuyerChange, Checked};
+use crate::core::evidence::GivenFile;
 use crate::core::jobs::Job as WorkerJob;
+use crate::core::progress::Progress;
 use crate::web::io::worker_pool;
 
 /// How often verified files are handed to the page, in milliseconds.
@@ -86,4 +90,21 @@ pub async fn detail(file: web_sys::File) -> Result<Rc<Detail>, String> {
     worker_pool::run::<Detail>(&WorkerJob::Detail, Some(&file))
         .await
         .map(Rc::new)
+}
+
+/// What changed between two files of one vendor, older first: both read and verified
+/// again by one worker (the page keeps only their summaries).
+pub async fn progress(older: web_sys::File, newer: web_sys::File) -> Result<Rc<Progress>, String> {
+    worker_pool::run_files::<Progress>(&WorkerJob::Progress, &[&older, &newer])
+        .await
+        .map(Rc::new)
+}
+
+/// An evidence file's name, size and SHA-256, hashed by a worker piece by piece (any
+/// size; nothing leaves the machine).
+pub async fn hash(file: &web_sys::File) -> Result<GivenFile, String> {
+    let job = WorkerJob::Hash { name: file.name() };
+    worker_pool::run::<FileEvidence>(&job, Some(file))
+        .await
+        .map(GivenFile::from)
 }

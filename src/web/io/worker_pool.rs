@@ -165,6 +165,14 @@ pub async fn run<T: serde::de::DeserializeOwned>(
     job: &Job,
     file: Option<&web_sys::File>,
 ) -> Result<T, String> {
+    run_files(job, file.as_slice()).await
+}
+
+/// [`run`] for a job that reads several files (at most two: `file` and `file2`).
+pub async fn run_files<T: serde::de::DeserializeOwned>(
+    job: &Job,
+    files: &[&web_sys::File],
+) -> Result<T, String> {
     let Ok(text) = serde_json::to_string(job) else {
         return Err("the job could not be sent to the verifier".into());
     };
@@ -176,8 +184,8 @@ pub async fn run<T: serde::de::DeserializeOwned>(
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"id".into(), &(id as f64).into());
         let _ = js_sys::Reflect::set(&message, &"job".into(), &text.into());
-        if let Some(file) = file {
-            let _ = js_sys::Reflect::set(&message, &"file".into(), file);
+        for (key, file) in ["file", "file2"].into_iter().zip(files) {
+            let _ = js_sys::Reflect::set(&message, &key.into(), file);
         }
         let mut resolve_fn = None;
         let promise = js_sys::Promise::new(&mut |resolve, _| resolve_fn = Some(resolve));

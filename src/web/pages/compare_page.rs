@@ -1,5 +1,6 @@
 //! The buyer's page: import many score files (picker or drag and drop), see each
-//! verified and re-scored, compare them against the buyer's minimum profile. The state
+//! verified and re-scored, compare them against the buyer's minimum profile, see a
+//! vendor's progress between two of its files and check the evidence files it sent. The state
 //! is the core's [`BuyerSession`]; this page provides it and runs its effects.
 
 use std::cell::RefCell;
@@ -11,7 +12,7 @@ use yew::prelude::*;
 use crate::core::buyer::session::{BuyerChange, BuyerEffect, BuyerSession};
 use crate::core::questionnaire::Questionnaire;
 use crate::web::components::{
-    BuyerProfileEditor, RadarChart, RadarSeries, VendorDetail, VendorTable,
+    BuyerProfileEditor, ProgressView, RadarChart, RadarSeries, VendorDetail, VendorTable,
 };
 use crate::web::io::verifier::{self, Job};
 use crate::web::io::{clock::now, download::download, file_import, storage};
@@ -58,6 +59,21 @@ fn run_effects(
                         None => Err("the file is no longer available; import it again".into()),
                     };
                     buyer.dispatch(BuyerChange::DetailLoaded { file_name, result });
+                });
+            }
+            BuyerEffect::LoadProgress(pair) => {
+                let picked = {
+                    let files = files.borrow();
+                    let file = |seq| files.get(seq).cloned();
+                    file(&pair.older_seq).zip(file(&pair.newer_seq))
+                };
+                let (buyer, pair) = (buyer.clone(), pair.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = match picked {
+                        Some((a, b)) => verifier::progress(a, b).await,
+                        None => Err("the files are no longer available; import them again".into()),
+                    };
+                    buyer.dispatch(BuyerChange::ProgressLoaded { pair, result });
                 });
             }
         }
@@ -144,6 +160,7 @@ pub fn compare_page() -> Html {
             if !series.is_empty() {
                 <section aria-labelledby="overlay-title"><h2 id="overlay-title">{ "Selected vendors" }</h2><RadarChart {series} /></section>
             }
+            if let Some(pair) = buyer.progress_pair() { <ProgressView {pair} /> }
             <VendorDetail />
         </main>
         </ContextProvider<BuyerContext>>

@@ -1,12 +1,12 @@
 //! Results: overall score, radar chart, each domain's level with what would lift it,
-//! and the gates that fired with their reasons.
+//! the gates that fired with their reasons, and the CycloneDX and OSCAL exports.
 
 use yew::prelude::*;
 
 use crate::core::text::decimal;
 
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
-use crate::web::components::{DomainResult, RadarChart, RadarSeries};
+use crate::web::components::{DomainResult, InteropExports, RadarChart, RadarSeries};
 use crate::web::routes::{Link, Route};
 use crate::web::state::use_app;
 
@@ -61,6 +61,7 @@ pub fn results_page() -> Html {
                 { for score.domains.iter().map(|d| html! { <DomainResult score={d.clone()} /> }) }
             </ul>
             <p><Link to={Route::Report} classes="button">{ "Printable report" }</Link></p>
+            <InteropExports />
         </main>
     }
 }

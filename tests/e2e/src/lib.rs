@@ -627,3 +627,38 @@ impl Browser {
         }
     }
 }
+
+/// Writes `files` (name, bytes) into `dir` and returns their paths one a line, as a file
+/// input takes several files through WebDriver.
+pub fn write_files(dir: &Path, files: &[(&str, &[u8])]) -> String {
+    std::fs::create_dir_all(dir).expect("files folder");
+    files
+        .iter()
+        .map(|(name, bytes)| {
+            let path = dir.join(name);
+            std::fs::write(&path, bytes).expect("write a test file");
+            path.display().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Browser {
+    /// Gives the files (paths one a line) to the file input matching `css`.
+    pub async fn pick_files(&self, css: &str, paths: &str) {
+        self.wait_for(css)
+            .await
+            .send_keys(paths)
+            .await
+            .unwrap_or_else(|e| panic!("cannot give files to {css}: {e}"));
+    }
+
+    /// The value of `attribute` of the element matching `css`, once it exists.
+    pub async fn attr(&self, css: &str, attribute: &str) -> Option<String> {
+        self.wait_for(css)
+            .await
+            .attr(attribute)
+            .await
+            .unwrap_or_else(|e| panic!("cannot read {attribute} of {css}: {e}"))
+    }
+}

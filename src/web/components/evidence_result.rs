@@ -1,0 +1,73 @@
+//! One evidence file the buyer gave, and what it is: a match (with every question that
+//! cites it, and the names it was recorded under when renamed), different content (with
+//! the SHA-256 the score file expects), not referenced, unreadable, or still hashing.
+//! Names and labels come from files and are rendered as text.
+
+use yew::prelude::*;
+
+use crate::core::buyer::evidence_check::{CheckRow, RowState};
+use crate::core::evidence::{Outcome, RecordedFile, Reference};
+
+pub(super) fn citations(refs: &[Reference]) -> Html {
+    let items = refs
+        .iter()
+        .map(|r| html! { <li><code>{ &r.question }</code>{ " " }{ &r.label }</li> });
+    html! { <ul class="small">{ for items }</ul> }
+}
+
+pub(super) fn names(r: &RecordedFile) -> String {
+    r.names()
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// Props of [`EvidenceResult`].
+#[derive(PartialEq, Properties)]
+pub struct EvidenceResultProps {
+    /// The file and what it is.
+    pub row: CheckRow,
+}
+
+/// One dropped file's result.
+#[function_component(EvidenceResult)]
+pub fn evidence_result(props: &EvidenceResultProps) -> Html {
+    let r = &props.row;
+    let (kind, label, body) = match &r.state {
+        RowState::Hashing => ("hashing", "Hashing…", html! {}),
+        RowState::Unreadable(e) => ("unreadable", "Could not be read", html! { <p>{ e }</p> }),
+        RowState::Checked(c) => match &c.outcome {
+            Outcome::Match { recorded, renamed } => (
+                "match",
+                "Match",
+                html! {
+                    <>
+                        if *renamed { <p>{ format!("Recorded as {}.", names(recorded)) }</p> }
+                        <p>{ "Cited by:" }</p>{ citations(&recorded.references) }
+                    </>
+                },
+            ),
+            Outcome::DifferentContent { expected } => (
+                "different_content",
+                "Different content",
+                html! {
+                    <>
+                        <p>{ format!("Its SHA-256 is {}; the score file expects:", c.file.sha256) }</p>
+                        <ul class="small">{ for expected.iter().map(|e| html! { <li class="hash">{ format!("{} ({} bytes)", e.sha256, e.size) }{ citations(&e.references) }</li> }) }</ul>
+                    </>
+                },
+            ),
+            Outcome::NotReferenced => (
+                "not_referenced",
+                "Not referenced",
+                html! { <p class="small">{ format!("SHA-256 {}", c.file.sha256) }</p> },
+            ),
+        },
+    };
+    html! {
+        <li class={classes!("evidence-result", kind)} data-file={r.name.clone()} data-outcome={kind}>
+            <strong>{ &r.name }</strong>{ " · " }<span class="outcome">{ label }</span>{ body }
+        </li>
+    }
+}
