@@ -1,9 +1,9 @@
 //! The worker side of the page ↔ worker boundary: a message loop around
 //! [`crate::core::jobs::run`]. A message is `{ id, job, file?, file2? }` (`job` is the
-//! JSON of a [`Job`], `file` a picked `File`, `file2` the second one of a job that reads
-//! two); the answer is `{ id, outcome }` (`outcome` the JSON of an [`Outcome`]). Files are
-//! read here, refused by size before reading, and evidence files are hashed piece by
-//! piece so any size works.
+//! JSON of a [`Job`], `file` a picked `File` or the bytes the page read of it, `file2`
+//! the second one of a job that reads two); the answer is `{ id, outcome }` (`outcome`
+//! the JSON of an [`Outcome`]). Files are read here, refused by size before reading, and
+//! evidence files are hashed piece by piece so any size works.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -34,9 +34,40 @@ async fn bytes_of(blob: &web_sys::Blob) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-async fn read_limited(file: &web_sys::File, kind: &Kind) -> Result<Vec<u8>, String> {
-    untrusted::check_size(file.size() as u64, kind).map_err(|e| e.to_string())?;
-    bytes_of(file).await
+/// A file as the page sent it.
+enum Given {
+    File(web_sys::File),
+    Bytes(js_sys::Uint8Array),
+}
+
+impl Given {
+    fn of(value: JsValue) -> Option<Given> {
+        if value.is_instance_of::<js_sys::Uint8Array>() {
+            Some(Given::Bytes(value.unchecked_into()))
+        } else {
+            value.dyn_into().ok().map(Given::File)
+        }
+    }
+
+    fn name(&self) -> String {
+        match self {
+            Given::File(file) => file.name(),
+            Given::Bytes(_) => "the file".into(),
+        }
+    }
+}
+
+async fn read_limited(given: &Given, kind: &Kind) -> Result<Vec<u8>, String> {
+    match given {
+        Given::File(file) => {
+            untrusted::check_size(file.size() as u64, kind).map_err(|e| e.to_string())?;
+            bytes_of(file).await
+        }
+        Given::Bytes(bytes) => {
+            untrusted::check_size(u64::from(bytes.length()), kind).map_err(|e| e.to_string())?;
+            Ok(bytes.to_vec())
+        }
+    }
 }
 
 async fn hash(name: String, file: &web_sys::File) -> Result<FileEvidence, String> {
@@ -54,7 +85,7 @@ async fn hash(name: String, file: &web_sys::File) -> Result<FileEvidence, String
     Ok(FileEvidence::from_stream(&name, hash))
 }
 
-async fn answer(job: Job, files: Vec<web_sys::File>) -> Outcome {
+async fn answer(job: Job, files: Vec<Given>) -> Outcome {
     let q = Questionnaire::builtin();
     let kind = match &job {
         Job::OpenKey => Some(&key_file::KIND),
@@ -62,7 +93,7 @@ async fn answer(job: Job, files: Vec<web_sys::File>) -> Outcome {
         _ => None,
     };
     match (&job, files.first(), kind) {
-        (Job::Hash { name }, Some(file), _) => match hash(name.clone(), file).await {
+        (Job::Hash { name }, Some(Given::File(file)), _) => match hash(name.clone(), file).await {
             Ok(evidence) => Outcome::Hashed(evidence),
             Err(e) => Outcome::Failed(e),
         },
@@ -84,9 +115,9 @@ async fn answer(job: Job, files: Vec<web_sys::File>) -> Outcome {
 async fn handle(data: JsValue) {
     let id = get(&data, "id");
     let job = get(&data, "job").as_string().unwrap_or_default();
-    let files: Vec<web_sys::File> = ["file", "file2"]
+    let files: Vec<Given> = ["file", "file2"]
         .iter()
-        .filter_map(|key| get(&data, key).dyn_into::<web_sys::File>().ok())
+        .filter_map(|key| Given::of(get(&data, key)))
         .collect();
     let outcome = match serde_json::from_str::<Job>(&job) {
         Ok(job) => answer(job, files).await,

@@ -1,7 +1,8 @@
-//! Verifies picked score files for the compare page in the worker pool: as many files at
-//! once as there are workers, each file read and verified by a worker (never on the main
-//! thread), results reported in batches a few times a second so the table stays usable
-//! while a thousand files come in. Also the compare page's other worker jobs: a file's
+//! Verifies picked score files for the compare page in the worker pool: two files in
+//! hand per worker, each file's bytes streamed here (no synchronous disk access on the
+//! main thread) and handed to a worker that verifies and re-scores it, results reported
+//! in batches a few times a second so the table stays usable while a thousand files come
+//! in. Also the compare page's other worker jobs: a file's
 //! detail, a vendor's progress between two files, and the hash of an evidence file.
 
 use std::cell::RefCell;
@@ -14,9 +15,11 @@ use crate::core::answers::FileEvidence;
 use crate::core::buyer::compare::{Detail, Summary};
 use crate::core::buyer::session::{BuyerChange, Checked};
 use crate::core::evidence::GivenFile;
+use crate::core::files::score_file::MAX_FILE_BYTES;
 use crate::core::jobs::Job as WorkerJob;
 use crate::core::progress::Progress;
-use crate::web::io::worker_pool;
+use crate::web::io::file_import;
+use crate::web::io::worker_pool::{self, Payload};
 
 /// How often verified files are handed to the page, in milliseconds.
 const REPORT_EVERY_MS: u32 = 150;
@@ -60,7 +63,8 @@ pub fn verify_all(jobs: Vec<Job>, report: impl Fn(Vec<BuyerChange>) + 'static) {
         }
     };
     *ticker.borrow_mut() = Some(Interval::new(REPORT_EVERY_MS, flush.clone()));
-    for _ in 0..worker_pool::capacity().min(total) {
+    // Two files in hand per worker: one is read while the other is verified.
+    for _ in 0..(2 * worker_pool::capacity()).min(total) {
         let (queue, batch, done, ticker, flush) = (
             queue.clone(),
             batch.clone(),
@@ -73,8 +77,17 @@ pub fn verify_all(jobs: Vec<Job>, report: impl Fn(Vec<BuyerChange>) + 'static) {
                 let next = queue.borrow_mut().pop_front();
                 let Some(job) = next else { break };
                 let name = job.file.name();
-                let outcome =
-                    worker_pool::run::<Summary>(&WorkerJob::Verify, Some(&job.file)).await;
+                let outcome = match file_import::read_bounded(&job.file, MAX_FILE_BYTES).await {
+                    Some(bytes) => {
+                        worker_pool::run_with::<Summary>(
+                            &WorkerJob::Verify,
+                            &[Payload::Bytes(bytes)],
+                        )
+                        .await
+                    }
+                    // Too large or unreadable: the worker looks at the file and says which.
+                    None => worker_pool::run::<Summary>(&WorkerJob::Verify, Some(&job.file)).await,
+                };
                 batch.borrow_mut().push(change_of(job.seq, name, outcome));
                 *done.borrow_mut() += 1;
             }

@@ -160,18 +160,37 @@ fn pick(pool: &mut Pool) -> Result<usize, String> {
     }
 }
 
+/// What a job reads: a picked file (the worker reads it), or its bytes already read
+/// here (handed over to the worker, not copied).
+pub enum Payload<'a> {
+    /// A picked file.
+    File(&'a web_sys::File),
+    /// A file's bytes.
+    Bytes(js_sys::Uint8Array),
+}
+
 /// Runs a job on a worker and waits for its result, or the message to show.
 pub async fn run<T: serde::de::DeserializeOwned>(
     job: &Job,
     file: Option<&web_sys::File>,
 ) -> Result<T, String> {
-    run_files(job, file.as_slice()).await
+    let payload: Vec<Payload> = file.into_iter().map(Payload::File).collect();
+    run_with(job, &payload).await
 }
 
 /// [`run`] for a job that reads several files (at most two: `file` and `file2`).
 pub async fn run_files<T: serde::de::DeserializeOwned>(
     job: &Job,
     files: &[&web_sys::File],
+) -> Result<T, String> {
+    let payload: Vec<Payload> = files.iter().map(|f| Payload::File(f)).collect();
+    run_with(job, &payload).await
+}
+
+/// [`run`] for files given as files or as bytes (at most two).
+pub async fn run_with<T: serde::de::DeserializeOwned>(
+    job: &Job,
+    payload: &[Payload<'_>],
 ) -> Result<T, String> {
     let Ok(text) = serde_json::to_string(job) else {
         return Err("the job could not be sent to the verifier".into());
@@ -182,10 +201,18 @@ pub async fn run_files<T: serde::de::DeserializeOwned>(
         let id = pool.next_id;
         pool.next_id += 1;
         let message = js_sys::Object::new();
+        let transfer = js_sys::Array::new();
         let _ = js_sys::Reflect::set(&message, &"id".into(), &(id as f64).into());
         let _ = js_sys::Reflect::set(&message, &"job".into(), &text.into());
-        for (key, file) in ["file", "file2"].into_iter().zip(files) {
-            let _ = js_sys::Reflect::set(&message, &key.into(), file);
+        for (key, item) in ["file", "file2"].into_iter().zip(payload) {
+            let value: &JsValue = match item {
+                Payload::File(file) => file,
+                Payload::Bytes(bytes) => {
+                    transfer.push(&bytes.buffer());
+                    bytes
+                }
+            };
+            let _ = js_sys::Reflect::set(&message, &key.into(), value);
         }
         let mut resolve_fn = None;
         let promise = js_sys::Promise::new(&mut |resolve, _| resolve_fn = Some(resolve));
@@ -193,7 +220,7 @@ pub async fn run_files<T: serde::de::DeserializeOwned>(
             .as_mut()
             .ok_or("the verifier is not running")?;
         slot.worker
-            .post_message(&message)
+            .post_message_with_transfer(&message, &transfer)
             .map_err(|_| "the job could not be sent to the verifier")?;
         slot.busy += 1;
         if let Some(resolve) = resolve_fn {
