@@ -49,6 +49,16 @@ impl<'de> Deserialize<'de> for AnswerValue {
     }
 }
 
+impl AnswerValue {
+    /// The option id, for a choice.
+    pub fn choice(&self) -> Option<&str> {
+        match self {
+            AnswerValue::Choice(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for AnswerValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -151,11 +151,15 @@ impl Outcome {
             Outcome::Made(v) => ok(v),
             Outcome::Hashed(v) => ok(v),
             Outcome::Progress(v) => ok(v),
-            Outcome::Failed(message) => {
-                serde_json::to_string(&Err::<(), &str>(message)).unwrap_or_default()
-            }
+            Outcome::Failed(message) => failure_wire(message),
         }
     }
+}
+
+/// A failure as the worker sends it, written without the serializers of every result
+/// type (the page writes one itself when a worker dies, and carries only this).
+pub fn failure_wire(message: &str) -> String {
+    serde_json::to_string(&Err::<(), &str>(message)).unwrap_or_default()
 }
 
 /// Reads an outcome sent by the worker as the kind of result the page asked for: the

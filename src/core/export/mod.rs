@@ -129,7 +129,9 @@ pub fn answer_label(q: &Question, value: &AnswerValue) -> String {
             .clone()
             .unwrap_or_else(|| "Not applicable".to_owned()),
         (AnswerValue::Number(n), AnswerSpec::Number { unit, .. }) => {
-            let n = csv_number(*n);
+            // For reading (six decimals at most), without the float formatter the page
+            // would otherwise carry.
+            let n = crate::core::text::short_decimal(*n, 6);
             if unit.is_empty() {
                 n
             } else {

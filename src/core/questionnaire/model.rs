@@ -516,7 +516,9 @@ impl AnswerSpec {
                 Ok(Some(AnswerValue::Number(v)))
             }
             _ => Err(format!(
-                "Enter a number from {min} to {max}; the answer was not changed."
+                "Enter a number from {} to {}; the answer was not changed.",
+                crate::core::text::short_decimal(*min, 6),
+                crate::core::text::short_decimal(*max, 6)
             )),
         }
     }

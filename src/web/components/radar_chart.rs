@@ -42,7 +42,12 @@ fn short(title: &str) -> &str {
 fn point(i: usize, n: usize, level: f64) -> (f64, f64) {
     let angle = std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
     let r = RADIUS * level / f64::from(MAX_LEVEL);
-    (CENTRE + r * angle.cos(), CENTRE + r * angle.sin())
+    // The browser's sine and cosine: Rust's own would add their range reduction tables
+    // to the first load.
+    (
+        CENTRE + r * js_sys::Math::cos(angle),
+        CENTRE + r * js_sys::Math::sin(angle),
+    )
 }
 
 fn polygon(n: usize, level: impl Fn(usize) -> f64) -> String {
@@ -68,8 +73,8 @@ pub fn radar_chart(props: &RadarChartProps) -> Html {
         let anchor = if (lx - CENTRE).abs() < 5.0 { "middle" } else if lx > CENTRE { "start" } else { "end" };
         html! {
             <g>
-                <line class="axis" x1={CENTRE.to_string()} y1={CENTRE.to_string()} x2={decimal(x, 1)} y2={decimal(y, 1)} />
-                <text x={format!("{lx:.1}")} y={format!("{ly:.1}")} text-anchor={anchor}>{ short(&d.title) }</text>
+                <line class="axis" x1={decimal(CENTRE, 1)} y1={decimal(CENTRE, 1)} x2={decimal(x, 1)} y2={decimal(y, 1)} />
+                <text x={decimal(lx, 1)} y={decimal(ly, 1)} text-anchor={anchor}>{ short(&d.title) }</text>
             </g>
         }
     });

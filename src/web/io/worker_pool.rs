@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::jobs::{self, Job, Outcome};
+use crate::core::jobs::{self, Job};
 
 /// The worker loader used when the page carries no hashed name (a development build).
 const FALLBACK_URL: &str = "./vendor-readiness-worker_loader.js";
@@ -88,12 +88,10 @@ fn fail_slot(index: usize) {
             .map(|(id, _)| *id)
             .collect()
     });
-    let message = Outcome::Failed(
+    let message = jobs::failure_wire(
         "the verifier stopped while working on this file (it may be too complex or the \
-         browser ran out of memory); the other files are not affected"
-            .into(),
-    )
-    .to_wire();
+         browser ran out of memory); the other files are not affected",
+    );
     for id in failed {
         resolve(id, &message);
     }

@@ -40,7 +40,12 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
     };
     if props.domain.as_deref() == Some(CONTEXT) {
         let cards = q.context.iter().map(|c| {
-            let value = assessment.answers.value(&c.id).map(ToString::to_string);
+            // Context questions are choices.
+            let value = assessment
+                .answers
+                .value(&c.id)
+                .and_then(|v| v.choice())
+                .map(str::to_owned);
             html! { <ContextCard key={c.id.clone()} question={c.clone()} {value} onedit={onedit.clone()} /> }
         });
         return html! {
