@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: tools test-tools serve dist test lint test-native test-wasm test-e2e bench fuzz clean
+.PHONY: tools test-tools serve dist test lint test-native test-wasm test-e2e bench size mutants fuzz clean
 
 tools:
 	@scripts/install-tools.sh
@@ -45,6 +45,14 @@ bench: dist
 	cargo test -p vendor-readiness-e2e --test bundle_size -- --nocapture
 	cargo bench --bench core
 	cargo test -p vendor-readiness-e2e --release --test bench -- --ignored --nocapture --test-threads=1
+
+## Where the first-load bytes go (twiggy over the shipped module, names kept)
+size: dist
+	python3 scripts/size_report.py vendor-readiness vendor-readiness-buyer vendor-readiness-worker
+
+## Mutation testing of the core's rule files (.cargo/mutants.toml; results in docs/mutants.md)
+mutants:
+	cargo mutants --no-shuffle -j 2
 
 clean:
 	cargo clean
