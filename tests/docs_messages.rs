@@ -17,7 +17,10 @@ fn pattern(message: &str) -> Vec<String> {
             }
             parts.push(String::new());
         } else if c.is_ascii_digit() {
-            while chars.peek().is_some_and(|d| d.is_ascii_digit() || *d == '.') {
+            while chars
+                .peek()
+                .is_some_and(|d| d.is_ascii_digit() || *d == '.')
+            {
                 chars.next();
             }
             parts.push(String::new());
@@ -80,10 +83,19 @@ fn every_verification_and_verdict_message_is_in_the_buyers_guide() {
 #[test]
 fn the_matcher_tells_a_reworded_message_apart() {
     let p = pattern("assessment is 400 days old; the maximum is 365 days");
-    assert!(matches(&p, "assessment is 12 days old; the maximum is 10 days"));
-    assert!(!matches(&p, "assessment is 12 days old; the limit is 10 days"));
+    assert!(matches(
+        &p,
+        "assessment is 12 days old; the maximum is 10 days"
+    ));
+    assert!(!matches(
+        &p,
+        "assessment is 12 days old; the limit is 10 days"
+    ));
     let p = pattern("signature is invalid: {reason}");
-    assert!(matches(&p, "signature is invalid: signature does not match the content"));
+    assert!(matches(
+        &p,
+        "signature is invalid: signature does not match the content"
+    ));
     assert!(!matches(&p, "signature is invalid: "));
     assert!(!matches(&p, "the signature is invalid: x"));
 }
