@@ -298,7 +298,7 @@ fn a_1_0_0_answer_that_is_wrong_under_1_0_0_is_refused_in_its_own_terms() {
 }
 
 #[test]
-fn every_1_0_0_question_is_kept_or_named_by_exactly_one_rule() {
+fn every_1_0_0_question_is_kept_or_named_by_exactly_one_rule_and_every_rule_names_real_ones() {
     let rules = &q().migrations()[0];
     assert_eq!(
         (rules.from.as_str(), rules.to.as_str()),
@@ -317,8 +317,39 @@ fn every_1_0_0_question_is_kept_or_named_by_exactly_one_rule() {
                 targets.insert(to.as_str());
             }
             MigrationRule::Drop { from, .. } => named.push(from),
-            MigrationRule::Derive { .. } => {}
+            MigrationRule::Derive { from, to, values } => {
+                // A derive rule reads an old question and fills a current one, with values
+                // each side accepts.
+                let old = v1()
+                    .question(from)
+                    .unwrap_or_else(|| panic!("derive reads {from}, not a 1.0.0 question"));
+                let new = q()
+                    .question(to)
+                    .unwrap_or_else(|| panic!("derive fills {to}, not a current question"));
+                for (old_value, new_value) in values {
+                    assert!(
+                        old.answer
+                            .options_worst_to_best()
+                            .iter()
+                            .any(|(id, ..)| id == old_value),
+                        "derive {from} -> {to}: {old_value} is not a 1.0.0 answer"
+                    );
+                    assert!(
+                        new.answer
+                            .options_worst_to_best()
+                            .iter()
+                            .any(|(id, ..)| id == new_value),
+                        "derive {from} -> {to}: {new_value} is not a current answer"
+                    );
+                }
+            }
         }
+    }
+    for old in &named {
+        assert!(
+            v1().question(old).is_some(),
+            "a rule names {old}, which 1.0.0 does not have"
+        );
     }
     let unique: BTreeSet<&str> = named.iter().copied().collect();
     assert_eq!(unique.len(), named.len(), "an old question is named twice");

@@ -270,3 +270,32 @@ fn digest_is_stable_and_content_sensitive() {
     changed.domains[0].questions[0].text.push('!');
     assert_ne!(q.digest(), changed.digest());
 }
+
+#[test]
+fn a_level_reachable_only_out_of_scope_is_refused_also_through_a_follow_up() {
+    // remediation L4's one question in scope for every product follows
+    // remediation.critical_days; scoping that parent leaves L4 nothing mandatory.
+    let mut data: serde_json::Value =
+        serde_json::from_str(vendor_readiness::questionnaire::BUILTIN_JSON).unwrap();
+    let remediation = data["domains"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|d| d["id"] == "remediation")
+        .unwrap();
+    let parent = remediation["questions"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|qu| qu["id"] == "remediation.critical_days")
+        .unwrap();
+    parent["applies_if"] =
+        serde_json::json!({"question": "context.deployment", "any_of": ["on_premises"]});
+    let err = Questionnaire::from_json(&data.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("domain remediation has no mandatory question at level 4"),
+        "{err}"
+    );
+}

@@ -162,3 +162,36 @@ fn inconsistent_questionnaires_are_refused_with_reasons() {
     assert!(err.contains("unknown reference NOPE"), "{err}");
     assert!(err.contains("allows N/A"), "{err}");
 }
+
+#[test]
+fn a_follow_up_of_a_question_that_allows_na_is_refused() {
+    let mut data: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/mini-questionnaire.json")).unwrap();
+    let domain = data["domains"][0]["questions"].as_array_mut().unwrap();
+    let medical = domain
+        .iter()
+        .position(|qu| qu["id"] == "a.medical")
+        .expect("the mini questionnaire has a.medical");
+    let follower = domain.len() - 1;
+    assert!(follower > medical);
+    domain[follower]["show_if"] = json!({"question": "a.medical", "credit_at_least": 1.0});
+    let err = vendor_readiness::questionnaire::Questionnaire::from_json(&data.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("follows a.medical, which allows N/A"), "{err}");
+}
+
+#[test]
+fn a_version_logged_twice_is_refused() {
+    let mut data: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/mini-questionnaire.json")).unwrap();
+    let entry = data["changelog"][0].clone();
+    data["changelog"].as_array_mut().unwrap().push(entry);
+    let err = vendor_readiness::questionnaire::Questionnaire::from_json(&data.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("changelog has two entries for version"),
+        "{err}"
+    );
+}

@@ -90,7 +90,7 @@ impl Summary {
         }
     }
 
-    /// For a migrated file, one line: "answers questionnaire 1.0.0 (overall 1.7 there);
+    /// For a migrated file, one line: "answers questionnaire 1.0.0 (overall 1.7 under it);
     /// migrated from questionnaire 1.0.0 to 2.0.0: …".
     pub fn migration_note(&self) -> Option<String> {
         let m = self.migration.as_ref()?;

@@ -3,9 +3,24 @@
 //! These are what make the scoring rules in [`crate::core::scoring`] sound: monotone
 //! conditions, reachable levels, known references, well-formed answer credits.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::model::{AnswerSpec, Better, Gate, Questionnaire, MAX_LEVEL};
+
+/// Whether a question is in scope whatever the context answers: no `applies_if` on it
+/// or on any question it follows.
+fn always_in_scope(q: &Questionnaire, id: &str) -> bool {
+    let mut current = q.question(id);
+    // Follow-ups name earlier questions, so the chain ends; the bound guards bad data.
+    for _ in 0..=q.questions().count() {
+        let Some(qu) = current else { return true };
+        if qu.applies_if.is_some() {
+            return false;
+        }
+        current = qu.show_if.as_ref().and_then(|c| q.question(&c.question));
+    }
+    false
+}
 
 /// Every rule broken by `q`, in plain words; empty when the data is sound. Versions
 /// from 2.0.0 on ([`Questionnaire::strict`]) are also held to the content rules: every
@@ -30,6 +45,15 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
     }
     if !q.changelog().iter().any(|c| c.version == q.version) {
         p(format!("changelog has no entry for version {}", q.version));
+    }
+    let mut logged = BTreeSet::new();
+    for entry in q.changelog() {
+        if !logged.insert(entry.version.as_str()) {
+            p(format!(
+                "changelog has two entries for version {}",
+                entry.version
+            ));
+        }
     }
     let levels: Vec<u8> = q.levels.iter().map(|l| l.level).collect();
     if levels != (0..=MAX_LEVEL).collect::<Vec<_>>() {
@@ -103,11 +127,13 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
                 p(format!("domain {} does not describe level {level}", d.id));
             }
             // A level with no question that must be answered could be reached by
-            // "not applicable" alone; every level needs at least one mandatory question.
+            // "not applicable" or out of scope alone; every level needs at least one
+            // question that is never N/A and in scope for every product (a follow-up
+            // inherits its parent's scope; hidden counts as not met, so it may be one).
             if !d
                 .questions
                 .iter()
-                .any(|qu| qu.level == level && !qu.allow_na && qu.applies_if.is_none())
+                .any(|qu| qu.level == level && !qu.allow_na && always_in_scope(q, &qu.id))
             {
                 p(format!(
                     "domain {} has no mandatory question at level {level}",
@@ -195,6 +221,16 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
                             p(format!(
                                 "question {} (L{}) depends on {} at a higher level",
                                 qu.id, qu.level, c.question
+                            ));
+                        }
+                        // An N/A parent would hide the follow-up for good, and a hidden
+                        // question is never met: its level could not be reached.
+                        if q.question(&c.question)
+                            .is_some_and(|parent| parent.allow_na)
+                        {
+                            p(format!(
+                                "question {} follows {}, which allows N/A",
+                                qu.id, c.question
                             ));
                         }
                     }
