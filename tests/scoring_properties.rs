@@ -103,6 +103,26 @@ proptest! {
     }
 
     #[test]
+    fn answering_a_blank_context_question_never_lowers_any_level_or_the_overall(p in picks(), which in 0usize..16, option in 0usize..16) {
+        // With the context blank every question applies; answering it can only leave
+        // questions out (and the gates triggered by them), never add a requirement.
+        let q = Questionnaire::builtin();
+        let before_answers = build(&p);
+        let context = &q.context[which % q.context.len()];
+        let mut after_answers = before_answers.clone();
+        let chosen = &context.options[option % context.options.len()];
+        after_answers.set_value(&context.id, Some(AnswerValue::Choice(chosen.id.clone())));
+
+        let before = score(q, &before_answers);
+        let after = score(q, &after_answers);
+        prop_assert!(after.overall >= before.overall, "{}={}: overall {} -> {}", context.id, chosen.id, before.overall, after.overall);
+        for (b, a) in before.domains.iter().zip(&after.domains) {
+            prop_assert!(a.level >= b.level, "{}={}: {} {} -> {}", context.id, chosen.id, b.domain, b.level, a.level);
+        }
+        prop_assert!(after.gates.len() <= before.gates.len());
+    }
+
+    #[test]
     fn a_fired_gate_always_caps(p in picks()) {
         let q = Questionnaire::builtin();
         let s = score(q, &build(&p));
