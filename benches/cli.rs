@@ -235,20 +235,76 @@ mod native {
         wall: Duration,
         cpu: Duration,
         max_rss_kib: u64,
+        floor_kib: u64,
         exit: i32,
         stdout_lines: usize,
     }
 
+    /// Environment variable that makes this executable the runner (see [`runner`]).
+    const RUNNER: &str = "CLI_BENCH_RUNNER_REPORT";
+
+    /// Runs the CLI through a fresh copy of this executable, [`runner`], and reads its
+    /// report.
+    ///
+    /// Why not spawn the CLI directly: Linux counts a process's peak memory from before
+    /// its `exec` too, so a child started by this benchmark (which holds thousands of
+    /// paths and has read large outputs) would report at least the benchmark's own peak.
+    /// The runner starts small and stays small, so the CLI's figure is its own.
     fn run(bin: &Path, args: &[&str], files: &[PathBuf], out_dir: &Path) -> Run {
         let stdout_path = out_dir.join("stdout.txt");
         let stderr_path = out_dir.join("stderr.txt");
-        let started = Instant::now();
-        let child = Command::new(bin)
+        let report_path = out_dir.join("report.txt");
+        let status = Command::new(std::env::current_exe().unwrap())
+            .env(RUNNER, &report_path)
+            .arg(bin)
             .args(args)
             .args(files)
             .stdin(Stdio::null())
             .stdout(std::fs::File::create(&stdout_path).unwrap())
             .stderr(std::fs::File::create(&stderr_path).unwrap())
+            .status()
+            .expect("the runner starts");
+        assert!(status.success(), "runner: {status}");
+        let report = std::fs::read_to_string(&report_path).unwrap();
+        let fields: Vec<u64> = report
+            .split_whitespace()
+            .map(|f| f.parse().unwrap())
+            .collect();
+        let [wall_ns, cpu_ns, max_rss_kib, exit, floor_kib] = fields[..] else {
+            panic!("runner report: {report}")
+        };
+        let exit = exit as i32;
+        if exit != 0 {
+            let stderr = std::fs::read_to_string(&stderr_path).unwrap();
+            panic!(
+                "{args:?} exited with {exit}: {}",
+                stderr.lines().take(5).collect::<Vec<_>>().join("\n")
+            );
+        }
+        // Counted as it is read: the outputs of 10,000 files are large.
+        let stdout = std::io::BufReader::new(std::fs::File::open(&stdout_path).unwrap());
+        Run {
+            wall: Duration::from_nanos(wall_ns),
+            cpu: Duration::from_nanos(cpu_ns),
+            max_rss_kib,
+            floor_kib,
+            exit,
+            stdout_lines: std::io::BufRead::lines(stdout).count(),
+        }
+    }
+
+    /// The runner: starts the CLI given on its command line (stdout and stderr inherited),
+    /// waits for it with `wait4` and writes `wall-ns cpu-ns max-rss-kib exit floor-kib` to
+    /// the file named by [`RUNNER`], where the floor is the runner's own peak memory when
+    /// it started the CLI: the least the CLI can report.
+    fn runner(report: &Path) {
+        let mut args = std::env::args_os().skip(1);
+        let bin = args.next().expect("the CLI to run");
+        let floor = own_peak_kib().unwrap_or(0);
+        let started = Instant::now();
+        let child = Command::new(bin)
+            .args(args)
+            .stdin(Stdio::null())
             .spawn()
             .expect("the CLI starts");
         let pid = child.id() as libc::pid_t;
@@ -266,23 +322,32 @@ mod native {
         let exit = if libc::WIFEXITED(status) {
             libc::WEXITSTATUS(status)
         } else {
-            -1
+            255
         };
-        let stdout = std::fs::read_to_string(&stdout_path).unwrap();
-        let stderr = std::fs::read_to_string(&stderr_path).unwrap();
-        assert!(
-            exit == 0,
-            "{args:?} exited with {exit}: {}",
-            stderr.lines().take(5).collect::<Vec<_>>().join("\n")
-        );
-        Run {
-            wall,
-            cpu: time(usage.ru_utime) + time(usage.ru_stime),
-            // Linux reports ru_maxrss in KiB.
-            max_rss_kib: usage.ru_maxrss as u64,
-            exit,
-            stdout_lines: stdout.lines().count(),
-        }
+        let cpu = time(usage.ru_utime) + time(usage.ru_stime);
+        std::fs::write(
+            report,
+            format!(
+                "{} {} {} {exit} {floor}",
+                wall.as_nanos(),
+                cpu.as_nanos(),
+                // Linux reports ru_maxrss in KiB.
+                usage.ru_maxrss
+            ),
+        )
+        .unwrap();
+    }
+
+    /// This process's own peak memory so far (`VmHWM`), in KiB.
+    fn own_peak_kib() -> Option<u64> {
+        std::fs::read_to_string("/proc/self/status")
+            .ok()?
+            .lines()
+            .find(|l| l.starts_with("VmHWM:"))?
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()
     }
 
     fn thousands(n: usize) -> String {
@@ -323,6 +388,9 @@ mod native {
     }
 
     pub fn main() {
+        if let Some(report) = std::env::var_os(RUNNER) {
+            return runner(Path::new(&report));
+        }
         let sizes: Vec<usize> = std::env::var("CLI_BENCH_FILES")
             .unwrap_or_else(|_| "1000,10000".into())
             .split(',')
@@ -363,6 +431,7 @@ mod native {
         println!("| command | files | wall | CPU (user + sys) | peak memory (max RSS) |");
         println!("| --- | ---: | ---: | ---: | ---: |");
         let mut verify_largest = None;
+        let mut floor = 0;
         for &n in &sizes {
             let files = &all[..n];
             for (label, args) in commands {
@@ -378,6 +447,7 @@ mod native {
                     assert_eq!(r.stdout_lines, expected, "{label}: one line per file");
                     assert_eq!(r.exit, 0);
                 }
+                floor = results.iter().map(|r| r.floor_kib).fold(floor, u64::max);
                 results.sort_by_key(|r| r.wall);
                 let median = &results[results.len() / 2];
                 let peak = results.iter().map(|r| r.max_rss_kib).max().unwrap_or(0);
@@ -393,6 +463,12 @@ mod native {
                 }
             }
         }
+        println!();
+        println!(
+            "Peak memory is the CLI process's maximum resident set size (wait4); it cannot \
+             read below the {:.1} MiB its runner had when it started the CLI.",
+            floor as f64 / 1024.0
+        );
         if let Some((wall, peak)) = verify_largest {
             println!();
             println!("| figure | now | target |");
