@@ -377,18 +377,13 @@ pub fn load_score(bytes: &[u8], q: &Questionnaire) -> Result<VerifiedScore, File
 }
 
 /// Verifies the JSON of a score file that passed the untrusted loader.
-pub(crate) fn verify_document(
-    mut value: Value,
-    q: &Questionnaire,
-) -> Result<VerifiedScore, FileError> {
+pub(crate) fn verify_document(value: Value, q: &Questionnaire) -> Result<VerifiedScore, FileError> {
     // The digest and signature cover the content exactly as it stands in the file.
-    let raw_content = value
-        .get_mut("content")
-        .map(Value::take)
-        .ok_or_else(|| FileError::Malformed("missing field `content`".into()))?;
-    let canonical = integrity::canonical_bytes(&raw_content)
-        .map_err(|e| FileError::Malformed(e.to_string()))?;
-    value["content"] = raw_content;
+    let canonical = integrity::canonical_json(
+        value
+            .get("content")
+            .ok_or_else(|| FileError::Malformed("missing field `content`".into()))?,
+    );
     let file: ScoreFile = untrusted::decode(value)?;
     let mut content = file.content;
     let current = bring_current(
