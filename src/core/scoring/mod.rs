@@ -111,11 +111,11 @@ impl Score {
         self.domains.iter().find(|d| d.domain == id)
     }
 
-    /// Equal up to float noise: used to tell an edited embedded result from the real one.
+    /// Whether two results are the same: used to tell an edited embedded result from the
+    /// real one. Field by field, numbers compared exactly (as their JSON is; a recomputed
+    /// result is never NaN, and a file cannot hold one).
     pub fn same_as(&self, other: &Score) -> bool {
-        let a = serde_json::to_value(self).ok();
-        let b = serde_json::to_value(other).ok();
-        a.is_some() && a == b
+        self == other
     }
 }
 
