@@ -40,15 +40,26 @@ pub fn is_unsafe_char(c: char) -> bool {
 
 /// Refuses unsafe characters and over-long text.
 pub fn check_text(field: &str, s: &str) -> Result<(), TextError> {
-    if s.chars().any(is_unsafe_char) {
-        return Err(TextError::Unsafe {
-            field: field.into(),
-        });
+    check_text_in(s, || field.to_owned())
+}
+
+/// [`check_text`], naming the field only when the text is refused (for callers that
+/// would otherwise format a name for every field they check).
+pub fn check_text_in(s: &str, field: impl FnOnce() -> String) -> Result<(), TextError> {
+    let has_unsafe = if s.is_ascii() {
+        // The ASCII characters [`is_unsafe_char`] refuses: C0 controls but tab and line
+        // breaks, and DEL.
+        s.bytes()
+            .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F)
+    } else {
+        s.chars().any(is_unsafe_char)
+    };
+    if has_unsafe {
+        return Err(TextError::Unsafe { field: field() });
     }
-    if s.chars().count() > MAX_TEXT_CHARS {
-        return Err(TextError::TooLong {
-            field: field.into(),
-        });
+    // No more characters than bytes: only long text needs counting.
+    if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
+        return Err(TextError::TooLong { field: field() });
     }
     Ok(())
 }
@@ -191,6 +202,34 @@ mod tests {
             })
         );
         assert!(check_text("f", "line\nbreak\ttab\r").is_ok());
+        // The limit counts characters, not bytes.
+        assert!(check_text("f", &"é".repeat(MAX_TEXT_CHARS)).is_ok());
+        assert!(check_text("f", &"é".repeat(MAX_TEXT_CHARS + 1)).is_err());
+    }
+
+    #[test]
+    fn the_ascii_shortcut_refuses_exactly_what_the_character_rule_refuses() {
+        for b in 0u8..0x80 {
+            let s = format!("ok {} ok", char::from(b));
+            assert_eq!(
+                check_text("f", &s).is_err(),
+                is_unsafe_char(char::from(b)),
+                "{b:#04x}"
+            );
+        }
+        // Non-ASCII text takes the character rule: C1 controls and bidi marks.
+        for c in ['\u{85}', '\u{9f}', '\u{200e}', '\u{2066}', '\u{61c}'] {
+            assert!(check_text("f", &format!("é{c}")).is_err(), "{c:?}");
+        }
+        // Unsafe before too long, and the field is named only when refused.
+        let long_and_unsafe = format!("{}\u{0}", "a".repeat(MAX_TEXT_CHARS));
+        assert_eq!(
+            check_text_in(&long_and_unsafe, || "notes of x".into()),
+            Err(TextError::Unsafe {
+                field: "notes of x".into()
+            })
+        );
+        assert!(check_text_in("fine", || unreachable!("named only when refused")).is_ok());
     }
 
     #[test]

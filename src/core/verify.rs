@@ -396,7 +396,9 @@ pub(crate) fn verify_document(value: Value, q: &Questionnaire) -> Result<Verifie
     let original = current
         .original
         .map(|old| scoring::score(old, &content.answers));
-    content.answers = current.answers;
+    if let Some(migrated) = current.answers {
+        content.answers = migrated;
+    }
     check_text("app_version", &content.app_version)?;
     check_text("created", &content.created)?;
     if !text::is_sha256_digest(&file.integrity.digest) {
