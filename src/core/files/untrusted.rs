@@ -114,20 +114,29 @@ pub fn decode<T: DeserializeOwned>(value: Value) -> Result<T, FileError> {
 }
 
 /// Deepest nesting of arrays and objects, counted without parsing.
+///
+/// Brackets inside strings do not count; a backslash in a string hides the byte after
+/// it. Strings are skipped eight bytes at a time up to their next `"` or `\\`, since
+/// every file read passes here first.
 pub fn json_depth(text: &str) -> usize {
-    let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
-    for b in text.bytes() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
+    let bytes = text.as_bytes();
+    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                // Inside a string: to the closing quote, hopping over escaped bytes.
+                i += 1;
+                loop {
+                    match find_quote_or_backslash(&bytes[i.min(bytes.len())..]) {
+                        None => return max,
+                        Some(at) if bytes[i + at] == b'\\' => i += at + 2,
+                        Some(at) => {
+                            i += at;
+                            break;
+                        }
+                    }
+                }
             }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
             b'[' | b'{' => {
                 depth += 1;
                 max = max.max(depth);
@@ -135,8 +144,33 @@ pub fn json_depth(text: &str) -> usize {
             b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
+        i += 1;
     }
     max
+}
+
+/// The position of the first `"` or `\\` in `bytes`.
+fn find_quote_or_backslash(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Whether any byte of `word` is `b`: the classic zero-byte test on `word ^ b…b`.
+    let has = |word: u64, b: u8| {
+        let x = word ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGHS != 0
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if has(word, b'"') || has(word, b'\\') {
+            break;
+        }
+        offset += 8;
+    }
+    bytes[offset..]
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\')
+        .map(|p| offset + p)
 }
 
 /// A JSON value parsed with duplicate object keys refused anywhere in the document and
@@ -243,6 +277,52 @@ mod tests {
         assert_eq!(json_depth(r#"[[],[[]]]"#), 3);
         assert_eq!(json_depth(r#"]]]]{"#), 1);
         assert_eq!(json_depth(""), 0);
+    }
+
+    /// The byte-at-a-time count `json_depth` must agree with.
+    fn reference_depth(text: &str) -> usize {
+        let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+        for b in text.bytes() {
+            if in_string {
+                match (escaped, b) {
+                    (true, _) => escaped = false,
+                    (false, b'\\') => escaped = true,
+                    (false, b'"') => in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match b {
+                b'"' => in_string = true,
+                b'[' | b'{' => {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        max
+    }
+
+    #[test]
+    fn depth_agrees_with_the_byte_at_a_time_count() {
+        let alphabet = ['"', '\\', '[', ']', '{', '}', 'a', ' ', 'é'];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for case in 0..20_000 {
+            let len = case % 48;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[(seed % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            assert_eq!(json_depth(&text), reference_depth(&text), "{text:?}");
+        }
+        let long_string = format!("[{{\"a\":\"{}\\\"[[\"}}]", "x".repeat(100));
+        assert_eq!(json_depth(&long_string), reference_depth(&long_string));
     }
 
     #[test]
