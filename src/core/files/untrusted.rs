@@ -236,12 +236,17 @@ impl<'de> serde::de::Visitor<'de> for UniqueKeysVisitor {
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = serde_json::Map::new();
         while let Some((key, UniqueKeys(v))) = map.next_entry::<String, UniqueKeys>()? {
-            if out.contains_key(&key) {
-                return Err(serde::de::Error::custom(format_args!(
-                    "duplicate key {key:?}"
-                )));
+            match out.entry(key) {
+                serde_json::map::Entry::Occupied(taken) => {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "duplicate key {:?}",
+                        taken.key()
+                    )));
+                }
+                serde_json::map::Entry::Vacant(free) => {
+                    free.insert(v);
+                }
             }
-            out.insert(key, v);
         }
         Ok(Value::Object(out))
     }
