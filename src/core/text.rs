@@ -99,6 +99,44 @@ pub fn safe_name(name: &str) -> String {
         .collect()
 }
 
+/// The first position in `bytes` where `is` holds, looking at eight bytes at a time and
+/// at single bytes only in a word `word_may_hold` flags (it must flag every word that
+/// holds such a byte). For the scans every file passes through: its depth, and the
+/// escapes of its canonical form.
+pub(crate) fn find_byte(
+    bytes: &[u8],
+    word_may_hold: impl Fn(u64) -> bool,
+    is: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let mut offset = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if word_may_hold(word) {
+            break;
+        }
+        offset += 8;
+    }
+    bytes[offset..]
+        .iter()
+        .position(|&b| is(b))
+        .map(|p| offset + p)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Whether any byte of `word` is `b` (the zero-byte test on `word ^ b…b`; exact).
+pub(crate) fn word_has_byte(word: u64, b: u8) -> bool {
+    let x = word ^ (ONES * u64::from(b));
+    x.wrapping_sub(ONES) & !x & HIGHS != 0
+}
+
+/// Whether any byte of `word` is below `n`, for `n` up to 128 (exact).
+pub(crate) fn word_has_byte_below(word: u64, n: u8) -> bool {
+    debug_assert!(n <= 128);
+    word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS != 0
+}
+
 /// True for exactly 64 lower-case hexadecimal digits (a SHA-256 in hex).
 pub fn is_sha256_hex(s: &str) -> bool {
     s.len() == 64
@@ -230,6 +268,34 @@ mod tests {
             })
         );
         assert!(check_text_in("fine", || unreachable!("named only when refused")).is_ok());
+    }
+
+    #[test]
+    fn word_tests_flag_exactly_the_words_that_hold_the_bytes() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..100_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Bytes from a small range, so hits and near misses are common.
+            let bytes: [u8; 8] = (seed.wrapping_mul(0x2545_f491_4f6c_dd1d)).to_le_bytes();
+            let word = u64::from_le_bytes(bytes.map(|b| b % 40 + if b > 200 { 80 } else { 0 }));
+            let bytes = word.to_le_bytes();
+            for b in [b'"', b'\\', 0, 31, 32] {
+                assert_eq!(word_has_byte(word, b), bytes.contains(&b), "{bytes:?} {b}");
+            }
+            for n in [1, 0x20, 0x21, 128] {
+                assert_eq!(
+                    word_has_byte_below(word, n),
+                    bytes.iter().any(|&b| b < n),
+                    "{bytes:?} < {n}"
+                );
+            }
+            assert_eq!(
+                find_byte(&bytes, |w| word_has_byte(w, b'"'), |b| b == b'"'),
+                bytes.iter().position(|&b| b == b'"')
+            );
+        }
     }
 
     #[test]

@@ -151,26 +151,11 @@ pub fn json_depth(text: &str) -> usize {
 
 /// The position of the first `"` or `\\` in `bytes`.
 fn find_quote_or_backslash(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Whether any byte of `word` is `b`: the classic zero-byte test on `word ^ b…b`.
-    let has = |word: u64, b: u8| {
-        let x = word ^ (ONES * u64::from(b));
-        x.wrapping_sub(ONES) & !x & HIGHS != 0
-    };
-    let mut chunks = bytes.chunks_exact(8);
-    let mut offset = 0;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if has(word, b'"') || has(word, b'\\') {
-            break;
-        }
-        offset += 8;
-    }
-    bytes[offset..]
-        .iter()
-        .position(|&b| b == b'"' || b == b'\\')
-        .map(|p| offset + p)
+    text::find_byte(
+        bytes,
+        |w| text::word_has_byte(w, b'"') || text::word_has_byte(w, b'\\'),
+        |b| b == b'"' || b == b'\\',
+    )
 }
 
 /// A JSON value parsed with duplicate object keys refused anywhere in the document and
