@@ -210,6 +210,20 @@ fn print_out(text: &str) -> Result<(), String> {
 
 /// Reads a file with the size limit of its kind applied before reading it all.
 pub fn read_limited(path: &std::path::Path, kind: &untrusted::Kind) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    // The usual case, with one open: the size from the open file, then its bytes.
+    if let Ok(mut file) = std::fs::File::open(path) {
+        if let Ok(size) = file.metadata().map(|m| m.len()) {
+            untrusted::check_size(size, kind).map_err(|e| format!("{}: {e}", shown_path(path)))?;
+            let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
+            return file
+                .read_to_end(&mut bytes)
+                .map(|_| bytes)
+                .map_err(|e| format!("{}: {e}", shown_path(path)));
+        }
+    }
+    // A file that cannot be opened: the error, checked in the same order as ever (the
+    // size first, so an unreadable file over the limit is refused as too large).
     let shown = shown_path(path);
     let size = std::fs::metadata(path)
         .map_err(|e| format!("{shown}: {e}"))?
