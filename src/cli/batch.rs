@@ -1,17 +1,19 @@
 //! Many files on every core, with results in input order: what `verify` and `compare` run
 //! on.
 //!
-//! Workers take the next file as they finish one, so a large file holds up only its own
-//! worker. Results are handed back in input order as soon as every earlier one is in,
-//! and a worker never runs more than [`WINDOW`] files ahead of the first result still
-//! missing, so memory stays flat however many files are given: one file's bytes and
-//! parse per worker, plus at most [`WINDOW`] finished results waiting for their turn.
+//! One worker per core (the calling thread is one of them) takes the next file as it
+//! finishes one, so a large file holds up only its own worker. A finished result waits
+//! until every earlier one is in; the worker that completes the first missing one hands
+//! it and every waiting result after it to `emit`, in order. A worker never runs more
+//! than [`WINDOW`] files ahead of the first missing result, so memory stays flat however
+//! many files are given: one file's bytes and parse per worker, plus at most [`WINDOW`]
+//! finished results waiting for their turn.
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{mpsc, Condvar, Mutex};
+use std::sync::{Condvar, Mutex, MutexGuard};
 
-/// Most results waiting to be handed back, whatever the number of files.
+/// Most results waiting to be handed on, whatever the number of files.
 pub const WINDOW: usize = 256;
 
 /// How many workers: every core the process may use, never more than there are items.
@@ -22,17 +24,32 @@ pub fn workers(items: usize) -> usize {
         .max(1)
 }
 
+/// The results waiting for their turn, and what receives them.
+struct Queue<R, F, E> {
+    /// Results from index `first` on (`None`: not finished yet).
+    waiting: VecDeque<Option<R>>,
+    /// The index of the first result not yet emitted.
+    first: usize,
+    emit: F,
+    /// The first error `emit` returned.
+    error: Option<E>,
+    /// Workers waiting for room in the window.
+    sleepers: usize,
+}
+
 /// Runs `work` on every item on [`workers`] threads and passes each result to `emit` in
-/// the order of `items`. `emit` runs on the calling thread; when it fails, the workers
-/// stop taking items and its error is returned.
-pub fn for_each_ordered<T, R, E>(
+/// the order of `items`, one call at a time. When `emit` fails, the workers stop taking
+/// items and its error is returned.
+pub fn for_each_ordered<T, R, E, F>(
     items: &[T],
     work: impl Fn(&T) -> R + Sync,
-    mut emit: impl FnMut(R) -> Result<(), E>,
+    mut emit: F,
 ) -> Result<(), E>
 where
     T: Sync,
     R: Send,
+    E: Send,
+    F: FnMut(R) -> Result<(), E> + Send,
 {
     let threads = workers(items.len());
     if threads == 1 {
@@ -40,91 +57,102 @@ where
     }
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    // The index of the first result not yet emitted; workers wait on `room` for it to move.
-    let emitted = Mutex::new(0usize);
+    let queue = Mutex::new(Queue {
+        waiting: VecDeque::with_capacity(WINDOW),
+        first: 0,
+        emit,
+        error: None,
+        sleepers: 0,
+    });
     let room = Condvar::new();
-    let (send, receive) = mpsc::channel::<(usize, R)>();
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            let send = send.clone();
-            let (next, stop, emitted, room, work) = (&next, &stop, &emitted, &room, &work);
-            scope.spawn(move || {
-                let _stop_on_panic = StopOnPanic {
-                    stop,
-                    emitted,
-                    room,
-                };
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= items.len() {
-                        return;
-                    }
-                    {
-                        // Every index below `i` is done or being worked on, so the first
-                        // missing result is in progress and `emitted` keeps moving.
-                        let mut first = emitted.lock().unwrap_or_else(|e| e.into_inner());
-                        while i >= *first + WINDOW && !stop.load(Ordering::Relaxed) {
-                            first = room.wait(first).unwrap_or_else(|e| e.into_inner());
-                        }
-                    }
-                    if stop.load(Ordering::Relaxed) || send.send((i, work(&items[i]))).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-        drop(send);
-        let mut waiting: VecDeque<Option<R>> = VecDeque::with_capacity(WINDOW);
-        let mut first = 0usize;
-        let mut outcome = Ok(());
-        for (i, result) in &receive {
-            let slot = i - first;
-            if waiting.len() <= slot {
-                waiting.resize_with(slot + 1, || None);
-            }
-            waiting[slot] = Some(result);
-            let before = first;
-            while let Some(Some(_)) = waiting.front() {
-                let ready = waiting.pop_front().flatten().expect("checked above");
-                first += 1;
-                if let Err(e) = emit(ready) {
-                    outcome = Err(e);
-                    break;
-                }
-            }
-            if outcome.is_err() {
-                break;
-            }
-            if first != before {
-                *emitted.lock().unwrap_or_else(|e| e.into_inner()) = first;
+    let lock = || queue.lock().unwrap_or_else(|e| e.into_inner());
+    let worker = || {
+        let _stop_on_panic = StopOnPanic {
+            stop: &stop,
+            wake: || {
+                let _queue = lock();
                 room.notify_all();
+            },
+        };
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= items.len() || stop.load(Ordering::Relaxed) {
+                return;
+            }
+            {
+                // Every index below `i` is done or being worked on, so the first missing
+                // result is in progress and `first` keeps moving.
+                let mut q = lock();
+                while i >= q.first + WINDOW && !stop.load(Ordering::Relaxed) {
+                    q.sleepers += 1;
+                    q = room.wait(q).unwrap_or_else(|e| e.into_inner());
+                    q.sleepers -= 1;
+                }
+            }
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            let result = work(&items[i]);
+            let mut q = lock();
+            let slot = i - q.first;
+            if q.waiting.len() <= slot {
+                q.waiting.resize_with(slot + 1, || None);
+            }
+            q.waiting[slot] = Some(result);
+            if slot == 0 {
+                emit_ready(&mut q, &stop);
+                if q.sleepers > 0 {
+                    room.notify_all();
+                }
             }
         }
-        if outcome.is_err() {
-            stop.store(true, Ordering::Relaxed);
-            // Wake the waiting workers under the lock, so none misses the stop.
-            let _guard = emitted.lock().unwrap_or_else(|e| e.into_inner());
-            room.notify_all();
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(worker);
         }
-        drop(receive);
-        outcome
-    })
+        worker();
+    });
+    let q = queue.into_inner().unwrap_or_else(|e| e.into_inner());
+    q.error.map_or(Ok(()), Err)
+}
+
+/// Hands the results at the front of the queue to `emit`, up to the first one missing.
+fn emit_ready<R, E, F: FnMut(R) -> Result<(), E>>(
+    q: &mut MutexGuard<'_, Queue<R, F, E>>,
+    stop: &AtomicBool,
+) {
+    let Queue {
+        waiting,
+        first,
+        emit,
+        error,
+        ..
+    } = &mut **q;
+    while let Some(Some(_)) = waiting.front() {
+        let ready = waiting.pop_front().flatten().expect("checked above");
+        *first += 1;
+        if error.is_none() {
+            if let Err(e) = emit(ready) {
+                *error = Some(e);
+                stop.store(true, Ordering::Relaxed);
+            }
+        }
+    }
 }
 
 /// Stops every worker when one panics (a test build; release builds abort), so the
-/// others do not wait forever for the result it will never send.
-struct StopOnPanic<'a> {
+/// others do not wait forever for the result it will never finish.
+struct StopOnPanic<'a, W: Fn()> {
     stop: &'a AtomicBool,
-    emitted: &'a Mutex<usize>,
-    room: &'a Condvar,
+    wake: W,
 }
 
-impl Drop for StopOnPanic<'_> {
+impl<W: Fn()> Drop for StopOnPanic<'_, W> {
     fn drop(&mut self) {
         if std::thread::panicking() {
             self.stop.store(true, Ordering::Relaxed);
-            let _guard = self.emitted.lock().unwrap_or_else(|e| e.into_inner());
-            self.room.notify_all();
+            (self.wake)();
         }
     }
 }
@@ -153,6 +181,38 @@ mod tests {
         )
         .unwrap();
         assert_eq!(seen, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_slow_item_holds_back_at_most_the_window() {
+        // Item 0 is slow; the others must wait for it once they are a window ahead.
+        let items: Vec<usize> = (0..2_000).collect();
+        let ahead = AtomicUsize::new(0);
+        let mut seen = 0;
+        for_each_ordered(
+            &items,
+            |&i| {
+                if i == 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                    ahead.load(Ordering::Relaxed)
+                } else {
+                    ahead.fetch_add(1, Ordering::Relaxed);
+                    0
+                }
+            },
+            |done_while_first_ran| {
+                if seen == 0 {
+                    assert!(
+                        done_while_first_ran <= WINDOW,
+                        "{done_while_first_ran} items ran ahead"
+                    );
+                }
+                seen += 1;
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, items.len());
     }
 
     #[test]

@@ -395,14 +395,14 @@ fn pretty<T: Serialize>(value: &T) -> Result<String, String> {
 /// (`| head`) ends output quietly, as [`print_out`] does, while the work goes on to its
 /// exit status.
 struct Out {
-    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    out: std::io::BufWriter<std::io::Stdout>,
     closed: bool,
 }
 
 impl Out {
     fn new() -> Self {
         Out {
-            out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock()),
+            out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout()),
             closed: false,
         }
     }
