@@ -18,7 +18,9 @@ use vendor_readiness::core::integrity::SignatureState;
 use vendor_readiness::core::questionnaire::{crosswalk, Questionnaire};
 use vendor_readiness::core::scoring::{self, Score};
 use vendor_readiness::core::text::{self, fit, printable};
-use vendor_readiness::core::verify::{self, IntegrityState, KeyPinState, Policy, Status};
+use vendor_readiness::core::verify::{
+    self, IntegrityState, KeyPinState, Policy, Status, VerifiedScore,
+};
 
 #[derive(Parser)]
 #[command(
@@ -210,15 +212,27 @@ fn print_out(text: &str) -> Result<(), String> {
 
 /// Reads a file with the size limit of its kind applied before reading it all.
 pub fn read_limited(path: &std::path::Path, kind: &untrusted::Kind) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    read_limited_into(path, kind, &mut bytes).map(|()| bytes)
+}
+
+/// [`read_limited`] into a buffer (emptied first), so a worker reading file after file
+/// reuses one.
+fn read_limited_into(
+    path: &std::path::Path,
+    kind: &untrusted::Kind,
+    bytes: &mut Vec<u8>,
+) -> Result<(), String> {
     use std::io::Read;
+    bytes.clear();
     // The usual case, with one open: the size from the open file, then its bytes.
     if let Ok(mut file) = std::fs::File::open(path) {
         if let Ok(size) = file.metadata().map(|m| m.len()) {
             untrusted::check_size(size, kind).map_err(|e| format!("{}: {e}", shown_path(path)))?;
-            let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
+            bytes.reserve(usize::try_from(size).unwrap_or(0) + 1);
             return file
-                .read_to_end(&mut bytes)
-                .map(|_| bytes)
+                .read_to_end(bytes)
+                .map(|_| ())
                 .map_err(|e| format!("{}: {e}", shown_path(path)));
         }
     }
@@ -229,7 +243,8 @@ pub fn read_limited(path: &std::path::Path, kind: &untrusted::Kind) -> Result<Ve
         .map_err(|e| format!("{shown}: {e}"))?
         .len();
     untrusted::check_size(size, kind).map_err(|e| format!("{shown}: {e}"))?;
-    std::fs::read(path).map_err(|e| format!("{shown}: {e}"))
+    bytes.extend(std::fs::read(path).map_err(|e| format!("{shown}: {e}"))?);
+    Ok(())
 }
 
 fn score(q: &Questionnaire, path: &std::path::Path) -> Result<(), String> {
@@ -260,12 +275,21 @@ fn score(q: &Questionnaire, path: &std::path::Path) -> Result<(), String> {
     })
 }
 
-/// Reads a file for `verify`/`compare`: the error without the path prefix, since the
-/// path is printed beside it.
-fn read_input(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    read_limited(path, &score_file::KIND).map_err(|e| {
-        let prefix = format!("{}: ", shown_path(path));
-        e.strip_prefix(&prefix).map(str::to_owned).unwrap_or(e)
+thread_local! {
+    /// Each worker's buffer for the file it reads, reused from file to file (it keeps the
+    /// size of the largest file read, at most the 2 MiB limit).
+    static INPUT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Reads and verifies a file for `verify`/`compare`: an error without the path prefix,
+/// since the path is printed beside it.
+fn verify_input(q: &Questionnaire, path: &std::path::Path) -> Result<VerifiedScore, String> {
+    INPUT.with_borrow_mut(|bytes| {
+        read_limited_into(path, &score_file::KIND, bytes).map_err(|e| {
+            let prefix = format!("{}: ", shown_path(path));
+            e.strip_prefix(&prefix).map(str::to_owned).unwrap_or(e)
+        })?;
+        verify::load_score(bytes, q).map_err(|e| e.to_string())
     })
 }
 
@@ -294,9 +318,7 @@ struct VerifyReport {
 
 fn verify_one(q: &Questionnaire, path: &std::path::Path, require_signature: bool) -> VerifyReport {
     let file = text::safe_name(&shown_path(path));
-    let loaded =
-        read_input(path).and_then(|b| verify::load_score(&b, q).map_err(|e| e.to_string()));
-    let v = match loaded {
+    let v = match verify_input(q, path) {
         Ok(v) => v,
         Err(error) => {
             return VerifyReport {
@@ -582,9 +604,7 @@ fn compare_entry(
     path: &std::path::Path,
 ) -> CompareEntry {
     let name = text::safe_name(&shown_path(path));
-    let verified =
-        read_input(path).and_then(|bytes| verify::load_score(&bytes, q).map_err(|e| e.to_string()));
-    match verified {
+    match verify_input(q, path) {
         Err(error) => CompareEntry::Refused { file: name, error },
         Ok(v) => {
             let row = compare::evaluate(&name, &Summary::of(&v), profile, q, now);

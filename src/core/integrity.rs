@@ -40,9 +40,15 @@ pub fn canonical_bytes<T: Serialize>(value: &T) -> Result<Vec<u8>, IntegrityErro
 /// The generic serializer buffers every member separately, and parses every name again to
 /// sort it; this is what a verifier runs on every file it reads, so it does neither.
 pub fn canonical_json(value: &serde_json::Value) -> Vec<u8> {
-    let mut out = Vec::with_capacity(16 * 1024);
-    write_canonical(value, &mut out);
+    let mut out = Vec::new();
+    canonical_json_into(value, &mut out);
     out
+}
+
+/// [`canonical_json`], appended to `out` (which a caller can size beforehand: the
+/// canonical form of parsed text is rarely longer than the text).
+pub fn canonical_json_into(value: &serde_json::Value, out: &mut Vec<u8>) {
+    write_canonical(value, out);
 }
 
 fn write_canonical(value: &serde_json::Value, out: &mut Vec<u8>) {

@@ -373,16 +373,23 @@ pub fn load_score(bytes: &[u8], q: &Questionnaire) -> Result<VerifiedScore, File
              ask the vendor for the score file",
         ));
     }
-    verify_document(doc.value, q).map_err(FileError::printable)
+    verify_document(doc.value, bytes.len(), q).map_err(FileError::printable)
 }
 
-/// Verifies the JSON of a score file that passed the untrusted loader.
-pub(crate) fn verify_document(value: Value, q: &Questionnaire) -> Result<VerifiedScore, FileError> {
+/// Verifies the JSON of a score file that passed the untrusted loader; `file_size` (the
+/// length of its text) sizes the buffer of its canonical content.
+pub(crate) fn verify_document(
+    value: Value,
+    file_size: usize,
+    q: &Questionnaire,
+) -> Result<VerifiedScore, FileError> {
     // The digest and signature cover the content exactly as it stands in the file.
-    let canonical = integrity::canonical_json(
+    let mut canonical = Vec::with_capacity(file_size);
+    integrity::canonical_json_into(
         value
             .get("content")
             .ok_or_else(|| FileError::Malformed("missing field `content`".into()))?,
+        &mut canonical,
     );
     let file: ScoreFile = untrusted::decode(value)?;
     let mut content = file.content;

@@ -62,7 +62,7 @@ pub fn load(bytes: &[u8], q: &Questionnaire) -> Result<Loaded, FileError> {
             .map(|f| Loaded::Answers(Box::new(f)))
             .map_err(FileError::printable);
     }
-    verify::verify_document(doc.value, q)
+    verify::verify_document(doc.value, bytes.len(), q)
         .map(|v| Loaded::Score(Box::new(v)))
         .map_err(FileError::printable)
 }
