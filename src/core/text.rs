@@ -67,15 +67,15 @@ pub fn check_text_in(s: &str, field: impl FnOnce() -> String) -> Result<(), Text
 /// Text from a file made safe to print: unsafe characters, line breaks and tabs are
 /// written as `\u{..}` escapes.
 pub fn printable(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if is_unsafe_char(c) || c == '\n' || c == '\r' || c == '\t' {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_unsafe_char(c) || c == '\n' || c == '\r' || c == '\t' {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// [`printable`], cut to [`MAX_QUOTED_CHARS`] characters with an ellipsis: the form file
