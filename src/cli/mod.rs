@@ -590,7 +590,7 @@ fn compare(
     match format {
         CompareFormat::Csv => {}
         CompareFormat::Json => array.finish(&mut out)?,
-        CompareFormat::Table => out.line(&table.render())?,
+        CompareFormat::Table => table.write(&mut out)?,
     }
     out.finish()?;
     Ok(ExitCode::SUCCESS)
@@ -720,9 +720,16 @@ fn table_row(entry: &CompareEntry, q: &Questionnaire) -> TableRow {
     }
 }
 
-/// The `compare` table: aligned columns, then the notes.
+/// The `compare` table: aligned columns, then the notes. Only what the table needs of
+/// each file is kept until the end (for the column widths): its cells in one string, and
+/// a note for a failing or refused file.
 struct Table {
-    lines: Vec<Vec<String>>,
+    header: Vec<String>,
+    /// Each row's cells, separated by NUL (which no cell holds: text from files is
+    /// printable, and the rest is ours).
+    rows: Vec<String>,
+    /// The widest cell of each column so far, in characters.
+    widths: Vec<usize>,
     notes: Vec<String>,
 }
 
@@ -732,51 +739,60 @@ impl Table {
         header.extend(q.domains.iter().map(|d| d.id.clone()));
         header.extend(["Gates", "Signature", "Verdict"].map(String::from));
         Table {
-            lines: vec![header],
+            widths: header.iter().map(|h| h.chars().count()).collect(),
+            header,
+            rows: Vec::new(),
             notes: Vec::new(),
         }
     }
 
     fn push(&mut self, row: TableRow) {
-        self.lines.extend(row.cells);
+        if let Some(cells) = row.cells {
+            for (width, cell) in self.widths.iter_mut().zip(&cells) {
+                *width = (*width).max(cell.chars().count());
+            }
+            self.rows.push(cells.join("\0"));
+        }
         self.notes.extend(row.note);
     }
 
-    fn render(&self) -> String {
-        let lines = &self.lines;
-        let columns = lines[0].len();
-        let widths: Vec<usize> = (0..columns)
-            .map(|i| {
-                lines
-                    .iter()
-                    .map(|l| l[i].chars().count())
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        let mut out = String::new();
-        for line in lines {
-            let mut text = String::new();
-            for (i, cell) in line.iter().enumerate() {
-                let pad = widths[i] - cell.chars().count();
-                // Numbers align right, text left.
-                if i == 1 {
-                    text.push_str(&" ".repeat(pad));
-                    text.push_str(cell);
-                } else {
-                    text.push_str(cell);
-                    text.push_str(&" ".repeat(pad));
-                }
-                text.push_str("  ");
+    /// One line of the table, padded to the column widths.
+    fn line<'a>(&self, cells: impl Iterator<Item = &'a str>) -> String {
+        let mut text = String::new();
+        for (i, cell) in cells.enumerate() {
+            let pad = self.widths[i] - cell.chars().count();
+            // Numbers align right, text left.
+            if i == 1 {
+                text.push_str(&" ".repeat(pad));
+                text.push_str(cell);
+            } else {
+                text.push_str(cell);
+                text.push_str(&" ".repeat(pad));
             }
-            out.push_str(text.trim_end());
-            out.push('\n');
+            text.push_str("  ");
         }
-        if !self.notes.is_empty() {
-            out.push('\n');
-            out.push_str(&self.notes.join("\n"));
+        text.truncate(text.trim_end().len());
+        text
+    }
+
+    /// Writes the table, a blank line and the notes; what a whole text trimmed at its end
+    /// and printed with a line end would be.
+    fn write(&self, out: &mut Out) -> Result<(), String> {
+        let lines = std::iter::once(self.line(self.header.iter().map(String::as_str)))
+            .chain(self.rows.iter().map(|row| self.line(row.split('\0'))));
+        let notes = (!self.notes.is_empty())
+            .then(|| std::iter::once(String::new()).chain(self.notes.iter().cloned()))
+            .into_iter()
+            .flatten();
+        let mut pieces = lines.chain(notes).peekable();
+        while let Some(piece) = pieces.next() {
+            if pieces.peek().is_some() {
+                out.line(&piece)?;
+            } else {
+                out.line(piece.trim_end())?;
+            }
         }
-        out.trim_end().to_owned()
+        Ok(())
     }
 }
 
