@@ -44,6 +44,7 @@ bench: dist
 	cargo test -p vendor-readiness-e2e --test keyboard_completion -- --nocapture --test-threads=1 every_question
 	cargo test -p vendor-readiness-e2e --test bundle_size -- --nocapture
 	cargo bench --bench core
+	cargo bench --bench cli
 	cargo test -p vendor-readiness-e2e --release --test bench -- --ignored --nocapture --test-threads=1
 
 ## Where the first-load bytes go (twiggy over the shipped module, names kept)

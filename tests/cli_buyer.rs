@@ -277,3 +277,112 @@ fn a_bad_profile_stops_compare_with_a_reason_on_stderr() {
     assert_ne!(code, Some(0));
     assert!(stderr.contains("/nonexistent/p.json"));
 }
+
+/// Many files are verified on every core; the output keeps the order the files were given
+/// in, so a refused or flagged file's line is at its own position, in every format.
+#[test]
+fn many_files_keep_their_input_order_in_every_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let signed = sealed("Acme", false, Some(1)).to_string();
+    let unsigned = sealed("Gamma", false, None).to_string();
+    let mut tampered_doc = sealed("Delta", true, Some(3));
+    tampered_doc["content"]["answers"]["sbom.inventory"]["value"] = json!("yes");
+    let tampered = tampered_doc.to_string();
+    // Position → (content, expected `verify` status, expected `compare` verdict).
+    let special: [(usize, &str, &str, &str); 6] = [
+        (0, "{\"format\": ", "REFUSED", "refused"),
+        (7, &tampered, "FLAGGED", "fail"),
+        (123, "", "REFUSED", "refused"),
+        (250, &tampered, "FLAGGED", "fail"),
+        (251, "[1, 2", "REFUSED", "refused"),
+        (499, &tampered, "FLAGGED", "fail"),
+    ];
+    let n = 500;
+    let files: Vec<String> = (0..n)
+        .map(|i| {
+            let content = special.iter().find(|s| s.0 == i).map_or(
+                if i % 2 == 0 {
+                    signed.as_str()
+                } else {
+                    unsigned.as_str()
+                },
+                |s| s.1,
+            );
+            write(dir.path(), &format!("file-{i:03}.json"), content)
+        })
+        .collect();
+    let expected = |i: usize| special.iter().find(|s| s.0 == i);
+    let name = |i: usize| format!("file-{i:03}.json");
+
+    let (code, stdout, stderr) = cli(&args(&["verify"], &files));
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("6 of 500 files not OK"), "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), n);
+    for (i, line) in lines.iter().enumerate() {
+        let status = expected(i).map_or("OK", |s| s.2);
+        assert!(
+            line.starts_with(&format!("{status:<8} ")) && line.contains(&name(i)),
+            "line {i}: {line}"
+        );
+    }
+    // A file's line reads as it does when the file is verified on its own.
+    for i in [0, 1, 7, 123, 251, 498, 499] {
+        let (_, alone, _) = cli(&["verify", &files[i]]);
+        assert_eq!(
+            format!("{}\n", lines[i]).trim_end(),
+            alone.trim_end(),
+            "line {i}"
+        );
+    }
+
+    let (_, stdout, _) = cli(&args(&["verify", "--json"], &files));
+    let reports: Value = serde_json::from_str(&stdout).unwrap();
+    let reports = reports.as_array().unwrap();
+    assert_eq!(reports.len(), n);
+    for (i, r) in reports.iter().enumerate() {
+        assert!(r["file"].as_str().unwrap().ends_with(&name(i)), "{i}");
+        let status = expected(i).map_or("ok", |s| match s.2 {
+            "REFUSED" => "refused",
+            _ => "flagged",
+        });
+        assert_eq!(r["status"], status, "{i}");
+    }
+
+    let (code, stdout, _) = cli(&args(&["compare", "--format", "csv"], &files));
+    assert_eq!(code, Some(0));
+    let records = common::parse_csv(&stdout);
+    assert_eq!(records.len(), n + 1);
+    let verdict = records[0].iter().position(|h| h == "Verdict").unwrap();
+    for (i, record) in records[1..].iter().enumerate() {
+        assert!(record[0].ends_with(&name(i)), "{i}: {}", record[0]);
+        assert_eq!(record[verdict], expected(i).map_or("pass", |s| s.3), "{i}");
+    }
+
+    let (_, stdout, _) = cli(&args(&["compare", "--format", "json"], &files));
+    let rows: Value = serde_json::from_str(&stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), n);
+    for (i, row) in rows.iter().enumerate() {
+        assert!(row["file"].as_str().unwrap().ends_with(&name(i)), "{i}");
+        let refused = expected(i).is_some_and(|s| s.3 == "refused");
+        assert_eq!(row["status"], if refused { "refused" } else { "evaluated" });
+    }
+
+    // The table: one row per loaded file, then the notes in input order.
+    let (_, stdout, _) = cli(&args(&["compare"], &files));
+    let notes: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("FAIL ") || l.starts_with("REFUSED "))
+        .collect();
+    let noted: Vec<usize> = special.iter().map(|s| s.0).collect();
+    assert_eq!(notes.len(), noted.len(), "{stdout}");
+    for (note, i) in notes.iter().zip(noted) {
+        assert!(note.contains(&name(i)), "{i}: {note}");
+    }
+    let rows = stdout
+        .lines()
+        .filter(|l| l.ends_with("PASS") || l.ends_with("FAIL"))
+        .count();
+    assert_eq!(rows, n - 3);
+}

@@ -2,6 +2,7 @@
 //! Every command is a thin wrapper over the core; results go to stdout as JSON (or CSV or
 //! a table), errors to stderr with a non-zero exit.
 
+mod batch;
 mod interop;
 
 use std::path::PathBuf;
@@ -17,7 +18,9 @@ use vendor_readiness::core::integrity::SignatureState;
 use vendor_readiness::core::questionnaire::{crosswalk, Questionnaire};
 use vendor_readiness::core::scoring::{self, Score};
 use vendor_readiness::core::text::{self, fit, printable};
-use vendor_readiness::core::verify::{self, IntegrityState, KeyPinState, Policy, Status};
+use vendor_readiness::core::verify::{
+    self, IntegrityState, KeyPinState, Policy, Status, VerifiedScore,
+};
 
 #[derive(Parser)]
 #[command(
@@ -209,12 +212,39 @@ fn print_out(text: &str) -> Result<(), String> {
 
 /// Reads a file with the size limit of its kind applied before reading it all.
 pub fn read_limited(path: &std::path::Path, kind: &untrusted::Kind) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    read_limited_into(path, kind, &mut bytes).map(|()| bytes)
+}
+
+/// [`read_limited`] into a buffer (emptied first), so a worker reading file after file
+/// reuses one.
+fn read_limited_into(
+    path: &std::path::Path,
+    kind: &untrusted::Kind,
+    bytes: &mut Vec<u8>,
+) -> Result<(), String> {
+    use std::io::Read;
+    bytes.clear();
+    // The usual case, with one open: the size from the open file, then its bytes.
+    if let Ok(mut file) = std::fs::File::open(path) {
+        if let Ok(size) = file.metadata().map(|m| m.len()) {
+            untrusted::check_size(size, kind).map_err(|e| format!("{}: {e}", shown_path(path)))?;
+            bytes.reserve(usize::try_from(size).unwrap_or(0) + 1);
+            return file
+                .read_to_end(bytes)
+                .map(|_| ())
+                .map_err(|e| format!("{}: {e}", shown_path(path)));
+        }
+    }
+    // A file that cannot be opened: the error, checked in the same order as ever (the
+    // size first, so an unreadable file over the limit is refused as too large).
     let shown = shown_path(path);
     let size = std::fs::metadata(path)
         .map_err(|e| format!("{shown}: {e}"))?
         .len();
     untrusted::check_size(size, kind).map_err(|e| format!("{shown}: {e}"))?;
-    std::fs::read(path).map_err(|e| format!("{shown}: {e}"))
+    bytes.extend(std::fs::read(path).map_err(|e| format!("{shown}: {e}"))?);
+    Ok(())
 }
 
 fn score(q: &Questionnaire, path: &std::path::Path) -> Result<(), String> {
@@ -245,12 +275,21 @@ fn score(q: &Questionnaire, path: &std::path::Path) -> Result<(), String> {
     })
 }
 
-/// Reads a file for `verify`/`compare`: the error without the path prefix, since the
-/// path is printed beside it.
-fn read_input(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    read_limited(path, &score_file::KIND).map_err(|e| {
-        let prefix = format!("{}: ", shown_path(path));
-        e.strip_prefix(&prefix).map(str::to_owned).unwrap_or(e)
+thread_local! {
+    /// Each worker's buffer for the file it reads, reused from file to file (it keeps the
+    /// size of the largest file read, at most the 2 MiB limit).
+    static INPUT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Reads and verifies a file for `verify`/`compare`: an error without the path prefix,
+/// since the path is printed beside it.
+fn verify_input(q: &Questionnaire, path: &std::path::Path) -> Result<VerifiedScore, String> {
+    INPUT.with_borrow_mut(|bytes| {
+        read_limited_into(path, &score_file::KIND, bytes).map_err(|e| {
+            let prefix = format!("{}: ", shown_path(path));
+            e.strip_prefix(&prefix).map(str::to_owned).unwrap_or(e)
+        })?;
+        verify::load_score(bytes, q).map_err(|e| e.to_string())
     })
 }
 
@@ -279,9 +318,7 @@ struct VerifyReport {
 
 fn verify_one(q: &Questionnaire, path: &std::path::Path, require_signature: bool) -> VerifyReport {
     let file = text::safe_name(&shown_path(path));
-    let loaded =
-        read_input(path).and_then(|b| verify::load_score(&b, q).map_err(|e| e.to_string()));
-    let v = match loaded {
+    let v = match verify_input(q, path) {
         Ok(v) => v,
         Err(error) => {
             return VerifyReport {
@@ -320,30 +357,136 @@ fn verify(
     json: bool,
     require_signature: bool,
 ) -> Result<ExitCode, String> {
-    let reports: Vec<VerifyReport> = files
-        .iter()
-        .map(|f| verify_one(q, f, require_signature))
-        .collect();
+    let mut out = Out::new();
+    let mut array = JsonArray::default();
+    // Each line goes out when the next one is ready: the last is printed without
+    // trailing space, as a whole text trimmed at its end would be.
+    let mut last_line: Option<String> = None;
+    let mut not_ok = 0usize;
+    batch::for_each_ordered(
+        files,
+        |f| {
+            let r = verify_one(q, f, require_signature);
+            let text = if json {
+                pretty(&r)
+            } else {
+                let status = r.status.label();
+                let detail = match &r.error {
+                    Some(error) => error.clone(),
+                    None => r.details.join("; "),
+                };
+                Ok(format!("{status:<8} {}  {detail}", r.file))
+            };
+            text.map(|t| (r.status, t))
+        },
+        |result| {
+            let (status, text) = result?;
+            if status != Status::Ok {
+                not_ok += 1;
+            }
+            if json {
+                array.push(&mut out, &text)
+            } else {
+                match last_line.replace(text) {
+                    Some(line) => out.line(&line),
+                    None => Ok(()),
+                }
+            }
+        },
+    )?;
     if json {
-        print_json(&reports)?;
-    } else {
-        let mut text = String::new();
-        for r in &reports {
-            let status = r.status.label();
-            let detail = r.error.clone().unwrap_or_else(|| r.details.join("; "));
-            text.push_str(&format!("{status:<8} {}  {detail}\n", r.file));
-        }
-        print_out(text.trim_end())?;
+        array.finish(&mut out)?;
+    } else if let Some(line) = last_line {
+        out.line(line.trim_end())?;
     }
-    let not_ok = reports.iter().filter(|r| r.status != Status::Ok).count();
+    out.finish()?;
     if not_ok == 0 {
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!(
-            "vendor-readiness: {not_ok} of {} files not OK",
-            reports.len()
-        );
+        eprintln!("vendor-readiness: {not_ok} of {} files not OK", files.len());
         Ok(ExitCode::FAILURE)
+    }
+}
+
+/// Pretty JSON of one item of a streamed array.
+fn pretty<T: Serialize>(value: &T) -> Result<String, String> {
+    serde_json::to_string_pretty(value).map_err(|e| e.to_string())
+}
+
+/// Standard output for results written as they come: buffered, and a closed pipe
+/// (`| head`) ends output quietly, as [`print_out`] does, while the work goes on to its
+/// exit status.
+struct Out {
+    out: std::io::BufWriter<std::io::Stdout>,
+    closed: bool,
+}
+
+impl Out {
+    fn new() -> Self {
+        Out {
+            out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout()),
+            closed: false,
+        }
+    }
+
+    fn handle(&mut self, written: std::io::Result<()>) -> Result<(), String> {
+        match written {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            Err(e) => Err(e.to_string()),
+            Ok(()) => Ok(()),
+        }
+    }
+
+    fn write(&mut self, text: &str) -> Result<(), String> {
+        use std::io::Write;
+        if self.closed {
+            return Ok(());
+        }
+        let written = self.out.write_all(text.as_bytes());
+        self.handle(written)
+    }
+
+    fn line(&mut self, text: &str) -> Result<(), String> {
+        self.write(text)?;
+        self.write("\n")
+    }
+
+    fn finish(mut self) -> Result<(), String> {
+        use std::io::Write;
+        if self.closed {
+            return Ok(());
+        }
+        let flushed = self.out.flush();
+        self.handle(flushed)
+    }
+}
+
+/// A JSON array written an item at a time, byte for byte what `serde_json`'s pretty
+/// printer makes of the whole array (each item's lines indented by two spaces).
+#[derive(Default)]
+struct JsonArray {
+    items: usize,
+}
+
+impl JsonArray {
+    fn push(&mut self, out: &mut Out, pretty_item: &str) -> Result<(), String> {
+        out.write(if self.items == 0 { "[\n" } else { ",\n" })?;
+        self.items += 1;
+        for (i, line) in pretty_item.split('\n').enumerate() {
+            if i > 0 {
+                out.write("\n")?;
+            }
+            out.write("  ")?;
+            out.write(line)?;
+        }
+        Ok(())
+    }
+
+    fn finish(self, out: &mut Out) -> Result<(), String> {
+        out.line(if self.items == 0 { "[]" } else { "\n]" })
     }
 }
 
@@ -418,33 +561,64 @@ fn compare(
         }
     };
     let now = time::OffsetDateTime::now_utc();
-    let entries: Vec<CompareEntry> = files
-        .iter()
-        .map(|path| {
-            let name = text::safe_name(&shown_path(path));
-            let verified = read_input(path)
-                .and_then(|bytes| verify::load_score(&bytes, q).map_err(|e| e.to_string()));
-            match verified {
-                Err(error) => CompareEntry::Refused { file: name, error },
-                Ok(v) => {
-                    let row = compare::evaluate(&name, &Summary::of(&v), &profile, q, now);
-                    CompareEntry::Row(Box::new((row, v.recomputed)))
-                }
-            }
-        })
-        .collect();
-    match format {
-        CompareFormat::Csv => {
-            let list: Vec<Entry> = entries.iter().map(CompareEntry::entry).collect();
-            print_raw(&compare::comparison_csv(&list, q))?;
-        }
-        CompareFormat::Json => {
-            let items: Vec<CompareJson> = entries.iter().map(|e| compare_json(e, q)).collect();
-            print_json(&items)?;
-        }
-        CompareFormat::Table => print_out(&compare_table(&entries, q))?,
+    let mut out = Out::new();
+    let mut array = JsonArray::default();
+    // The table needs every row for its column widths: only those small rows are kept.
+    let mut table = Table::new(q);
+    if format == CompareFormat::Csv {
+        out.write(&compare::comparison_csv_header(q))?;
     }
+    batch::for_each_ordered(
+        files,
+        |path| {
+            let entry = compare_entry(q, &profile, now, path);
+            Ok(match format {
+                CompareFormat::Csv => Piece::Text(compare::comparison_csv_line(&entry.entry(), q)),
+                CompareFormat::Json => Piece::Text(pretty(&compare_json(&entry, q))?),
+                CompareFormat::Table => Piece::Row(table_row(&entry, q)),
+            })
+        },
+        |piece: Result<Piece, String>| match piece? {
+            Piece::Text(text) if format == CompareFormat::Json => array.push(&mut out, &text),
+            Piece::Text(text) => out.write(&text),
+            Piece::Row(row) => {
+                table.push(row);
+                Ok(())
+            }
+        },
+    )?;
+    match format {
+        CompareFormat::Csv => {}
+        CompareFormat::Json => array.finish(&mut out)?,
+        CompareFormat::Table => table.write(&mut out)?,
+    }
+    out.finish()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads, verifies and evaluates one file of `compare`.
+fn compare_entry(
+    q: &Questionnaire,
+    profile: &BuyerProfile,
+    now: time::OffsetDateTime,
+    path: &std::path::Path,
+) -> CompareEntry {
+    let name = text::safe_name(&shown_path(path));
+    match verify_input(q, path) {
+        Err(error) => CompareEntry::Refused { file: name, error },
+        Ok(v) => {
+            let row = compare::evaluate(&name, &Summary::of(&v), profile, q, now);
+            CompareEntry::Row(Box::new((row, v.recomputed)))
+        }
+    }
+}
+
+/// What one file of `compare` adds to the output.
+enum Piece {
+    /// Its CSV line or JSON object.
+    Text(String),
+    /// Its table row and note.
+    Row(TableRow),
 }
 
 fn compare_json<'a>(entry: &'a CompareEntry, q: &'a Questionnaire) -> CompareJson<'a> {
@@ -499,63 +673,94 @@ fn compare_json<'a>(entry: &'a CompareEntry, q: &'a Questionnaire) -> CompareJso
     }
 }
 
-fn compare_table(entries: &[CompareEntry], q: &Questionnaire) -> String {
-    let mut header: Vec<String> = vec!["Vendor".into(), "Overall".into()];
-    header.extend(q.domains.iter().map(|d| d.id.clone()));
-    header.extend(["Gates", "Signature", "Verdict"].map(String::from));
-    let mut lines: Vec<Vec<String>> = vec![header];
-    let mut notes = Vec::new();
-    for entry in entries {
-        match entry {
-            CompareEntry::Row(row_and_score) => {
-                let row = &row_and_score.0;
-                let vendor = vendor_label(row);
-                let mut cells = vec![fit(&vendor, 40), format!("{:.1}", row.overall())];
-                cells.extend(q.domains.iter().map(|d| format!("L{}", row.level(&d.id))));
-                cells.push(row.summary.gates.len().to_string());
-                let pin = match row.key_pin {
-                    KeyPinState::NotPinned => "",
-                    KeyPinState::Matches => ", pinned",
-                    KeyPinState::Mismatch { .. } => ", PIN MISMATCH",
-                };
-                cells.push(format!(
-                    "{}{pin}",
-                    row.summary.verification.signature.label()
-                ));
-                cells.push(if row.verdict.pass { "PASS" } else { "FAIL" }.into());
-                lines.push(cells);
-                if !row.verdict.pass {
-                    notes.push(format!(
+/// One file in the `compare` table: its cells (none for a refused file) and its note
+/// below the table (failing and refused files).
+struct TableRow {
+    cells: Option<Vec<String>>,
+    note: Option<String>,
+}
+
+fn table_row(entry: &CompareEntry, q: &Questionnaire) -> TableRow {
+    match entry {
+        CompareEntry::Row(row_and_score) => {
+            let row = &row_and_score.0;
+            let vendor = vendor_label(row);
+            let mut cells = vec![fit(&vendor, 40), format!("{:.1}", row.overall())];
+            cells.extend(q.domains.iter().map(|d| format!("L{}", row.level(&d.id))));
+            cells.push(row.summary.gates.len().to_string());
+            let pin = match row.key_pin {
+                KeyPinState::NotPinned => "",
+                KeyPinState::Matches => ", pinned",
+                KeyPinState::Mismatch { .. } => ", PIN MISMATCH",
+            };
+            cells.push(format!(
+                "{}{pin}",
+                row.summary.verification.signature.label()
+            ));
+            cells.push(if row.verdict.pass { "PASS" } else { "FAIL" }.into());
+            TableRow {
+                cells: Some(cells),
+                note: (!row.verdict.pass).then(|| {
+                    format!(
                         "FAIL     {vendor} ({}): {}",
                         printable(&row.file_name),
                         printable(&row.verdict.reasons_text())
-                    ));
-                }
-            }
-            CompareEntry::Refused { file, error } => {
-                notes.push(format!(
-                    "REFUSED  {}: {}",
-                    printable(file),
-                    printable(error)
-                ));
+                    )
+                }),
             }
         }
+        CompareEntry::Refused { file, error } => TableRow {
+            cells: None,
+            note: Some(format!(
+                "REFUSED  {}: {}",
+                printable(file),
+                printable(error)
+            )),
+        },
     }
-    let columns = lines[0].len();
-    let widths: Vec<usize> = (0..columns)
-        .map(|i| {
-            lines
-                .iter()
-                .map(|l| l[i].chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for line in &lines {
+}
+
+/// The `compare` table: aligned columns, then the notes. Only what the table needs of
+/// each file is kept until the end (for the column widths): its cells in one string, and
+/// a note for a failing or refused file.
+struct Table {
+    header: Vec<String>,
+    /// Each row's cells, separated by NUL (which no cell holds: text from files is
+    /// printable, and the rest is ours).
+    rows: Vec<String>,
+    /// The widest cell of each column so far, in characters.
+    widths: Vec<usize>,
+    notes: Vec<String>,
+}
+
+impl Table {
+    fn new(q: &Questionnaire) -> Self {
+        let mut header: Vec<String> = vec!["Vendor".into(), "Overall".into()];
+        header.extend(q.domains.iter().map(|d| d.id.clone()));
+        header.extend(["Gates", "Signature", "Verdict"].map(String::from));
+        Table {
+            widths: header.iter().map(|h| h.chars().count()).collect(),
+            header,
+            rows: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, row: TableRow) {
+        if let Some(cells) = row.cells {
+            for (width, cell) in self.widths.iter_mut().zip(&cells) {
+                *width = (*width).max(cell.chars().count());
+            }
+            self.rows.push(cells.join("\0"));
+        }
+        self.notes.extend(row.note);
+    }
+
+    /// One line of the table, padded to the column widths.
+    fn line<'a>(&self, cells: impl Iterator<Item = &'a str>) -> String {
         let mut text = String::new();
-        for (i, cell) in line.iter().enumerate() {
-            let pad = widths[i] - cell.chars().count();
+        for (i, cell) in cells.enumerate() {
+            let pad = self.widths[i] - cell.chars().count();
             // Numbers align right, text left.
             if i == 1 {
                 text.push_str(&" ".repeat(pad));
@@ -566,14 +771,29 @@ fn compare_table(entries: &[CompareEntry], q: &Questionnaire) -> String {
             }
             text.push_str("  ");
         }
-        out.push_str(text.trim_end());
-        out.push('\n');
+        text.truncate(text.trim_end().len());
+        text
     }
-    if !notes.is_empty() {
-        out.push('\n');
-        out.push_str(&notes.join("\n"));
+
+    /// Writes the table, a blank line and the notes; what a whole text trimmed at its end
+    /// and printed with a line end would be.
+    fn write(&self, out: &mut Out) -> Result<(), String> {
+        let lines = std::iter::once(self.line(self.header.iter().map(String::as_str)))
+            .chain(self.rows.iter().map(|row| self.line(row.split('\0'))));
+        let notes = (!self.notes.is_empty())
+            .then(|| std::iter::once(String::new()).chain(self.notes.iter().cloned()))
+            .into_iter()
+            .flatten();
+        let mut pieces = lines.chain(notes).peekable();
+        while let Some(piece) = pieces.next() {
+            if pieces.peek().is_some() {
+                out.line(&piece)?;
+            } else {
+                out.line(piece.trim_end())?;
+            }
+        }
+        Ok(())
     }
-    out.trim_end().to_owned()
 }
 
 /// The vendor as shown in the table; line breaks and controls from the file are escaped

@@ -34,18 +34,70 @@ impl Serialize for AnswerValue {
 }
 
 impl<'de> Deserialize<'de> for AnswerValue {
+    /// A number or a string. Anything else is read whole and then refused with the
+    /// message serde gives an untagged `enum Raw { Number(f64), Text(String) }` (what this
+    /// used to be), so messages, and the positions serde_json adds to them, stay the same.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Number(f64),
-            Text(String),
-        }
-        Ok(match Raw::deserialize(d)? {
-            Raw::Number(n) => AnswerValue::Number(n),
-            Raw::Text(t) if t == NOT_APPLICABLE => AnswerValue::NotApplicable,
-            Raw::Text(t) => AnswerValue::Choice(t),
-        })
+        d.deserialize_any(AnswerValueVisitor)?
+            .ok_or_else(|| de::Error::custom("data did not match any variant of untagged enum Raw"))
+    }
+}
+
+/// Reads an answer value: `None` for JSON that is not one (refused by the caller, outside
+/// the deserializer, as the untagged enum did).
+struct AnswerValueVisitor;
+
+impl<'de> Visitor<'de> for AnswerValueVisitor {
+    type Value = Option<AnswerValue>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number or a string")
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Some(AnswerValue::Number(v)))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Some(AnswerValue::Number(v as f64)))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Some(AnswerValue::Number(v as f64)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(if v == NOT_APPLICABLE {
+            AnswerValue::NotApplicable
+        } else {
+            AnswerValue::Choice(v.to_owned())
+        }))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Some(if v == NOT_APPLICABLE {
+            AnswerValue::NotApplicable
+        } else {
+            AnswerValue::Choice(v)
+        }))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        de::IgnoredAny::deserialize(d).map(|_| None)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map
+            .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(None)
     }
 }
 
@@ -216,16 +268,114 @@ impl<'de> Deserialize<'de> for Answers {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answers, A::Error> {
                 let mut out = BTreeMap::new();
                 while let Some((k, v)) = map.next_entry::<String, AnswerEntry>()? {
-                    if out.contains_key(&k) {
-                        return Err(de::Error::custom(format_args!(
-                            "question id {k:?} is answered twice"
-                        )));
+                    match out.entry(k) {
+                        std::collections::btree_map::Entry::Occupied(taken) => {
+                            return Err(de::Error::custom(format_args!(
+                                "question id {:?} is answered twice",
+                                taken.key()
+                            )));
+                        }
+                        std::collections::btree_map::Entry::Vacant(free) => {
+                            free.insert(v);
+                        }
                     }
-                    out.insert(k, v);
                 }
                 Ok(Answers(out))
             }
         }
         d.deserialize_map(NoDuplicates)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How answer values were read before they had their own visitor.
+    #[derive(Debug, PartialEq)]
+    struct Untagged(AnswerValue);
+
+    impl<'de> Deserialize<'de> for Untagged {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            #[derive(Deserialize)]
+            #[serde(untagged)]
+            enum Raw {
+                Number(f64),
+                Text(String),
+            }
+            Ok(Untagged(match Raw::deserialize(d)? {
+                Raw::Number(n) => AnswerValue::Number(n),
+                Raw::Text(t) if t == NOT_APPLICABLE => AnswerValue::NotApplicable,
+                Raw::Text(t) => AnswerValue::Choice(t),
+            }))
+        }
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    #[serde(deny_unknown_fields, bound = "V: Deserialize<'de>")]
+    struct Entry<V> {
+        #[serde(default)]
+        value: Option<V>,
+        #[serde(default)]
+        notes: String,
+    }
+
+    #[test]
+    fn values_and_messages_are_those_of_the_untagged_enum() {
+        let values = [
+            "1",
+            "-0",
+            "-7",
+            "2.5",
+            "1e3",
+            "18446744073709551615",
+            "\"yes\"",
+            "\"n/a\"",
+            "\"N/A\"",
+            "\"\\u0041\"",
+            "\"\"",
+            "true",
+            "false",
+            "null",
+            "[]",
+            "[1, [2, {}]]",
+            "{}",
+            "{\"a\": [true, null]}",
+            "1e400",
+            "\"open",
+            "[1,",
+        ];
+        for v in values {
+            let new = serde_json::from_str::<AnswerValue>(v).map_err(|e| e.to_string());
+            let old = serde_json::from_str::<Untagged>(v).map_err(|e| e.to_string());
+            assert_eq!(new, old.map(|u| u.0), "text {v}");
+            // Inside an entry, with more after it: the same positions in messages.
+            let entry = format!("{{\n  \"value\": {v},\n  \"notes\": \"x\"\n}}");
+            let new = serde_json::from_str::<Entry<AnswerValue>>(&entry).map_err(|e| e.to_string());
+            let old = serde_json::from_str::<Entry<Untagged>>(&entry).map_err(|e| e.to_string());
+            assert_eq!(
+                new,
+                old.map(|e| Entry {
+                    value: e.value.map(|u| u.0),
+                    notes: e.notes
+                }),
+                "{entry}"
+            );
+            // From parsed JSON, as files are decoded.
+            if let Ok(value) = serde_json::from_str::<serde_json::Value>(&entry) {
+                let new = serde_json::from_value::<Entry<AnswerValue>>(value.clone())
+                    .map_err(|e| e.to_string());
+                let old =
+                    serde_json::from_value::<Entry<Untagged>>(value).map_err(|e| e.to_string());
+                assert_eq!(
+                    new,
+                    old.map(|e| Entry {
+                        value: e.value.map(|u| u.0),
+                        notes: e.notes
+                    }),
+                    "value {v}"
+                );
+            }
+        }
     }
 }

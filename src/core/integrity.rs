@@ -32,6 +32,126 @@ pub fn canonical_bytes<T: Serialize>(value: &T) -> Result<Vec<u8>, IntegrityErro
     serde_json_canonicalizer::to_vec(value).map_err(|e| IntegrityError::Canonical(e.to_string()))
 }
 
+/// RFC 8785 canonical bytes of parsed JSON: exactly what [`canonical_bytes`] makes of the
+/// same value, written in one pass. Members are ordered by the UTF-16 code units of their
+/// names, strings escape only `"`, `\\` and the controls below U+0020 (`\b`, `\t`, `\n`,
+/// `\f`, `\r`, else `\u00xx`), and numbers are written as ECMAScript writes a double.
+///
+/// The generic serializer buffers every member separately, and parses every name again to
+/// sort it; this is what a verifier runs on every file it reads, so it does neither.
+pub fn canonical_json(value: &serde_json::Value) -> Vec<u8> {
+    let mut out = Vec::new();
+    canonical_json_into(value, &mut out);
+    out
+}
+
+/// [`canonical_json`], appended to `out` (which a caller can size beforehand: the
+/// canonical form of parsed text is rarely longer than the text).
+pub fn canonical_json_into(value: &serde_json::Value, out: &mut Vec<u8>) {
+    write_canonical(value, out);
+}
+
+fn write_canonical(value: &serde_json::Value, out: &mut Vec<u8>) {
+    use serde_json::Value;
+    match value {
+        Value::Null => out.extend_from_slice(b"null"),
+        Value::Bool(true) => out.extend_from_slice(b"true"),
+        Value::Bool(false) => out.extend_from_slice(b"false"),
+        Value::Number(n) => {
+            // Every JSON number is a double in RFC 8785 (serde_json holds only finite ones).
+            let x = n.as_f64().unwrap_or(f64::NAN);
+            let mut buffer = ryu_js::Buffer::new();
+            out.extend_from_slice(buffer.format(x).as_bytes());
+        }
+        Value::String(s) => write_canonical_string(s, out),
+        Value::Array(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(b']');
+        }
+        Value::Object(map) => {
+            out.push(b'{');
+            let mut write_member = |i: usize, key: &str, value: &Value| {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_canonical_string(key, out);
+                out.push(b':');
+                write_canonical(value, out);
+            };
+            // The map's own order (UTF-8, i.e. code point order) is already UTF-16 order
+            // unless a name has a character from U+10000 up where another has one from
+            // U+E000 to U+FFFF.
+            let keys_in_order = map
+                .keys()
+                .zip(map.keys().skip(1))
+                .all(|(a, b)| utf16_order(a, b).is_lt());
+            if keys_in_order {
+                for (i, (key, value)) in map.iter().enumerate() {
+                    write_member(i, key, value);
+                }
+            } else {
+                let mut members: Vec<(&String, &Value)> = map.iter().collect();
+                members.sort_by(|a, b| utf16_order(a.0, b.0));
+                for (i, (key, value)) in members.into_iter().enumerate() {
+                    write_member(i, key, value);
+                }
+            }
+            out.push(b'}');
+        }
+    }
+}
+
+/// The order of member names in RFC 8785: by UTF-16 code units.
+fn utf16_order(a: &str, b: &str) -> std::cmp::Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        a.cmp(b)
+    } else {
+        a.encode_utf16().cmp(b.encode_utf16())
+    }
+}
+
+fn write_canonical_string(s: &str, out: &mut Vec<u8>) {
+    use crate::core::text::{find_byte, word_has_byte, word_has_byte_below};
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let needs_escape = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    out.push(b'"');
+    let mut rest = s.as_bytes();
+    while let Some(at) = find_byte(
+        rest,
+        |w| word_has_byte_below(w, 0x20) || word_has_byte(w, b'"') || word_has_byte(w, b'\\'),
+        needs_escape,
+    ) {
+        out.extend_from_slice(&rest[..at]);
+        let b = rest[at];
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0C => out.extend_from_slice(b"\\f"),
+            _ => out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 0xF)],
+            ]),
+        }
+        rest = &rest[at + 1..];
+    }
+    out.extend_from_slice(rest);
+    out.push(b'"');
+}
+
 /// `sha256:<hex>` of arbitrary bytes.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     format!("{SHA256_PREFIX}{}", hex::encode(Sha256::digest(bytes)))

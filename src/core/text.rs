@@ -40,15 +40,26 @@ pub fn is_unsafe_char(c: char) -> bool {
 
 /// Refuses unsafe characters and over-long text.
 pub fn check_text(field: &str, s: &str) -> Result<(), TextError> {
-    if s.chars().any(is_unsafe_char) {
-        return Err(TextError::Unsafe {
-            field: field.into(),
-        });
+    check_text_in(s, || field.to_owned())
+}
+
+/// [`check_text`], naming the field only when the text is refused (for callers that
+/// would otherwise format a name for every field they check).
+pub fn check_text_in(s: &str, field: impl FnOnce() -> String) -> Result<(), TextError> {
+    let has_unsafe = if s.is_ascii() {
+        // The ASCII characters [`is_unsafe_char`] refuses: C0 controls but tab and line
+        // breaks, and DEL.
+        s.bytes()
+            .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F)
+    } else {
+        s.chars().any(is_unsafe_char)
+    };
+    if has_unsafe {
+        return Err(TextError::Unsafe { field: field() });
     }
-    if s.chars().count() > MAX_TEXT_CHARS {
-        return Err(TextError::TooLong {
-            field: field.into(),
-        });
+    // No more characters than bytes: only long text needs counting.
+    if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
+        return Err(TextError::TooLong { field: field() });
     }
     Ok(())
 }
@@ -56,15 +67,15 @@ pub fn check_text(field: &str, s: &str) -> Result<(), TextError> {
 /// Text from a file made safe to print: unsafe characters, line breaks and tabs are
 /// written as `\u{..}` escapes.
 pub fn printable(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if is_unsafe_char(c) || c == '\n' || c == '\r' || c == '\t' {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_unsafe_char(c) || c == '\n' || c == '\r' || c == '\t' {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// [`printable`], cut to [`MAX_QUOTED_CHARS`] characters with an ellipsis: the form file
@@ -86,6 +97,44 @@ pub fn safe_name(name: &str) -> String {
     name.chars()
         .map(|c| if is_unsafe_char(c) { '\u{FFFD}' } else { c })
         .collect()
+}
+
+/// The first position in `bytes` where `is` holds, looking at eight bytes at a time and
+/// at single bytes only in a word `word_may_hold` flags (it must flag every word that
+/// holds such a byte). For the scans every file passes through: its depth, and the
+/// escapes of its canonical form.
+pub(crate) fn find_byte(
+    bytes: &[u8],
+    word_may_hold: impl Fn(u64) -> bool,
+    is: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let mut offset = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if word_may_hold(word) {
+            break;
+        }
+        offset += 8;
+    }
+    bytes[offset..]
+        .iter()
+        .position(|&b| is(b))
+        .map(|p| offset + p)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Whether any byte of `word` is `b` (the zero-byte test on `word ^ b…b`; exact).
+pub(crate) fn word_has_byte(word: u64, b: u8) -> bool {
+    let x = word ^ (ONES * u64::from(b));
+    x.wrapping_sub(ONES) & !x & HIGHS != 0
+}
+
+/// Whether any byte of `word` is below `n`, for `n` up to 128 (exact).
+pub(crate) fn word_has_byte_below(word: u64, n: u8) -> bool {
+    debug_assert!(n <= 128);
+    word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS != 0
 }
 
 /// True for exactly 64 lower-case hexadecimal digits (a SHA-256 in hex).
@@ -191,6 +240,62 @@ mod tests {
             })
         );
         assert!(check_text("f", "line\nbreak\ttab\r").is_ok());
+        // The limit counts characters, not bytes.
+        assert!(check_text("f", &"é".repeat(MAX_TEXT_CHARS)).is_ok());
+        assert!(check_text("f", &"é".repeat(MAX_TEXT_CHARS + 1)).is_err());
+    }
+
+    #[test]
+    fn the_ascii_shortcut_refuses_exactly_what_the_character_rule_refuses() {
+        for b in 0u8..0x80 {
+            let s = format!("ok {} ok", char::from(b));
+            assert_eq!(
+                check_text("f", &s).is_err(),
+                is_unsafe_char(char::from(b)),
+                "{b:#04x}"
+            );
+        }
+        // Non-ASCII text takes the character rule: C1 controls and bidi marks.
+        for c in ['\u{85}', '\u{9f}', '\u{200e}', '\u{2066}', '\u{61c}'] {
+            assert!(check_text("f", &format!("é{c}")).is_err(), "{c:?}");
+        }
+        // Unsafe before too long, and the field is named only when refused.
+        let long_and_unsafe = format!("{}\u{0}", "a".repeat(MAX_TEXT_CHARS));
+        assert_eq!(
+            check_text_in(&long_and_unsafe, || "notes of x".into()),
+            Err(TextError::Unsafe {
+                field: "notes of x".into()
+            })
+        );
+        assert!(check_text_in("fine", || unreachable!("named only when refused")).is_ok());
+    }
+
+    #[test]
+    fn word_tests_flag_exactly_the_words_that_hold_the_bytes() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..100_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Bytes from a small range, so hits and near misses are common.
+            let bytes: [u8; 8] = (seed.wrapping_mul(0x2545_f491_4f6c_dd1d)).to_le_bytes();
+            let word = u64::from_le_bytes(bytes.map(|b| b % 40 + if b > 200 { 80 } else { 0 }));
+            let bytes = word.to_le_bytes();
+            for b in [b'"', b'\\', 0, 31, 32] {
+                assert_eq!(word_has_byte(word, b), bytes.contains(&b), "{bytes:?} {b}");
+            }
+            for n in [1, 0x20, 0x21, 128] {
+                assert_eq!(
+                    word_has_byte_below(word, n),
+                    bytes.iter().any(|&b| b < n),
+                    "{bytes:?} < {n}"
+                );
+            }
+            assert_eq!(
+                find_byte(&bytes, |w| word_has_byte(w, b'"'), |b| b == b'"'),
+                bytes.iter().position(|&b| b == b'"')
+            );
+        }
     }
 
     #[test]

@@ -373,22 +373,24 @@ pub fn load_score(bytes: &[u8], q: &Questionnaire) -> Result<VerifiedScore, File
              ask the vendor for the score file",
         ));
     }
-    verify_document(doc.value, q).map_err(FileError::printable)
+    verify_document(doc.value, bytes.len(), q).map_err(FileError::printable)
 }
 
-/// Verifies the JSON of a score file that passed the untrusted loader.
+/// Verifies the JSON of a score file that passed the untrusted loader; `file_size` (the
+/// length of its text) sizes the buffer of its canonical content.
 pub(crate) fn verify_document(
-    mut value: Value,
+    value: Value,
+    file_size: usize,
     q: &Questionnaire,
 ) -> Result<VerifiedScore, FileError> {
     // The digest and signature cover the content exactly as it stands in the file.
-    let raw_content = value
-        .get_mut("content")
-        .map(Value::take)
-        .ok_or_else(|| FileError::Malformed("missing field `content`".into()))?;
-    let canonical = integrity::canonical_bytes(&raw_content)
-        .map_err(|e| FileError::Malformed(e.to_string()))?;
-    value["content"] = raw_content;
+    let mut canonical = Vec::with_capacity(file_size);
+    integrity::canonical_json_into(
+        value
+            .get("content")
+            .ok_or_else(|| FileError::Malformed("missing field `content`".into()))?,
+        &mut canonical,
+    );
     let file: ScoreFile = untrusted::decode(value)?;
     let mut content = file.content;
     let current = bring_current(
@@ -401,7 +403,9 @@ pub(crate) fn verify_document(
     let original = current
         .original
         .map(|old| scoring::score(old, &content.answers));
-    content.answers = current.answers;
+    if let Some(migrated) = current.answers {
+        content.answers = migrated;
+    }
     check_text("app_version", &content.app_version)?;
     check_text("created", &content.created)?;
     if !text::is_sha256_digest(&file.integrity.digest) {

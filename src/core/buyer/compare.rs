@@ -546,25 +546,29 @@ pub enum Entry<'a> {
     },
 }
 
+/// The columns of [`comparison_csv`] before the domains.
+const LEADING_COLUMNS: [&str; 11] = [
+    "File",
+    "Organisation",
+    "Products",
+    "Created",
+    "Age (days)",
+    "Integrity",
+    "Signature",
+    "Key fingerprint",
+    "Key pin",
+    "Edited",
+    "Overall",
+];
+
+/// The columns of [`comparison_csv`] after the domains.
+const TRAILING_COLUMNS: [&str; 3] = ["Gates fired", "Verdict", "Reasons"];
+
 /// The header of [`comparison_csv`], with one column per domain titled by its title.
 pub fn comparison_header(q: &Questionnaire) -> Vec<String> {
-    let mut header: Vec<String> = [
-        "File",
-        "Organisation",
-        "Products",
-        "Created",
-        "Age (days)",
-        "Integrity",
-        "Signature",
-        "Key fingerprint",
-        "Key pin",
-        "Edited",
-        "Overall",
-    ]
-    .map(String::from)
-    .to_vec();
+    let mut header: Vec<String> = LEADING_COLUMNS.map(String::from).to_vec();
     header.extend(q.domains.iter().map(|d| d.title.clone()));
-    header.extend(["Gates fired", "Verdict", "Reasons"].map(String::from));
+    header.extend(TRAILING_COLUMNS.map(String::from));
     header
 }
 
@@ -623,28 +627,37 @@ fn row_cells<'a>(
 /// its line, with empty cells, the verdict `refused` and the error as the reason, so
 /// refused files stay visible in a spreadsheet.
 pub fn comparison_csv(entries: &[Entry<'_>], q: &Questionnaire) -> String {
-    let header = comparison_header(q);
-    let width = header.len();
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let mut out = crate::core::export::csv_row(&header);
+    let mut out = comparison_csv_header(q);
     for entry in entries {
-        match entry {
-            Entry::Row(row) => {
-                let mut owned = Vec::with_capacity(3);
-                out.push_str(&crate::core::export::csv_record(&row_cells(
-                    row, q, &mut owned,
-                )));
-            }
-            Entry::Refused { file_name, error } => {
-                let mut cells = vec![""; width];
-                cells[0] = file_name;
-                cells[width - 2] = "refused";
-                cells[width - 1] = error;
-                out.push_str(&crate::core::export::csv_row(&cells));
-            }
-        }
+        out.push_str(&comparison_csv_line(entry, q));
     }
     out
+}
+
+/// The first line of [`comparison_csv`] ([`comparison_header`]), with its line end.
+pub fn comparison_csv_header(q: &Questionnaire) -> String {
+    let header = comparison_header(q);
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    crate::core::export::csv_row(&header)
+}
+
+/// One file's line of [`comparison_csv`], with its line end: for a tool that writes the
+/// lines as the files are read.
+pub fn comparison_csv_line(entry: &Entry<'_>, q: &Questionnaire) -> String {
+    match entry {
+        Entry::Row(row) => {
+            let mut owned = Vec::with_capacity(3);
+            crate::core::export::csv_record(&row_cells(row, q, &mut owned))
+        }
+        Entry::Refused { file_name, error } => {
+            let width = LEADING_COLUMNS.len() + q.domains.len() + TRAILING_COLUMNS.len();
+            let mut cells = vec![""; width];
+            cells[0] = file_name;
+            cells[width - 2] = "refused";
+            cells[width - 1] = error;
+            crate::core::export::csv_row(&cells)
+        }
+    }
 }
 
 /// One question in the difference view of two vendors.

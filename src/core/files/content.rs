@@ -10,13 +10,14 @@ use crate::core::answers::{AnswerValue, Answers};
 use crate::core::assessment::VendorProfile;
 use crate::core::questionnaire::migration::{self, MigrationError, MigrationReport};
 use crate::core::questionnaire::{history, parse_version, AnswerSpec, Questionnaire};
-use crate::core::text::{self, check_text};
+use crate::core::text::{self, check_text_in};
 
 /// A file's answers brought to the current questionnaire.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Current {
-    /// The answers, migrated when the file answers an older version.
-    pub answers: Answers,
+    /// The answers migrated, when the file answers an older version; `None` when it
+    /// answers the current one, whose answers stand as they are.
+    pub answers: Option<Answers>,
     /// What migration did, for a file that answers an older version.
     pub migration: Option<MigrationReport>,
     /// The older version the file answers, as this build keeps it.
@@ -72,6 +73,14 @@ pub fn bring_current(
         });
     }
     check_assessment(profile, answers, version)?;
+    if r.version == q.version {
+        // Nothing to migrate, and the answers were just checked against `q`.
+        return Ok(Current {
+            answers: None,
+            migration: None,
+            original,
+        });
+    }
     let (answers, migration) = migration::migrate(answers, &r.version, q).map_err(|e| match e {
         MigrationError::NoPath(found) => FileError::UnknownQuestionnaireVersion {
             found,
@@ -84,7 +93,7 @@ pub fn bring_current(
     })?;
     check_assessment(profile, &answers, q)?;
     Ok(Current {
-        answers,
+        answers: Some(answers),
         migration,
         original,
     })
@@ -98,7 +107,7 @@ pub fn check_assessment(
     q: &Questionnaire,
 ) -> Result<(), FileError> {
     for (field, value) in profile.fields() {
-        check_text(&format!("profile {}", field.label()), value)?;
+        check_text_in(value, || format!("profile {}", field.label()))?;
     }
     for (id, entry) in &answers.0 {
         let invalid = |reason: String| FileError::InvalidAnswer {
@@ -123,19 +132,20 @@ pub fn check_assessment(
             },
             (None, None) => return Err(FileError::UnknownQuestion(id.clone())),
         }
-        check_text(&format!("notes of {id}"), &entry.notes)?;
-        let field = format!("evidence of {id}");
+        check_text_in(&entry.notes, || format!("notes of {id}"))?;
+        let field = || format!("evidence of {id}");
         if entry.evidence.len() > MAX_EVIDENCE {
-            return Err(text::TextError::TooLong { field }.into());
+            return Err(text::TextError::TooLong { field: field() }.into());
         }
         for ev in &entry.evidence {
-            check_text(&field, &ev.label)?;
-            check_text(&field, ev.url.as_deref().unwrap_or_default())?;
+            check_text_in(&ev.label, field)?;
+            check_text_in(ev.url.as_deref().unwrap_or_default(), field)?;
             if let Some(f) = &ev.file {
-                check_text(&field, &f.name)?;
+                check_text_in(&f.name, field)?;
                 if !text::is_sha256_hex(&f.sha256) {
                     return Err(FileError::Malformed(format!(
-                        "{field}: sha256 is not 64 lower-case hex digits"
+                        "{}: sha256 is not 64 lower-case hex digits",
+                        field()
                     )));
                 }
             }

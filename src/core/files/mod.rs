@@ -62,7 +62,7 @@ pub fn load(bytes: &[u8], q: &Questionnaire) -> Result<Loaded, FileError> {
             .map(|f| Loaded::Answers(Box::new(f)))
             .map_err(FileError::printable);
     }
-    verify::verify_document(doc.value, q)
+    verify::verify_document(doc.value, bytes.len(), q)
         .map(|v| Loaded::Score(Box::new(v)))
         .map_err(FileError::printable)
 }
@@ -70,7 +70,9 @@ pub fn load(bytes: &[u8], q: &Questionnaire) -> Result<Loaded, FileError> {
 fn load_answers(value: serde_json::Value, q: &Questionnaire) -> Result<LoadedAnswers, FileError> {
     let mut file: AnswersFile = untrusted::decode(value)?;
     let current = content::bring_current(&file.questionnaire, &file.profile, &file.answers, q)?;
-    file.answers = current.answers;
+    if let Some(migrated) = current.answers {
+        file.answers = migrated;
+    }
     Ok(LoadedAnswers {
         file,
         migration: current.migration,

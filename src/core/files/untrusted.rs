@@ -114,29 +114,64 @@ pub fn decode<T: DeserializeOwned>(value: Value) -> Result<T, FileError> {
 }
 
 /// Deepest nesting of arrays and objects, counted without parsing.
+///
+/// Brackets inside strings do not count; a backslash in a string hides the byte after
+/// it. Strings are skipped eight bytes at a time up to their next `"` or `\\`, since
+/// every file read passes here first.
 pub fn json_depth(text: &str) -> usize {
-    let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
-    for b in text.bytes() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
+    let bytes = text.as_bytes();
+    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
+    // From one byte that matters (a quote or a bracket) to the next, skipping the rest.
+    while let Some(at) = find_structure(&bytes[i..]) {
+        i += at;
+        match bytes[i] {
+            b'"' => {
+                // Inside a string: to the closing quote, hopping over escaped bytes.
+                i += 1;
+                loop {
+                    match find_quote_or_backslash(&bytes[i.min(bytes.len())..]) {
+                        None => return max,
+                        Some(at) if bytes[i + at] == b'\\' => i += at + 2,
+                        Some(at) => {
+                            i += at;
+                            break;
+                        }
+                    }
+                }
             }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
             b'[' | b'{' => {
                 depth += 1;
                 max = max.max(depth);
             }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
+            _ => depth = depth.saturating_sub(1),
         }
+        i += 1;
     }
     max
+}
+
+/// The position of the first `"`, `[`, `]`, `{` or `}` in `bytes`. Setting bit 5 of a
+/// byte turns `[` into `{` and `]` into `}` and no other byte into either.
+fn find_structure(bytes: &[u8]) -> Option<usize> {
+    const BIT5: u64 = 0x2020_2020_2020_2020;
+    text::find_byte(
+        bytes,
+        |w| {
+            text::word_has_byte(w, b'"')
+                || text::word_has_byte(w | BIT5, b'{')
+                || text::word_has_byte(w | BIT5, b'}')
+        },
+        |b| matches!(b, b'"' | b'[' | b']' | b'{' | b'}'),
+    )
+}
+
+/// The position of the first `"` or `\\` in `bytes`.
+fn find_quote_or_backslash(bytes: &[u8]) -> Option<usize> {
+    text::find_byte(
+        bytes,
+        |w| text::word_has_byte(w, b'"') || text::word_has_byte(w, b'\\'),
+        |b| b == b'"' || b == b'\\',
+    )
 }
 
 /// A JSON value parsed with duplicate object keys refused anywhere in the document and
@@ -202,12 +237,17 @@ impl<'de> serde::de::Visitor<'de> for UniqueKeysVisitor {
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = serde_json::Map::new();
         while let Some((key, UniqueKeys(v))) = map.next_entry::<String, UniqueKeys>()? {
-            if out.contains_key(&key) {
-                return Err(serde::de::Error::custom(format_args!(
-                    "duplicate key {key:?}"
-                )));
+            match out.entry(key) {
+                serde_json::map::Entry::Occupied(taken) => {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "duplicate key {:?}",
+                        taken.key()
+                    )));
+                }
+                serde_json::map::Entry::Vacant(free) => {
+                    free.insert(v);
+                }
             }
-            out.insert(key, v);
         }
         Ok(Value::Object(out))
     }
@@ -243,6 +283,54 @@ mod tests {
         assert_eq!(json_depth(r#"[[],[[]]]"#), 3);
         assert_eq!(json_depth(r#"]]]]{"#), 1);
         assert_eq!(json_depth(""), 0);
+    }
+
+    /// The byte-at-a-time count `json_depth` must agree with.
+    fn reference_depth(text: &str) -> usize {
+        let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+        for b in text.bytes() {
+            if in_string {
+                match (escaped, b) {
+                    (true, _) => escaped = false,
+                    (false, b'\\') => escaped = true,
+                    (false, b'"') => in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match b {
+                b'"' => in_string = true,
+                b'[' | b'{' => {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        max
+    }
+
+    #[test]
+    fn depth_agrees_with_the_byte_at_a_time_count() {
+        let alphabet = [
+            '"', '\\', '[', ']', '{', '}', 'a', ' ', 'é', 'K', 'k', '_', ';',
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for case in 0..20_000 {
+            let len = case % 48;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[(seed % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            assert_eq!(json_depth(&text), reference_depth(&text), "{text:?}");
+        }
+        let long_string = format!("[{{\"a\":\"{}\\\"[[\"}}]", "x".repeat(100));
+        assert_eq!(json_depth(&long_string), reference_depth(&long_string));
     }
 
     #[test]

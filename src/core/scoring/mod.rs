@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::answers::Answers;
-use crate::core::questionnaire::{Domain, Questionnaire, MAX_LEVEL};
+use crate::core::questionnaire::{Domain, Question, Questionnaire, MAX_LEVEL};
 
 pub mod gates;
 pub mod status;
@@ -111,11 +111,11 @@ impl Score {
         self.domains.iter().find(|d| d.domain == id)
     }
 
-    /// Equal up to float noise: used to tell an edited embedded result from the real one.
+    /// Whether two results are the same: used to tell an edited embedded result from the
+    /// real one. Field by field, numbers compared exactly (as their JSON is; a recomputed
+    /// result is never NaN, and a file cannot hold one).
     pub fn same_as(&self, other: &Score) -> bool {
-        let a = serde_json::to_value(self).ok();
-        let b = serde_json::to_value(other).ok();
-        a.is_some() && a == b
+        self == other
     }
 }
 
@@ -167,11 +167,13 @@ fn score_domain(
     fired: &[FiredGate],
 ) -> DomainScore {
     let status = |id: &str| statuses.get(id).unwrap_or(&QuestionStatus::Unanswered);
+    // Each question of the domain with its status, looked up once.
+    let here: Vec<(&Question, &QuestionStatus)> =
+        d.questions.iter().map(|qu| (qu, status(&qu.id))).collect();
     let level_met = |level: u8| {
-        d.questions
-            .iter()
-            .filter(|qu| qu.level == level)
-            .all(|qu| status(&qu.id).credit().is_none() || status(&qu.id).is_met())
+        here.iter()
+            .filter(|(qu, _)| qu.level == level)
+            .all(|(_, s)| s.credit().is_none() || s.is_met())
     };
     let criteria_level = (1..=MAX_LEVEL)
         .take_while(|&l| level_met(l))
@@ -188,11 +190,10 @@ fn score_domain(
 
     let progress = (criteria_level < MAX_LEVEL).then(|| {
         let next = criteria_level + 1;
-        let credits: Vec<f64> = d
-            .questions
+        let credits: Vec<f64> = here
             .iter()
-            .filter(|qu| qu.level == next)
-            .filter_map(|qu| status(&qu.id).credit())
+            .filter(|(qu, _)| qu.level == next)
+            .filter_map(|(_, s)| s.credit())
             .collect();
         Progress {
             level: next,
@@ -213,19 +214,18 @@ fn score_domain(
             }
         }
         for lvl in 1..=target {
-            for qu in d.questions.iter().filter(|qu| qu.level == lvl) {
+            for (qu, s) in here.iter().filter(|(qu, _)| qu.level == lvl) {
                 let already = missing.iter().any(|m| m.question == qu.id);
                 if !already {
-                    missing.extend(missing_item(q, &qu.id, status(&qu.id), None));
+                    missing.extend(missing_item(q, &qu.id, s, None));
                 }
             }
         }
     }
 
-    let shown: Vec<&QuestionStatus> = d
-        .questions
+    let shown: Vec<&QuestionStatus> = here
         .iter()
-        .map(|qu| status(&qu.id))
+        .map(|&(_, s)| s)
         .filter(|s| s.is_shown())
         .collect();
     DomainScore {
@@ -234,11 +234,10 @@ fn score_domain(
         criteria_level,
         capped_by,
         progress,
-        met: d
-            .questions
+        met: here
             .iter()
-            .filter(|qu| status(&qu.id).is_met())
-            .map(|qu| qu.id.clone())
+            .filter(|(_, s)| s.is_met())
+            .map(|(qu, _)| qu.id.clone())
             .collect(),
         missing,
         answered: shown
