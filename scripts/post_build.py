@@ -81,8 +81,9 @@ def version(name, marker, target):
             'var kept=[];self.onmessage=function(e){kept.push(e)};'
             'importScripts("./%s");'
             'wasm_bindgen("./%s").then(function(){kept.forEach(function(e){self.onmessage(e)});kept=[]},'
-            'function(err){kept.forEach(function(e){self.postMessage({id:e.data&&e.data.id,'
-            'outcome:JSON.stringify({Err:"the verifier could not start: "+err})})});kept=[]});'
+            'function(err){kept.forEach(function(e){var b=(e.data&&e.data.batch)||[];'
+            'self.postMessage({batch:b.map(function(t){return{id:t.id,'
+            'outcome:JSON.stringify({Err:"the verifier could not start: "+err})}})})});kept=[]});'
             % (new[".js"], new["_bg.wasm"])
         )
     else:

@@ -1,8 +1,10 @@
 //! The worker side of the page ↔ worker boundary: a message loop around
-//! [`crate::core::jobs::run`]. A message is `{ id, job, file?, file2? }` (`job` is the
-//! JSON of a [`Job`], `file` a picked `File` or the bytes the page read of it, `file2`
-//! the second one of a job that reads two); the answer is `{ id, outcome }` (`outcome`
-//! the JSON of an [`Outcome`]). Files are read here, refused by size before reading, and
+//! [`crate::core::jobs::run`]. A message is `{ batch: [{ id, job, file?, file2? }, …] }`
+//! (`job` is the JSON of a [`Job`], `file` a picked `File` or the bytes the page read of
+//! it, `file2` the second one of a job that reads two); the answer is
+//! `{ batch: [{ id, outcome }, …] }` (`outcome` the JSON of an [`Outcome`]), sent once
+//! every job of the batch is done. Batches keep the page's share of the work small when
+//! a thousand files come in. Files are read here, refused by size before reading, and
 //! evidence files are hashed piece by piece so any size works.
 
 use wasm_bindgen::prelude::*;
@@ -112,12 +114,11 @@ async fn answer(job: Job, files: Vec<Given>) -> Outcome {
     }
 }
 
-async fn handle(data: JsValue) {
-    let id = get(&data, "id");
-    let job = get(&data, "job").as_string().unwrap_or_default();
+async fn handle_task(task: JsValue) -> JsValue {
+    let job = get(&task, "job").as_string().unwrap_or_default();
     let files: Vec<Given> = ["file", "file2"]
         .iter()
-        .filter_map(|key| Given::of(get(&data, key)))
+        .filter_map(|key| Given::of(get(&task, key)))
         .collect();
     let outcome = match serde_json::from_str::<Job>(&job) {
         Ok(job) => answer(job, files).await,
@@ -125,10 +126,19 @@ async fn handle(data: JsValue) {
             "the page sent a job this worker does not know: {e}"
         )),
     };
+    let done = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&done, &"id".into(), &get(&task, "id"));
+    let _ = js_sys::Reflect::set(&done, &"outcome".into(), &outcome.to_wire().into());
+    done.into()
+}
+
+async fn handle(data: JsValue) {
+    let answers = js_sys::Array::new();
+    for task in js_sys::Array::from(&get(&data, "batch")).iter() {
+        answers.push(&handle_task(task).await);
+    }
     let reply = js_sys::Object::new();
-    let text = outcome.to_wire();
-    let _ = js_sys::Reflect::set(&reply, &"id".into(), &id);
-    let _ = js_sys::Reflect::set(&reply, &"outcome".into(), &text.into());
+    let _ = js_sys::Reflect::set(&reply, &"batch".into(), &answers);
     let _ = scope().post_message(&reply);
 }
 

@@ -1,8 +1,8 @@
-//! Verifies picked score files for the compare page in the worker pool: two files in
-//! hand per worker, each file's bytes streamed here (no synchronous disk access on the
-//! main thread) and handed to a worker that verifies and re-scores it, results reported
-//! in batches a few times a second so the table stays usable while a thousand files come
-//! in. Also the compare page's other worker jobs: a file's
+//! Verifies picked score files for the compare page in the worker pool: files go in
+//! batches of 16 per message, two batches in hand per worker; each file's bytes are
+//! streamed here (no synchronous disk access on the main thread) and handed to a worker
+//! that verifies and re-scores it; results reach the page a few times a second so the
+//! table stays usable while a thousand files come in. Also the compare page's other worker jobs: a file's
 //! detail, a vendor's progress between two files, and the hash of an evidence file.
 
 use std::cell::RefCell;
@@ -23,6 +23,9 @@ use crate::web::io::worker_pool::{self, Payload};
 
 /// How often verified files are handed to the page, in milliseconds.
 const REPORT_EVERY_MS: u32 = 150;
+
+/// Files verified per message to a worker.
+const FILES_PER_MESSAGE: usize = 16;
 
 /// One file to verify, with its queue number.
 pub struct Job {
@@ -63,8 +66,9 @@ pub fn verify_all(jobs: Vec<Job>, report: impl Fn(Vec<BuyerChange>) + 'static) {
         }
     };
     *ticker.borrow_mut() = Some(Interval::new(REPORT_EVERY_MS, flush.clone()));
-    // Two files in hand per worker: one is read while the other is verified.
-    for _ in 0..(2 * worker_pool::capacity()).min(total) {
+    // Two batches in hand per worker: one is read here while the other is verified.
+    let loops = (2 * worker_pool::capacity()).min(total.div_ceil(FILES_PER_MESSAGE));
+    for _ in 0..loops {
         let (queue, batch, done, ticker, flush) = (
             queue.clone(),
             batch.clone(),
@@ -74,27 +78,65 @@ pub fn verify_all(jobs: Vec<Job>, report: impl Fn(Vec<BuyerChange>) + 'static) {
         );
         wasm_bindgen_futures::spawn_local(async move {
             loop {
-                let next = queue.borrow_mut().pop_front();
-                let Some(job) = next else { break };
-                let name = job.file.name();
-                let outcome = match file_import::read_bounded(&job.file, MAX_FILE_BYTES).await {
-                    Some(bytes) => {
-                        worker_pool::run_with::<Summary>(
-                            &WorkerJob::Verify,
-                            &[Payload::Bytes(bytes)],
-                        )
-                        .await
-                    }
-                    // Too large or unreadable: the worker looks at the file and says which.
-                    None => worker_pool::run::<Summary>(&WorkerJob::Verify, Some(&job.file)).await,
+                let taken: Vec<Job> = {
+                    let mut queue = queue.borrow_mut();
+                    let n = FILES_PER_MESSAGE.min(queue.len());
+                    queue.drain(..n).collect()
                 };
-                batch.borrow_mut().push(change_of(job.seq, name, outcome));
-                *done.borrow_mut() += 1;
+                if taken.is_empty() {
+                    break;
+                }
+                let results = verify_batch(&taken).await;
+                *done.borrow_mut() += taken.len();
+                let mut ready = batch.borrow_mut();
+                for (job, outcome) in taken.into_iter().zip(results) {
+                    ready.push(change_of(job.seq, job.file.name(), outcome));
+                }
             }
             if *done.borrow() == total && ticker.borrow_mut().take().is_some() {
                 flush();
             }
         });
+    }
+}
+
+/// Reads a batch of files here (all at once, each streamed) and verifies them in one
+/// message to a worker. A file over the limit, or one that cannot be read, goes as the
+/// file itself: the worker looks at it and says which.
+async fn verify_batch(jobs: &[Job]) -> Vec<Result<Summary, String>> {
+    let reads = jobs
+        .iter()
+        .map(|job| file_import::read_bounded(&job.file, MAX_FILE_BYTES));
+    let payloads: Vec<[Payload; 1]> = futures::future::join_all(reads)
+        .await
+        .into_iter()
+        .zip(jobs)
+        .map(|(bytes, job)| match bytes {
+            Some(bytes) => [Payload::Bytes(bytes)],
+            None => [Payload::File(&job.file)],
+        })
+        .collect();
+    let tasks: Vec<(&WorkerJob, &[Payload])> = payloads
+        .iter()
+        .map(|p| (&WorkerJob::Verify, p.as_slice()))
+        .collect();
+    let mut results = worker_pool::run_batch::<Summary>(&tasks).await;
+    if jobs.len() > 1 {
+        // A worker that died took its whole batch with it: the files it had not finished
+        // go again one by one, so only the file that stops a worker is refused.
+        for (job, result) in jobs.iter().zip(results.iter_mut()) {
+            if matches!(result, Err(e) if e == worker_pool::STOPPED) {
+                *result = verify_batch_of_one(job).await;
+            }
+        }
+    }
+    results
+}
+
+async fn verify_batch_of_one(job: &Job) -> Result<Summary, String> {
+    match file_import::read_bounded(&job.file, MAX_FILE_BYTES).await {
+        Some(bytes) => worker_pool::run_with(&WorkerJob::Verify, &[Payload::Bytes(bytes)]).await,
+        None => worker_pool::run(&WorkerJob::Verify, Some(&job.file)).await,
     }
 }
 

@@ -1,13 +1,15 @@
 //! The page side of the page ↔ worker boundary: a pool of Web Workers, started only
 //! when a job first needs one, sized by `navigator.hardwareConcurrency`. [`run`] sends a
-//! [`Job`] (and a picked file, which the worker reads itself) to the least busy worker
-//! and reads its outcome as the kind of result the caller asked for.
+//! [`Job`] (and a picked file, which the worker reads itself, or its bytes) to the least
+//! busy worker and reads its outcome as the kind of result the caller asked for;
+//! [`run_batch`] sends several jobs in one message (the protocol is in
+//! [`crate::web::worker`]).
 //!
 //! The worker script is a same-origin file (CSP `worker-src 'self'`; no `blob:` URL).
 //! Its name carries a content hash written into `index.html` by the build
 //! (`<meta name="vendor-readiness-worker">`), so a new page never talks to an old worker.
-//! A worker that dies (a trap, an out-of-memory) fails its own jobs with a message and is
-//! replaced; the other jobs go on.
+//! A worker that dies (a trap, an out-of-memory) fails its own jobs with [`STOPPED`] and
+//! is replaced; the other jobs go on.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -20,6 +22,10 @@ use crate::core::jobs::{self, Job};
 
 /// The worker loader used when the page carries no hashed name (a development build).
 const FALLBACK_URL: &str = "./vendor-readiness-worker_loader.js";
+
+/// What a job gets when its worker dies under it.
+pub const STOPPED: &str = "the verifier stopped while working on this file (it may be too \
+     complex or the browser ran out of memory); the other files are not affected";
 
 /// Most workers started, whatever the machine reports.
 const MAX_WORKERS: usize = 8;
@@ -88,10 +94,7 @@ fn fail_slot(index: usize) {
             .map(|(id, _)| *id)
             .collect()
     });
-    let message = jobs::failure_wire(
-        "the verifier stopped while working on this file (it may be too complex or the \
-         browser ran out of memory); the other files are not affected",
-    );
+    let message = jobs::failure_wire(STOPPED);
     for id in failed {
         resolve(id, &message);
     }
@@ -101,17 +104,19 @@ fn start_worker(index: usize) -> Result<Slot, String> {
     let worker = web_sys::Worker::new(&worker_url())
         .map_err(|_| "this browser could not start the verifier (Web Workers are blocked)")?;
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
-        let data = e.data();
-        let id = js_sys::Reflect::get(&data, &"id".into())
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(-1.0);
-        let outcome = js_sys::Reflect::get(&data, &"outcome".into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default();
-        if id >= 0.0 {
-            resolve(id as u64, &outcome);
+        let batch = js_sys::Reflect::get(&e.data(), &"batch".into()).unwrap_or_default();
+        for done in js_sys::Array::from(&batch).iter() {
+            let id = js_sys::Reflect::get(&done, &"id".into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(-1.0);
+            let outcome = js_sys::Reflect::get(&done, &"outcome".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            if id >= 0.0 {
+                resolve(id as u64, &outcome);
+            }
         }
     });
     let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
@@ -190,46 +195,78 @@ pub async fn run_with<T: serde::de::DeserializeOwned>(
     job: &Job,
     payload: &[Payload<'_>],
 ) -> Result<T, String> {
-    let Ok(text) = serde_json::to_string(job) else {
-        return Err("the job could not be sent to the verifier".into());
-    };
-    let promise = POOL.with(|p| -> Result<js_sys::Promise, String> {
+    run_batch(&[(job, payload)])
+        .await
+        .pop()
+        .unwrap_or_else(|| Err("the verifier did not answer".into()))
+}
+
+/// Several jobs in one message to one worker (each with the files it reads, at most
+/// two), answered together: one outcome per job, in order. For many small jobs, this
+/// spares the page a message in each direction per job.
+pub async fn run_batch<T: serde::de::DeserializeOwned>(
+    tasks: &[(&Job, &[Payload<'_>])],
+) -> Vec<Result<T, String>> {
+    let promises = POOL.with(|p| -> Result<Vec<js_sys::Promise>, String> {
         let mut pool = p.borrow_mut();
         let index = pick(&mut pool)?;
-        let id = pool.next_id;
-        pool.next_id += 1;
-        let message = js_sys::Object::new();
+        let batch = js_sys::Array::new();
         let transfer = js_sys::Array::new();
-        let _ = js_sys::Reflect::set(&message, &"id".into(), &(id as f64).into());
-        let _ = js_sys::Reflect::set(&message, &"job".into(), &text.into());
-        for (key, item) in ["file", "file2"].into_iter().zip(payload) {
-            let value: &JsValue = match item {
-                Payload::File(file) => file,
-                Payload::Bytes(bytes) => {
-                    transfer.push(&bytes.buffer());
-                    bytes
-                }
-            };
-            let _ = js_sys::Reflect::set(&message, &key.into(), value);
+        let mut waiting = Vec::with_capacity(tasks.len());
+        for (job, payload) in tasks {
+            let text = serde_json::to_string(job)
+                .map_err(|_| "the job could not be sent to the verifier")?;
+            let id = pool.next_id;
+            pool.next_id += 1;
+            let task = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&task, &"id".into(), &(id as f64).into());
+            let _ = js_sys::Reflect::set(&task, &"job".into(), &text.into());
+            for (key, item) in ["file", "file2"].into_iter().zip(payload.iter()) {
+                let value: &JsValue = match item {
+                    Payload::File(file) => file,
+                    Payload::Bytes(bytes) => {
+                        transfer.push(&bytes.buffer());
+                        bytes
+                    }
+                };
+                let _ = js_sys::Reflect::set(&task, &key.into(), value);
+            }
+            batch.push(&task);
+            let mut resolve_fn = None;
+            let promise = js_sys::Promise::new(&mut |resolve, _| resolve_fn = Some(resolve));
+            waiting.push((id, resolve_fn, promise));
         }
-        let mut resolve_fn = None;
-        let promise = js_sys::Promise::new(&mut |resolve, _| resolve_fn = Some(resolve));
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"batch".into(), &batch);
         let slot = pool.slots[index]
             .as_mut()
             .ok_or("the verifier is not running")?;
         slot.worker
             .post_message_with_transfer(&message, &transfer)
             .map_err(|_| "the job could not be sent to the verifier")?;
-        slot.busy += 1;
-        if let Some(resolve) = resolve_fn {
-            pool.pending.insert(id, (index, resolve));
-        }
-        Ok(promise)
+        slot.busy += tasks.len();
+        Ok(waiting
+            .into_iter()
+            .map(|(id, resolve, promise)| {
+                if let Some(resolve) = resolve {
+                    pool.pending.insert(id, (index, resolve));
+                }
+                promise
+            })
+            .collect())
     });
-    let text = JsFuture::from(promise?)
-        .await
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default();
-    jobs::from_wire(&text)
+    let promises = match promises {
+        Ok(p) => p,
+        Err(e) => return tasks.iter().map(|_| Err(e.clone())).collect(),
+    };
+    let mut outcomes = Vec::with_capacity(promises.len());
+    for promise in promises {
+        let text = JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        outcomes.push(jobs::from_wire(&text));
+    }
+    outcomes
 }
