@@ -16,7 +16,7 @@ use vendor_readiness::assessment::Edit;
 use vendor_readiness::questionnaire::Questionnaire;
 use vendor_readiness::scoring;
 use vendor_readiness::web::components::{
-    QuestionCard, QuestionCardProps, ScorePanel, ScorePanelProps,
+    CommittedInput, QuestionCard, QuestionCardProps, ScorePanel, ScorePanelProps,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -169,4 +169,68 @@ async fn score_panel_renders_overall_levels_and_fired_gates_as_text() {
         .unwrap();
     assert!(advisories.text_content().unwrap().starts_with("L0"));
     assert!(root.text_content().unwrap().contains("Capped at 2.0"));
+}
+
+/// A parent that re-renders on demand while its field keeps one committed value.
+#[derive(PartialEq, Properties)]
+struct TypingHostProps {
+    committed: Rc<RefCell<String>>,
+    rerender: Rc<RefCell<Option<Callback<()>>>>,
+}
+
+#[function_component(TypingHost)]
+fn typing_host(props: &TypingHostProps) -> Html {
+    let ticks = use_state(|| 0u32);
+    {
+        let ticks = ticks.clone();
+        *props.rerender.borrow_mut() = Some(Callback::from(move |_| ticks.set(*ticks + 1)));
+    }
+    html! {
+        <div data-ticks={ticks.to_string()}>
+            <CommittedInput value={props.committed.borrow().clone()} onchange={Callback::from(|_: Event| ())} />
+        </div>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_re_render_while_typing_keeps_the_text_not_yet_committed() {
+    let root = fresh_root();
+    let committed = Rc::new(RefCell::new("12".to_owned()));
+    let rerender: Rc<RefCell<Option<Callback<()>>>> = Rc::default();
+    yew::Renderer::<TypingHost>::with_root_and_props(
+        root.clone(),
+        TypingHostProps {
+            committed: committed.clone(),
+            rerender: rerender.clone(),
+        },
+    )
+    .render();
+    settle().await;
+    let input: HtmlInputElement = root
+        .query_selector("input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(input.value(), "12", "the committed value is shown");
+    // The user types; nothing is committed yet, and the page re-renders (an autosave
+    // finishing does this).
+    input.set_value("123");
+    rerender.borrow().as_ref().unwrap().emit(());
+    settle().await;
+    assert_eq!(
+        root.query_selector("[data-ticks]")
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-ticks")
+            .as_deref(),
+        Some("1"),
+        "the host did render again"
+    );
+    assert_eq!(input.value(), "123", "typing survives the re-render");
+    // A new committed value (from elsewhere) does reach the field.
+    *committed.borrow_mut() = "7".into();
+    rerender.borrow().as_ref().unwrap().emit(());
+    settle().await;
+    assert_eq!(input.value(), "7");
 }

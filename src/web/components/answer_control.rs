@@ -7,6 +7,7 @@ use crate::core::text::short_decimal;
 
 use crate::core::answers::AnswerValue;
 use crate::core::questionnaire::{AnswerSpec, Question};
+use crate::web::components::CommittedInput;
 
 /// Props of [`AnswerControl`].
 #[derive(PartialEq, Properties)]
@@ -59,8 +60,8 @@ pub fn answer_control(props: &AnswerControlProps) -> Html {
             html! {
                 <div class="number-answer">
                     <label for={field_id.clone()}>{ format!("Answer in {unit} ({}–{})", short_decimal(*min, 6), short_decimal(*max, 6)) }</label>
-                    <input id={field_id} type="number" min={short_decimal(*min, 6)} max={short_decimal(*max, 6)} step="any" {value} {onchange}
-                        aria-invalid={range_error.is_some().to_string()} aria-describedby={error_id.clone()} />
+                    <CommittedInput id={field_id} kind="number" min={short_decimal(*min, 6)} max={short_decimal(*max, 6)} step="any" {value} {onchange}
+                        invalid={range_error.is_some()} describedby={error_id.clone()} />
                     <span id={error_id} class="error" role="alert">{ range_error.as_deref().unwrap_or_default() }</span>
                 </div>
             }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::core::vendor::VendorAction;
 use crate::core::workbook::Change;
-use crate::web::components::ImportButton;
+use crate::web::components::{CommittedInput, ImportButton};
 use crate::web::state::use_app;
 
 /// List of assessments.
@@ -35,7 +35,7 @@ pub fn assessment_list() -> Html {
         html! {
             <li class={classes!("assessment", current.then_some("current"))}>
                 <label class="visually-hidden" for={format!("name-{id}")}>{ "Assessment name" }</label>
-                <input id={format!("name-{id}")} type="text" value={entry.name.clone()} onchange={onrename} />
+                <CommittedInput id={format!("name-{id}")} value={entry.name.clone()} onchange={onrename} />
                 if current { <span class="tag">{ "open" }</span> } else {
                     <button type="button" onclick={Callback::from(move |_| open())}>{ "Open" }</button>
                 }

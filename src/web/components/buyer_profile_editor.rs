@@ -12,6 +12,7 @@ use crate::core::buyer::session::BuyerChange;
 use crate::core::files::profile_file;
 use crate::core::jobs::Job;
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
+use crate::web::components::CommittedInput;
 use crate::web::io::{download::download, file_import, worker_pool};
 use crate::web::state::use_buyer;
 
@@ -94,14 +95,14 @@ pub fn buyer_profile_editor() -> Html {
         <details class="buyer-profile">
             <summary><h2>{ format!("Your minimum profile{}", if profile.name.is_empty() { String::new() } else { format!(": {}", profile.name) }) }</h2></summary>
             <div class="fields">
-                <label class="field">{ "Profile name" }<input type="text" value={profile.name.clone()} onchange={edit(|e| ProfileEdit::Name(input_value(e)))} />{ for problem(ProfileField::Name) }</label>
+                <label class="field">{ "Profile name" }<CommittedInput value={profile.name.clone()} onchange={edit(|e| ProfileEdit::Name(input_value(e)))} />{ for problem(ProfileField::Name) }</label>
                 <label class="field">{ "Minimum overall score (0–4, empty for none)" }
-                    <input id="min-overall" type="number" min="0" max="4" step="0.1" value={profile.min_overall.map(|m| short_decimal(m, 2)).unwrap_or_default()}
+                    <CommittedInput id="min-overall" kind="number" min="0" max="4" step="0.1" value={profile.min_overall.map(|m| short_decimal(m, 2)).unwrap_or_default()}
                         onchange={edit(|e| ProfileEdit::MinOverall(input_value(e)))} />
                     { for problem(ProfileField::MinOverall) }
                 </label>
                 <label class="field">{ "Maximum age of an assessment (days, empty for none)" }
-                    <input id="max-age" type="number" min="1" max="36500" value={profile.max_age_days.map(|m| m.to_string()).unwrap_or_default()}
+                    <CommittedInput id="max-age" kind="number" min="1" max="36500" value={profile.max_age_days.map(|m| m.to_string()).unwrap_or_default()}
                         onchange={edit(|e| ProfileEdit::MaxAgeDays(input_value(e)))} />
                     { for problem(ProfileField::MaxAgeDays) }
                 </label>

@@ -34,10 +34,11 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
         }
     });
     let assessment = app.assessment();
-    let onedit = {
-        let app = app.clone();
-        Callback::from(move |edit| app.dispatch(VendorAction::Change(Change::Edit(edit))))
-    };
+    // One callback for the page's life (the dispatcher never changes), so a card whose
+    // answer did not change is not rendered again when another one does.
+    let onedit = use_callback(app.dispatcher(), |edit, dispatcher| {
+        dispatcher.dispatch(VendorAction::Change(Change::Edit(edit)))
+    });
     if props.domain.as_deref() == Some(CONTEXT) {
         let cards = q.context.iter().map(|c| {
             // Context questions are choices.
