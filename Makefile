@@ -29,6 +29,8 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --all-targets $(WASM) -- -D warnings
+	cargo fmt --manifest-path fuzz/Cargo.toml -- --check
+	cargo check --manifest-path fuzz/Cargo.toml --quiet
 
 test-native:
 	cargo test --workspace --exclude vendor-readiness-e2e
@@ -54,6 +56,12 @@ size: dist
 ## Mutation testing of the core's rule files (.cargo/mutants.toml; results in docs/mutants.md)
 mutants:
 	cargo mutants --no-shuffle -j 2
+
+## Run the fuzzer for 10 minutes (needs nightly Rust and cargo-fuzz: docs/fuzzing.md)
+fuzz:
+	mkdir -p fuzz/corpus/load_verify_rescore
+	cargo +nightly fuzz run load_verify_rescore fuzz/corpus/load_verify_rescore fuzz/seeds -- \
+	    -max_total_time=600 -rss_limit_mb=4096 -dict=fuzz/dict/score-file.dict
 
 clean:
 	cargo clean

@@ -5,8 +5,8 @@
 //! sealed file to the loader. Nothing may panic, every refusal is one clean line, and
 //! whatever loads must re-score within the model's bounds.
 //!
-//! File names route the corpus: `profile-*` files go to `buyer_profile::load_profile`,
-//! everything else (`score-*`, `answers-*`, `raw-*`) to `score_file::load`.
+//! File names route the corpus: `profile-*` files go to `profile_file::load_profile`,
+//! everything else (`score-*`, `answers-*`, `raw-*`) to `files::load`.
 //!
 //! The corpus, the fuzzer's seeds (`fuzz/seeds/`) and its dictionary
 //! (`fuzz/dict/score-file.dict`) are written by the ignored test `regenerate_corpus`;

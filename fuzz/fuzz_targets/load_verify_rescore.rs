@@ -1,4 +1,4 @@
-//! Feeds arbitrary bytes to `score_file::load` against the built-in questionnaire. A
+//! Feeds arbitrary bytes to `files::load` against the built-in questionnaire. A
 //! refusal is fine (its message must not be empty); a panic is a bug. Whatever loads is
 //! re-scored and checked against the scoring model's invariants:
 //!
@@ -7,9 +7,9 @@
 //! - every fired gate caps the domains and the overall score as the questionnaire says,
 //!   and `overall_cap` is the lowest `overall_max` of the fired gates;
 //! - re-scoring the loaded answers gives the verifier's recomputed result again;
-//! - `is_trustworthy()` is false whenever the digest mismatches, the signature is invalid
-//!   or the result was edited, and true otherwise;
-//! - the loaded assessment can be sealed again and the new file reloads trustworthy.
+//! - the verification status is `Ok` exactly when the digest matches, the signature is
+//!   not invalid and the result was not edited;
+//! - the loaded assessment can be sealed again and the new file reloads with status `Ok`.
 //!
 //! With `FUZZ_CHECK_MESSAGES=1` in the environment, refusal messages must also be one
 //! line free of control and bidirectional-formatting characters.
@@ -22,7 +22,7 @@ use vendor_readiness::assessment::Assessment;
 use vendor_readiness::integrity::SignatureState;
 use vendor_readiness::questionnaire::{Questionnaire, MAX_LEVEL};
 use vendor_readiness::core::files::{self, Loaded};
-use vendor_readiness::core::verify::{IntegrityState, VerifiedScore};
+use vendor_readiness::core::verify::{IntegrityState, Status, VerifiedScore};
 use vendor_readiness::score_file::{self, MAX_FILE_BYTES};
 use vendor_readiness::scoring::{self, Score};
 
@@ -93,10 +93,7 @@ fn check_verified(q: &Questionnaire, v: &VerifiedScore) {
     let flagged = !matches!(v.integrity, IntegrityState::Intact)
         || matches!(v.signature, SignatureState::Invalid { .. })
         || v.edited;
-    assert_eq!(v.status(Default::default()) == vendor_readiness::core::verify::Status::Ok, !flagged);
-    if matches!(v.integrity, IntegrityState::Mismatch { .. }) {
-        assert!(!v.status(Default::default()) == vendor_readiness::core::verify::Status::Ok);
-    }
+    assert_eq!(v.status(Default::default()) == Status::Ok, !flagged);
     check_reseal(
         q,
         &Assessment {
