@@ -34,8 +34,13 @@ def write_service_worker(dist):
         digest.update(n.encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(open(os.path.join(dist, n), "rb").read()).digest())
     cache = "vendor-readiness-" + digest.hexdigest()[:16]
+
+    def sri(name):
+        body = open(os.path.join(dist, name), "rb").read()
+        return "sha256-" + base64.b64encode(hashlib.sha256(body).digest()).decode()
+
     # The app's address itself ("./") is its index.html.
-    urls = ["./"] + ["./" + n for n in names]
+    urls = [["./", sri("index.html")]] + [["./" + n, sri(n)] for n in names]
     template = open(os.path.join(ROOT, "web", "sw.template.js"), encoding="utf-8").read()
     if "__CACHE__" not in template or "__PRECACHE__" not in template:
         fail("web/sw.template.js lacks its __CACHE__ or __PRECACHE__ marker")
@@ -98,6 +103,19 @@ def version(name, marker, target):
 
 
 tags = [version(*m) for m in MODULES]
+
+
+def check_references(html, dist):
+    """Every file index.html names by a relative address (links, scripts, the module
+    loaders in its <meta> tags) is in dist/: a page that asks for a missing file would
+    404 at any host, and the service worker could not precache it."""
+    named = re.findall(r'(?:href|src|content)="(\./[^"#?]+|[A-Za-z0-9_.-]+\.(?:css|js|wasm|svg|webmanifest|json))"', html)
+    missing = sorted({n for n in named if not os.path.isfile(os.path.join(dist, n.removeprefix("./")))})
+    if missing:
+        fail("index.html names files that are not in %s: %s" % (dist, ", ".join(missing)))
+
+
+check_references(html, dist)
 
 # The CSP.
 inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)

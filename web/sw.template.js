@@ -2,20 +2,29 @@
 // Written by scripts/post_build.py from web/sw.template.js: the precache list is exactly
 // the files of this build, and the cache name is derived from their content hashes.
 //
-// - install: every file of this build is cached under this build's cache name.
-// - activate: caches of other builds are deleted.
+// - install: every file of this build is fetched afresh (never from the HTTP cache, which
+//   a host may let serve an older index.html) and checked against the SHA-256 the build
+//   recorded (Subresource Integrity), then cached under this build's cache name; if any
+//   file is missing or differs, the install fails and the previous build stays in use.
+// - activate: caches of other builds of this copy of the app (the same scope) are
+//   deleted; another copy on the same origin (another path) keeps its own.
 // - fetch: the app's own files are answered from this build's cache (a page is never
 //   served with files of another build); anything else goes to the network untouched.
 // - update: a new build's worker waits until the page asks it to take over (after the
 //   user chose "reload" in "A new version is available"), then the page reloads.
 "use strict";
 
-const CACHE = "__CACHE__";
+// [address relative to this file, its SHA-256 in SRI form]
 const PRECACHE = __PRECACHE__;
+// Cache Storage is per origin, not per path: the scope in the name keeps copies of the
+// app at different paths of one origin apart.
+const SCOPE_TAG = " " + self.registration.scope;
+const CACHE = "__CACHE__" + SCOPE_TAG;
 const PREFIX = "vendor-readiness-";
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  const requests = PRECACHE.map(([url, integrity]) => new Request(url, { cache: "reload", integrity }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
 });
 
 self.addEventListener("activate", (event) => {
@@ -24,7 +33,9 @@ self.addEventListener("activate", (event) => {
       .keys()
       .then((keys) =>
         Promise.all(
-          keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))
+          keys
+            .filter((k) => k.startsWith(PREFIX) && k.endsWith(SCOPE_TAG) && k !== CACHE)
+            .map((k) => caches.delete(k))
         )
       )
       .then(() => self.clients.claim())

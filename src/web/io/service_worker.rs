@@ -1,7 +1,11 @@
 //! The service worker (web/sw.template.js, written into dist/ by the build): registered
 //! from the app's own folder, so it works at any path prefix; when a new build's worker
 //! is installed and waiting, the page is told, and on the user's word the new worker
-//! takes over and the page reloads, so files of two builds never mix.
+//! takes over and the page reloads, so files of two builds never mix. A page that did not
+//! ask (another tab, once the user reloaded one) is told the same, since the new worker
+//! now answers its requests with the new build's files.
+
+use std::cell::Cell;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -31,7 +35,13 @@ fn watch_installing(reg: &web_sys::ServiceWorkerRegistration, on_update: &js_sys
     onstatechange.forget();
 }
 
-/// Registers the service worker; `on_update` runs when a new version is ready.
+thread_local! {
+    /// Whether this page asked the new version to take over (then it reloads at once).
+    static ASKED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Registers the service worker; `on_update` runs when a new version is ready, or has
+/// taken over from another tab.
 pub fn register(on_update: impl Fn() + 'static) {
     let Some(container) = container() else {
         return;
@@ -39,6 +49,19 @@ pub fn register(on_update: impl Fn() + 'static) {
     let on_update: js_sys::Function = Closure::<dyn Fn()>::new(on_update)
         .into_js_value()
         .unchecked_into();
+    // The first controller of a first visit is this build's own worker taking over; any
+    // later change is a new build.
+    let had_controller = Cell::new(container.controller().is_some());
+    let on_change = on_update.clone();
+    let oncontrollerchange = Closure::<dyn FnMut()>::new(move || {
+        if ASKED.with(Cell::get) {
+            let _ = gloo::utils::window().location().reload();
+        } else if had_controller.replace(true) {
+            let _ = on_change.call0(&JsValue::NULL);
+        }
+    });
+    container.set_oncontrollerchange(Some(oncontrollerchange.as_ref().unchecked_ref()));
+    oncontrollerchange.forget();
     let options = web_sys::RegistrationOptions::new();
     options.set_update_via_cache(web_sys::ServiceWorkerUpdateViaCache::None);
     let promise = container.register_with_options("./sw.js", &options);
@@ -65,11 +88,7 @@ pub fn apply_update() {
         let _ = gloo::utils::window().location().reload();
         return;
     };
-    let oncontrollerchange = Closure::<dyn FnMut()>::new(|| {
-        let _ = gloo::utils::window().location().reload();
-    });
-    container.set_oncontrollerchange(Some(oncontrollerchange.as_ref().unchecked_ref()));
-    oncontrollerchange.forget();
+    ASKED.with(|asked| asked.set(true));
     let ready = container.get_registration();
     wasm_bindgen_futures::spawn_local(async move {
         let waiting = JsFuture::from(ready)

@@ -57,6 +57,20 @@ async fn import_on_compare_page(browser: &Browser, server: &DistServer, file: &P
         .await;
 }
 
+/// The service worker's cache of this copy of the app: (cache name, addresses it holds).
+async fn cached(browser: &Browser) -> Vec<(String, Vec<String>)> {
+    let answer = browser
+        .client
+        .execute(
+            "return caches.keys().then(names => Promise.all(names.map(name => \
+                caches.open(name).then(c => c.keys()).then(rs => [name, rs.map(r => r.url)]))))",
+            vec![],
+        )
+        .await
+        .expect("read Cache Storage");
+    serde_json::from_value(answer).expect("cache names and addresses")
+}
+
 #[tokio::test]
 async fn under_a_path_prefix_everything_works_and_nothing_is_missing() {
     let (server, _driver, _dirs, browser) = launch_at(PREFIX).await;
@@ -64,19 +78,19 @@ async fn under_a_path_prefix_everything_works_and_nothing_is_missing() {
     answer_first(&browser).await;
     let file = download_and_verify(&browser).await;
     import_on_compare_page(&browser, &server, &file).await;
+    for page in ["#/", "#/setup", "#/results", "#/report", "#/assess/triage"] {
+        browser.open(&server, page).await;
+        browser.wait_for("main h1").await;
+    }
+    // Only a worker that cached every file of the build takes control.
+    browser.wait_service_worker().await;
+
     let requests = server.requests.lock().unwrap().clone();
     assert!(
         requests.iter().all(|r| r.contains(PREFIX)),
         "everything is asked for under the prefix: {requests:?}"
     );
-    for part in [
-        "_bg.wasm ",
-        "worker",
-        "buyer",
-        "favicon.svg",
-        "manifest.webmanifest",
-        "sw.js",
-    ] {
+    for part in ["_bg.wasm ", "worker", "buyer", "favicon.svg", "sw.js"] {
         assert!(
             requests.iter().any(|r| r.contains(part)),
             "{part} was loaded: {requests:?}"
@@ -87,6 +101,41 @@ async fn under_a_path_prefix_everything_works_and_nothing_is_missing() {
         Vec::<String>::new(),
         "no request failed"
     );
+
+    // The cache holds exactly this build's files, under this copy's own name.
+    let app = server.app_url();
+    let mut built: Vec<String> = std::fs::read_dir(dist_dir())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().is_file() && e.file_name() != "sw.js")
+        .map(|e| format!("{app}{}", e.file_name().to_string_lossy()))
+        .chain([app.clone()])
+        .collect();
+    built.sort();
+    let caches = cached(&browser).await;
+    assert_eq!(caches.len(), 1, "one cache: {caches:?}");
+    let (name, mut urls) = caches.into_iter().next().unwrap();
+    urls.sort();
+    assert!(
+        name.starts_with("vendor-readiness-") && name.ends_with(&format!(" {app}")),
+        "the cache is named after the build and this copy's scope: {name}"
+    );
+    assert_eq!(urls, built, "the cache holds exactly the built files");
+
+    // The manifest is found, parses and keeps the app under the prefix.
+    let manifest = browser
+        .cdp("Page.getAppManifest", serde_json::json!({}))
+        .await;
+    assert_eq!(
+        manifest["url"],
+        serde_json::json!(format!("{app}manifest.webmanifest"))
+    );
+    assert_eq!(manifest["errors"], serde_json::json!([]), "{manifest}");
+    let data: serde_json::Value =
+        serde_json::from_str(manifest["data"].as_str().expect("manifest text")).unwrap();
+    assert_eq!(data["start_url"], "./");
+    assert_eq!(data["scope"], "./");
+
     // Nothing at the root: the app does not depend on it.
     let root = browser
         .client
