@@ -1,24 +1,457 @@
-//! Build-time facts about the built-in questionnaire, so the page need not compute them:
+//! Build-time facts about the built-in questionnaire, so neither the page nor the CLI
+//! computes them at run time:
 //! - its content digest (RFC 8785 canonical JSON, SHA-256), which the report shows and
-//!   files carry (a test checks it equals the digest the core computes);
-//! - the data without its pretty-printing, as the verifier and the CLI embed it;
-//! - the page's data: the same without the changelog, the migration rules and the gates'
-//!   justifications, which only the verifier and the CLI read.
+//!   files carry (a test checks it equals the digest the core computes from the JSON);
+//! - the data without its pretty-printing, for the tests and readers of the JSON;
+//! - the data as static Rust values of the model's types (`builtin_data.rs`), so the
+//!   built-in questionnaire is never parsed: the page carries no JSON parser for it and
+//!   starts without the work. The gates come twice, with and without their
+//!   justifications, which only the verifier and the CLI show; the changelog and the
+//!   migration rules stay JSON text, parsed on first use by those who read them. A test
+//!   checks the static data equals the questionnaire parsed from the JSON.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
+use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 fn write(dir: &Path, name: &str, content: &str) {
     std::fs::write(dir.join(name), content).expect("OUT_DIR is writable");
 }
 
+/// The members of a data object, refusing any the model does not have (the model's
+/// types refuse unknown fields too).
+fn object<'a>(v: &'a Value, what: &str, known: &[&str]) -> &'a Map<String, Value> {
+    let o = v
+        .as_object()
+        .unwrap_or_else(|| panic!("{what} is not an object"));
+    for k in o.keys() {
+        assert!(
+            known.contains(&k.as_str()),
+            "{what} has an unknown member {k:?}"
+        );
+    }
+    o
+}
+
+fn text(s: &str) -> String {
+    format!("Cow::Borrowed({s:?})")
+}
+
+fn req<'a>(o: &'a Map<String, Value>, key: &str, what: &str) -> &'a Value {
+    o.get(key).unwrap_or_else(|| panic!("{what} lacks {key:?}"))
+}
+
+fn string(o: &Map<String, Value>, key: &str, what: &str) -> String {
+    let s = req(o, key, what)
+        .as_str()
+        .unwrap_or_else(|| panic!("{what}.{key} is not text"));
+    text(s)
+}
+
+fn opt_string(o: &Map<String, Value>, key: &str, what: &str) -> String {
+    match o.get(key) {
+        None | Some(Value::Null) => "None".into(),
+        Some(Value::String(s)) => format!("Some({})", text(s)),
+        Some(_) => panic!("{what}.{key} is not text"),
+    }
+}
+
+fn number(o: &Map<String, Value>, key: &str, what: &str) -> String {
+    let n = req(o, key, what)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{what}.{key} is not a number"));
+    assert!(n.is_finite(), "{what}.{key} is not finite");
+    format!("{n:?}")
+}
+
+fn integer(o: &Map<String, Value>, key: &str, what: &str) -> u64 {
+    req(o, key, what)
+        .as_u64()
+        .unwrap_or_else(|| panic!("{what}.{key} is not a whole number"))
+}
+
+fn list(v: &Value, what: &str, item: impl Fn(&Value, &str) -> String) -> String {
+    let items = v
+        .as_array()
+        .unwrap_or_else(|| panic!("{what} is not a list"));
+    let mut out = String::from("&[");
+    for (i, x) in items.iter().enumerate() {
+        out.push_str(&item(x, &format!("{what}[{i}]")));
+        out.push(',');
+    }
+    out.push(']');
+    out
+}
+
+fn texts(v: &Value, what: &str) -> String {
+    let inner = list(v, what, |x, w| {
+        text(x.as_str().unwrap_or_else(|| panic!("{w} is not text")))
+    });
+    format!("Cow::Borrowed({inner})")
+}
+
+fn pair_map(v: Option<&Value>, what: &str, value: impl Fn(&Value, &str) -> String) -> String {
+    let mut out = String::from("PairMap(Cow::Borrowed(&[");
+    if let Some(v) = v {
+        let o = v
+            .as_object()
+            .unwrap_or_else(|| panic!("{what} is not an object"));
+        // Key order, as the model keeps them.
+        let mut keys: Vec<&String> = o.keys().collect();
+        keys.sort();
+        for k in keys {
+            let _ = write!(
+                out,
+                "({}, {}),",
+                text(k),
+                value(&o[k], &format!("{what}.{k}"))
+            );
+        }
+    }
+    out.push_str("]))");
+    out
+}
+
+fn level_info(v: &Value, what: &str) -> String {
+    let o = object(v, what, &["level", "name", "summary"]);
+    format!(
+        "LevelInfo {{ level: {}, name: {}, summary: {} }}",
+        integer(o, "level", what),
+        string(o, "name", what),
+        string(o, "summary", what)
+    )
+}
+
+fn reference(v: &Value, what: &str) -> String {
+    let o = object(
+        v,
+        what,
+        &[
+            "id", "source", "clause", "title", "document", "edition", "year", "url", "note",
+        ],
+    );
+    let year = match o.get("year") {
+        None | Some(Value::Null) => "None".into(),
+        Some(_) => format!("Some({})", integer(o, "year", what)),
+    };
+    format!(
+        "Reference {{ id: {}, source: {}, clause: {}, title: {}, document: {}, edition: {}, year: {year}, url: {}, note: {} }}",
+        string(o, "id", what),
+        string(o, "source", what),
+        string(o, "clause", what),
+        string(o, "title", what),
+        opt_string(o, "document", what),
+        opt_string(o, "edition", what),
+        opt_string(o, "url", what),
+        opt_string(o, "note", what)
+    )
+}
+
+fn context_question(v: &Value, what: &str) -> String {
+    let o = object(v, what, &["id", "text", "why", "options"]);
+    let options = list(
+        req(o, "options", what),
+        &format!("{what}.options"),
+        |x, w| {
+            let p = object(x, w, &["id", "label"]);
+            format!(
+                "ContextOption {{ id: {}, label: {} }}",
+                string(p, "id", w),
+                string(p, "label", w)
+            )
+        },
+    );
+    format!(
+        "ContextQuestion {{ id: {}, text: {}, why: {}, options: Cow::Borrowed({options}) }}",
+        string(o, "id", what),
+        string(o, "text", what),
+        string(o, "why", what)
+    )
+}
+
+fn answer_spec(v: &Value, what: &str) -> String {
+    let kind = v
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("{what} has no answer type"));
+    match kind {
+        "yes_partly_no" => {
+            object(v, what, &["type"]);
+            "AnswerSpec::YesPartlyNo".into()
+        }
+        "choice" => {
+            let o = object(v, what, &["type", "options"]);
+            let options = list(
+                req(o, "options", what),
+                &format!("{what}.options"),
+                |x, w| {
+                    let p = object(x, w, &["id", "label", "credit"]);
+                    format!(
+                        "ChoiceOption {{ id: {}, label: {}, credit: {} }}",
+                        string(p, "id", w),
+                        string(p, "label", w),
+                        number(p, "credit", w)
+                    )
+                },
+            );
+            format!("AnswerSpec::Choice {{ options: Cow::Borrowed({options}) }}")
+        }
+        "number" => {
+            let o = object(v, what, &["type", "unit", "min", "max", "better", "bands"]);
+            let better = match req(o, "better", what).as_str() {
+                Some("lower") => "Better::Lower",
+                Some("higher") => "Better::Higher",
+                _ => panic!("{what}.better is neither lower nor higher"),
+            };
+            let bands = list(req(o, "bands", what), &format!("{what}.bands"), |x, w| {
+                let p = object(x, w, &["threshold", "credit"]);
+                format!(
+                    "Band {{ threshold: {}, credit: {} }}",
+                    number(p, "threshold", w),
+                    number(p, "credit", w)
+                )
+            });
+            format!(
+                "AnswerSpec::Number {{ unit: {}, min: {}, max: {}, better: {better}, bands: Cow::Borrowed({bands}) }}",
+                string(o, "unit", what),
+                number(o, "min", what),
+                number(o, "max", what)
+            )
+        }
+        other => panic!("{what} has an unknown answer type {other:?}"),
+    }
+}
+
+fn question(v: &Value, what: &str) -> String {
+    let o = object(
+        v,
+        what,
+        &[
+            "id",
+            "text",
+            "why",
+            "level",
+            "answer",
+            "allow_na",
+            "refs",
+            "show_if",
+            "partly",
+            "na_label",
+            "applies_if",
+        ],
+    );
+    let show_if = match o.get("show_if") {
+        None | Some(Value::Null) => "None".into(),
+        Some(c) => {
+            let w = format!("{what}.show_if");
+            let c = object(c, &w, &["question", "credit_at_least"]);
+            format!(
+                "Some(Condition {{ question: {}, credit_at_least: {} }})",
+                string(c, "question", &w),
+                number(c, "credit_at_least", &w)
+            )
+        }
+    };
+    let applies_if = match o.get("applies_if") {
+        None | Some(Value::Null) => "None".into(),
+        Some(a) => {
+            let w = format!("{what}.applies_if");
+            let a = object(a, &w, &["question", "any_of"]);
+            format!(
+                "Some(Applicability {{ question: {}, any_of: {} }})",
+                string(a, "question", &w),
+                texts(req(a, "any_of", &w), &format!("{w}.any_of"))
+            )
+        }
+    };
+    let allow_na = o.get("allow_na").and_then(Value::as_bool).unwrap_or(false);
+    format!(
+        "Question {{ id: {}, text: {}, why: {}, level: {}, answer: {}, allow_na: {allow_na}, refs: {}, show_if: {show_if}, partly: {}, na_label: {}, applies_if: {applies_if} }}",
+        string(o, "id", what),
+        string(o, "text", what),
+        string(o, "why", what),
+        integer(o, "level", what),
+        answer_spec(req(o, "answer", what), &format!("{what}.answer")),
+        texts(req(o, "refs", what), &format!("{what}.refs")),
+        opt_string(o, "partly", what),
+        opt_string(o, "na_label", what)
+    )
+}
+
+fn domain(v: &Value, what: &str) -> String {
+    let o = object(
+        v,
+        what,
+        &["id", "title", "summary", "weight", "levels", "questions"],
+    );
+    let levels = pair_map(o.get("levels"), &format!("{what}.levels"), |x, w| {
+        text(x.as_str().unwrap_or_else(|| panic!("{w} is not text")))
+    });
+    let questions = list(
+        req(o, "questions", what),
+        &format!("{what}.questions"),
+        question,
+    );
+    format!(
+        "Domain {{ id: {}, title: {}, summary: {}, weight: {}, levels: {levels}, questions: Cow::Borrowed({questions}) }}",
+        string(o, "id", what),
+        string(o, "title", what),
+        string(o, "summary", what),
+        integer(o, "weight", what)
+    )
+}
+
+fn gate(v: &Value, what: &str, with_justification: bool) -> String {
+    let o = object(
+        v,
+        what,
+        &[
+            "id",
+            "title",
+            "reason",
+            "justification",
+            "fires_if_any",
+            "domain_caps",
+            "overall_max",
+        ],
+    );
+    let triggers = list(
+        req(o, "fires_if_any", what),
+        &format!("{what}.fires_if_any"),
+        |x, w| {
+            let t = object(x, w, &["question", "credit_below"]);
+            format!(
+                "GateTrigger {{ question: {}, credit_below: {} }}",
+                string(t, "question", w),
+                number(t, "credit_below", w)
+            )
+        },
+    );
+    let caps = pair_map(
+        o.get("domain_caps"),
+        &format!("{what}.domain_caps"),
+        |x, w| {
+            let n = x.as_u64().unwrap_or_else(|| panic!("{w} is not a level"));
+            format!("{n}")
+        },
+    );
+    let overall_max = match o.get("overall_max") {
+        None | Some(Value::Null) => "None".into(),
+        Some(_) => format!("Some({})", integer(o, "overall_max", what)),
+    };
+    let justification = if with_justification {
+        opt_string(o, "justification", what)
+    } else {
+        "None".into()
+    };
+    format!(
+        "Gate {{ id: {}, title: {}, reason: {}, justification: {justification}, fires_if_any: Cow::Borrowed({triggers}), domain_caps: {caps}, overall_max: {overall_max} }}",
+        string(o, "id", what),
+        string(o, "title", what),
+        string(o, "reason", what)
+    )
+}
+
+/// The questionnaire as static Rust data of the model's types.
+fn rust_data(q: &Value) -> String {
+    let o = object(
+        q,
+        "the questionnaire",
+        &[
+            "id",
+            "version",
+            "title",
+            "levels",
+            "references",
+            "domains",
+            "gates",
+            "context",
+            "migrations",
+            "renames",
+            "changelog",
+        ],
+    );
+    let w = "the questionnaire";
+    assert!(
+        o.get("renames")
+            .and_then(Value::as_object)
+            .is_none_or(Map::is_empty),
+        "the built-in questionnaire uses migrations, not renames"
+    );
+    let empty = Value::Array(Vec::new());
+    let raw = |key: &str| o.get(key).unwrap_or(&empty).to_string();
+    let mut out = String::from("// Made by build.rs from data/questionnaire.json: do not edit.\n");
+    let mut item = |name: &str, ty: &str, value: String| {
+        let _ = writeln!(out, "pub(super) static {name}: {ty} = {value};");
+    };
+    item(
+        "ID",
+        "&str",
+        format!("{:?}", req(o, "id", w).as_str().expect("id is text")),
+    );
+    item(
+        "VERSION",
+        "&str",
+        format!(
+            "{:?}",
+            req(o, "version", w).as_str().expect("version is text")
+        ),
+    );
+    item(
+        "TITLE",
+        "&str",
+        format!("{:?}", req(o, "title", w).as_str().expect("title is text")),
+    );
+    item(
+        "LEVELS",
+        "&[LevelInfo]",
+        list(req(o, "levels", w), "levels", level_info),
+    );
+    item(
+        "REFERENCES",
+        "&[Reference]",
+        list(req(o, "references", w), "references", reference),
+    );
+    item(
+        "DOMAINS",
+        "&[Domain]",
+        list(req(o, "domains", w), "domains", domain),
+    );
+    item(
+        "GATES_FULL",
+        "&[Gate]",
+        list(req(o, "gates", w), "gates", |v, w| gate(v, w, true)),
+    );
+    item(
+        "GATES_PAGE",
+        "&[Gate]",
+        list(req(o, "gates", w), "gates", |v, w| gate(v, w, false)),
+    );
+    item(
+        "CONTEXT",
+        "&[ContextQuestion]",
+        list(
+            o.get("context").unwrap_or(&empty),
+            "context",
+            context_question,
+        ),
+    );
+    item(
+        "MIGRATIONS_JSON",
+        "&str",
+        format!("{:?}", raw("migrations")),
+    );
+    item("CHANGELOG_JSON", "&str", format!("{:?}", raw("changelog")));
+    out
+}
+
 fn main() {
     let path = "data/questionnaire.json";
     println!("cargo:rerun-if-changed={path}");
-    let text = std::fs::read_to_string(path).expect("data/questionnaire.json is readable");
-    let value: serde_json::Value =
-        serde_json::from_str(&text).expect("data/questionnaire.json is JSON");
+    let source = std::fs::read_to_string(path).expect("data/questionnaire.json is readable");
+    let value: Value = serde_json::from_str(&source).expect("data/questionnaire.json is JSON");
     let canonical =
         serde_json_canonicalizer::to_vec(&value).expect("the questionnaire canonicalizes");
     let digest = format!("sha256:{}", hex::encode(Sha256::digest(&canonical)));
@@ -26,19 +459,7 @@ fn main() {
     let out = Path::new(&out);
 
     write(out, "questionnaire.min.json", &value.to_string());
-
-    let mut page = value.clone();
-    if let Some(obj) = page.as_object_mut() {
-        obj.insert("changelog".into(), serde_json::Value::Array(Vec::new()));
-        obj.remove("migrations");
-        if let Some(gates) = obj.get_mut("gates").and_then(|g| g.as_array_mut()) {
-            for gate in gates.iter_mut().filter_map(|g| g.as_object_mut()) {
-                gate.remove("justification");
-            }
-        }
-    }
-    write(out, "questionnaire.page.json", &page.to_string());
-
+    write(out, "builtin_data.rs", &rust_data(&value));
     write(
         out,
         "builtin_digest.rs",

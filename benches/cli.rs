@@ -110,10 +110,10 @@ mod native {
             format!("https://vendor{seed}.example/.well-known/security.txt");
         a.profile.assessor = "Product security team".into();
         a.profile.assessment_date = "2026-11-20".into();
-        for c in &q.context {
+        for c in q.context.iter() {
             let option = &c.options[rng.below(c.options.len())];
             a.answers
-                .set_value(&c.id, Some(AnswerValue::Choice(option.id.clone())));
+                .set_value(&c.id, Some(AnswerValue::Choice(option.id.to_string())));
         }
         // A vendor's overall maturity: stronger vendors answer "best" more often.
         let strength = 30 + rng.below(65);

@@ -48,8 +48,8 @@ async fn question_card_shows_text_why_refs_and_emits_edits() {
     settle().await;
 
     let text = root.text_content().unwrap();
-    assert!(text.contains(&question.text));
-    assert!(text.contains(&question.why));
+    assert!(text.contains(&*question.text));
+    assert!(text.contains(&*question.why));
     assert!(text.contains(&format!("References ({})", question.refs.len())));
     let radios = root.query_selector_all("input[type=radio]").unwrap();
     assert_eq!(radios.length(), 3, "yes, partly, no");
@@ -162,7 +162,7 @@ async fn score_panel_renders_overall_levels_and_fired_gates_as_text() {
         .find(|g| g.id == "silent-fixes")
         .unwrap()
         .title;
-    assert!(gate.text_content().unwrap().contains(title.as_str()));
+    assert!(gate.text_content().unwrap().contains(title.as_ref()));
     let advisories = root
         .query_selector(".domain-result[data-domain=advisories] [data-testid=level]")
         .unwrap()

@@ -60,16 +60,16 @@ fn every_reference_and_every_citation_appears_once() {
         "each (reference, question) pair once"
     );
     for qu in q.questions() {
-        for r in &qu.refs {
+        for r in qu.refs.iter() {
             assert!(
-                pairs.contains(&(r.clone(), qu.id.clone())),
+                pairs.contains(&(r.to_string(), qu.id.to_string())),
                 "{r} / {}",
                 qu.id
             );
         }
     }
     let md = crosswalk::markdown(q);
-    for r in &q.references {
+    for r in q.references.iter() {
         assert!(md.contains(&format!("## {}", r.source)), "{}", r.source);
     }
 }

@@ -86,7 +86,7 @@ fn the_counts_and_the_weight_total_are_the_data_s() {
     for qu in &na {
         assert_states(&doc, &format!("`{}`", qu.id));
     }
-    for c in &q.context {
+    for c in q.context.iter() {
         assert_states(&doc, &format!("`{}`", c.id));
     }
     assert_states(&doc, &format!("weights summing to {total}"));
@@ -119,12 +119,14 @@ fn the_weight_table_and_the_level_texts_are_the_data_s() {
         rows.contains(&weight_row.as_str()),
         "weights wrong: {weight_row}"
     );
-    for d in &q.domains {
-        let texts: Vec<&str> = (1..=4).map(|l| d.levels[&l.to_string()].as_str()).collect();
+    for d in q.domains.iter() {
+        let texts: Vec<&str> = (1..=4)
+            .map(|l| d.levels.get(&l.to_string()).unwrap().as_ref())
+            .collect();
         let row = format!("| `{}` {} | {} |", d.id, d.title, texts.join(" | "));
         assert!(rows.contains(&row.as_str()), "level texts wrong: {row}");
     }
-    for l in &q.levels {
+    for l in q.levels.iter() {
         let row = format!("| L{} | {} | {} |", l.level, l.name, l.summary);
         assert!(rows.contains(&row.as_str()), "level wrong: {row}");
     }
@@ -142,12 +144,12 @@ fn every_gate_is_listed_with_its_title_triggers_caps_and_reason() {
         })
         .collect();
     assert_eq!(gate_rows.len(), q.gates.len(), "one table row per gate");
-    for g in &q.gates {
+    for g in q.gates.iter() {
         let row = gate_rows
             .iter()
             .find(|r| r.starts_with(&format!("| `{}` — {} |", g.id, g.title)))
             .unwrap_or_else(|| panic!("no row for gate {} — {}", g.id, g.title));
-        for t in &g.fires_if_any {
+        for t in g.fires_if_any.iter() {
             let level = q.question(&t.question).unwrap().level;
             assert!(
                 row.contains(&format!("`{}` (L{level}", t.question)),
@@ -244,7 +246,7 @@ fn score_example(path: &str) -> Score {
     let q = q();
     let mut doc: Value = serde_json::from_str(&read(path)).unwrap();
     assert_eq!(
-        doc["questionnaire"]["version"], q.version,
+        doc["questionnaire"]["version"], *q.version,
         "{path}: answers another questionnaire version; redo the example"
     );
     doc["questionnaire"]["digest"] = q.digest().into();

@@ -191,7 +191,7 @@ fn answers_csv_has_a_row_per_question_and_reflects_statuses() {
     assert_eq!(rows[0], ANSWERS_CSV_HEADER);
     assert!(rows.iter().all(|r| r.len() == ANSWERS_CSV_HEADER.len()));
     let ids: Vec<&str> = rows[1..].iter().map(|r| r[2].as_str()).collect();
-    let expected: Vec<&str> = q.questions().map(|qu| qu.id.as_str()).collect();
+    let expected: Vec<&str> = q.questions().map(|qu| qu.id.as_ref()).collect();
     assert_eq!(ids, expected, "questionnaire order");
 
     let row = |id: &str| rows.iter().find(|r| r[2] == id).unwrap().clone();

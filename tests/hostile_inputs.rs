@@ -123,7 +123,7 @@ fn check_score(s: &Score) {
     assert!((0.0..=max).contains(&s.overall_before_cap));
     assert!(s.overall <= s.overall_before_cap);
     assert_eq!(s.domains.len(), q.domains.len());
-    for (d, dom) in s.domains.iter().zip(&q.domains) {
+    for (d, dom) in s.domains.iter().zip(q.domains.iter()) {
         assert_eq!(d.domain, dom.id);
         assert!(d.level <= MAX_LEVEL && d.criteria_level <= MAX_LEVEL);
         assert!(d.level <= d.criteria_level);
@@ -553,9 +553,9 @@ fn fuzz_dictionary() -> String {
     }
     let q = q();
     tokens.push(format!("\"{}\"", q.id));
-    for d in &q.domains {
+    for d in q.domains.iter() {
         tokens.push(format!("\"{}\"", d.id));
-        for question in &d.questions {
+        for question in d.questions.iter() {
             tokens.push(format!("\"{}\"", question.id));
             for (id, _, _) in question.answer.options_worst_to_best() {
                 tokens.push(format!("\"{id}\""));

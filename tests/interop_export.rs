@@ -176,7 +176,7 @@ fn a_sealed_signed_2_0_0_score_file_exports_valid_documents_tied_to_its_digest_a
     );
     for g in &v.recomputed.gates {
         let title = &q().gate(&g.gate).unwrap().title;
-        assert!(props[&format!("vendor-readiness:gate:{}", g.gate)].starts_with(title.as_str()));
+        assert!(props[&format!("vendor-readiness:gate:{}", g.gate)].starts_with(title.as_ref()));
     }
     assert_eq!(cdx["metadata"]["timestamp"], "2025-05-01T09:30:00Z");
     assert_eq!(
@@ -316,7 +316,7 @@ fn every_question_has_its_requirement_and_every_answer_its_claim_with_the_scored
     for (entry, question) in map.iter().zip(q().questions()) {
         assert_eq!(entry["requirement"], format!("requirement:{}", question.id));
         assert!(refs.contains(entry["requirement"].as_str().unwrap()));
-        let status = &statuses[&question.id];
+        let status = &statuses[&*question.id];
         let score = entry["conformance"]["score"].as_f64();
         match status {
             QuestionStatus::Answered { credit } => {
@@ -336,7 +336,7 @@ fn every_question_has_its_requirement_and_every_answer_its_claim_with_the_scored
         let claim = claims[format!("claim:{}", question.id).as_str()];
         assert_eq!(claim["target"], "target:organisation");
         assert!(refs.contains(claim["target"].as_str().unwrap()));
-        let recorded = &a.answers.0[&question.id];
+        let recorded = &a.answers.0[&*question.id];
         let ev_refs = claim["evidence"]
             .as_array()
             .map(Vec::as_slice)
@@ -438,8 +438,8 @@ fn every_question_in_scope_has_a_finding_with_the_scored_state_and_credit() {
     };
     let in_scope: Vec<String> = q()
         .questions()
-        .filter(|x| statuses[&x.id] != QuestionStatus::OutOfScope)
-        .map(|x| x.id.clone())
+        .filter(|x| statuses[&*x.id] != QuestionStatus::OutOfScope)
+        .map(|x| x.id.to_string())
         .collect();
     assert_eq!(ids("include-controls"), in_scope);
     assert!(ids("exclude-controls").contains(&"remediation.all_tenants".to_owned()));
@@ -544,7 +544,7 @@ fn every_question_in_scope_has_a_finding_with_the_scored_state_and_credit() {
     // The answer and the notes are in the observation.
     let channel = observations
         .values()
-        .find(|o| o["title"] == q().question("intake.channel").unwrap().text)
+        .find(|o| o["title"] == *q().question("intake.channel").unwrap().text)
         .unwrap();
     let description = channel["description"].as_str().unwrap();
     assert!(

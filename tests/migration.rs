@@ -139,7 +139,7 @@ fn the_migration_report_accounts_for_every_change() {
     let report = v.migration.as_ref().unwrap();
     assert_eq!(
         (report.from.as_str(), report.to.as_str()),
-        ("1.0.0", q().version.as_str())
+        ("1.0.0", q().version.as_ref())
     );
     let rules = &q().migrations()[0];
     // The mid vendor answered every 1.0.0 question, so every merge and drop took effect.
@@ -161,7 +161,7 @@ fn the_migration_report_accounts_for_every_change() {
     // Every question added in 2.0.0 that the file could not answer is reported, in order.
     let expected_new: Vec<&str> = q()
         .questions()
-        .map(|qu| qu.id.as_str())
+        .map(|qu| qu.id.as_ref())
         .filter(|id| rules.added.iter().any(|a| a == id) && v.content.answers.value(id).is_none())
         .collect();
     assert_eq!(report.new_questions, expected_new);
@@ -302,7 +302,7 @@ fn every_1_0_0_question_is_kept_or_named_by_exactly_one_rule_and_every_rule_name
     let rules = &q().migrations()[0];
     assert_eq!(
         (rules.from.as_str(), rules.to.as_str()),
-        ("1.0.0", q().version.as_str())
+        ("1.0.0", q().version.as_ref())
     );
     let mut named: Vec<&str> = Vec::new();
     let mut targets = BTreeSet::new();
@@ -356,7 +356,7 @@ fn every_1_0_0_question_is_kept_or_named_by_exactly_one_rule_and_every_rule_name
     for old in v1().questions() {
         let kept = q().question(&old.id).is_some();
         assert!(
-            kept || unique.contains(old.id.as_str()),
+            kept || unique.contains(old.id.as_ref()),
             "1.0.0 question {} is neither kept nor migrated",
             old.id
         );
@@ -364,7 +364,7 @@ fn every_1_0_0_question_is_kept_or_named_by_exactly_one_rule_and_every_rule_name
     // `added` is exactly the current questions no 1.0.0 answer can fill.
     let expected_added: Vec<&str> = q()
         .questions()
-        .map(|qu| qu.id.as_str())
+        .map(|qu| qu.id.as_ref())
         .filter(|id| v1().question(id).is_none() && !targets.contains(id))
         .collect();
     assert_eq!(

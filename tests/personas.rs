@@ -107,7 +107,7 @@ fn every_persona_gets_the_levels_a_psirt_lead_expects() {
     assert_eq!(
         q().domains
             .iter()
-            .map(|d| d.id.as_str())
+            .map(|d| d.id.as_ref())
             .collect::<Vec<_>>(),
         DOMAINS,
         "the table follows the questionnaire's domains"
@@ -131,7 +131,7 @@ fn every_persona_answers_every_question_shown_to_it() {
                 );
             }
         }
-        for c in &q().context {
+        for c in q().context.iter() {
             assert!(answers.value(&c.id).is_some(), "{name}: {} answered", c.id);
         }
         assert!(s.shown > 0);

@@ -95,7 +95,7 @@ fn context_changes_are_listed_first() {
     assert_eq!(first.domain, "context");
     assert_eq!(
         first.after.as_deref(),
-        Some(q().context[0].options[1].label.as_str())
+        Some(q().context[0].options[1].label.as_ref())
     );
     // remediation.free_fixes is out of scope for a hosted service: same answer, but it
     // no longer counts.

@@ -101,13 +101,13 @@ fn full_assessment() -> Assessment {
     }
     for question in q.questions() {
         let id = question.id.clone();
-        a.apply(Edit::Answer(id.clone(), Some(question.answer.best())));
+        a.apply(Edit::Answer(id.to_string(), Some(question.answer.best())));
         a.apply(Edit::Notes(
-            id.clone(),
+            id.to_string(),
             format!("Notes on {id}.\nSecond line."),
         ));
         a.apply(Edit::AddEvidence(
-            id.clone(),
+            id.to_string(),
             Evidence {
                 label: "Policy page".into(),
                 url: Some("https://vendor.example/security".into()),
@@ -115,7 +115,7 @@ fn full_assessment() -> Assessment {
             },
         ));
         a.apply(Edit::AddEvidence(
-            id,
+            id.to_string(),
             Evidence {
                 label: "Procedure document".into(),
                 url: None,
@@ -140,14 +140,17 @@ fn mixed_assessment() -> Assessment {
         .find(|qu| qu.allow_na)
         .expect("a question allowing n/a");
     a.apply(Edit::Answer(
-        na.id.clone(),
+        na.id.to_string(),
         Some(AnswerValue::NotApplicable),
     ));
     let mut questions = q.questions().filter(|qu| !qu.allow_na);
     let worst = questions.next().unwrap();
-    a.apply(Edit::Answer(worst.id.clone(), Some(worst.answer.worst())));
+    a.apply(Edit::Answer(
+        worst.id.to_string(),
+        Some(worst.answer.worst()),
+    ));
     let noted = questions.next().unwrap();
-    a.apply(Edit::Notes(noted.id.clone(), "still to check".into()));
+    a.apply(Edit::Notes(noted.id.to_string(), "still to check".into()));
     a
 }
 

@@ -18,7 +18,7 @@ fn scale(question: &Question) -> Vec<AnswerValue> {
                 .map(|i| min + (max - min) * f64::from(i) / 20.0)
                 .collect();
             for b in match &question.answer {
-                AnswerSpec::Number { bands, .. } => bands.clone(),
+                AnswerSpec::Number { bands, .. } => bands.to_vec(),
                 _ => unreachable!(),
             } {
                 values.push(b.threshold);
@@ -111,7 +111,7 @@ proptest! {
         let context = &q.context[which % q.context.len()];
         let mut after_answers = before_answers.clone();
         let chosen = &context.options[option % context.options.len()];
-        after_answers.set_value(&context.id, Some(AnswerValue::Choice(chosen.id.clone())));
+        after_answers.set_value(&context.id, Some(AnswerValue::Choice(chosen.id.to_string())));
 
         let before = score(q, &before_answers);
         let after = score(q, &after_answers);
@@ -157,8 +157,8 @@ proptest! {
 #[test]
 fn not_applicable_never_passes_a_gate() {
     let q = Questionnaire::builtin();
-    for gate in &q.gates {
-        for trigger in &gate.fires_if_any {
+    for gate in q.gates.iter() {
+        for trigger in gate.fires_if_any.iter() {
             let mut a = common::all_best(q);
             a.set_value(&trigger.question, Some(AnswerValue::NotApplicable));
             let s = score(q, &a);

@@ -662,7 +662,7 @@ fn compare_json<'a>(entry: &'a CompareEntry, q: &'a Questionnaire) -> CompareJso
                 levels: Some(
                     q.domains
                         .iter()
-                        .map(|d| (d.id.as_str(), row.level(&d.id)))
+                        .map(|d| (d.id.as_ref(), row.level(&d.id)))
                         .collect(),
                 ),
                 gates: Some(row.summary.gates.iter().map(|g| g.gate.as_str()).collect()),
@@ -736,7 +736,7 @@ struct Table {
 impl Table {
     fn new(q: &Questionnaire) -> Self {
         let mut header: Vec<String> = vec!["Vendor".into(), "Overall".into()];
-        header.extend(q.domains.iter().map(|d| d.id.clone()));
+        header.extend(q.domains.iter().map(|d| d.id.to_string()));
         header.extend(["Gates", "Signature", "Verdict"].map(String::from));
         Table {
             widths: header.iter().map(|h| h.chars().count()).collect(),

@@ -153,8 +153,8 @@ pub fn recorded_files(q: &Questionnaire, answers: &Answers) -> Vec<RecordedFile>
     let mut order: Vec<&str> = q
         .context
         .iter()
-        .map(|c| c.id.as_str())
-        .chain(q.questions().map(|qu| qu.id.as_str()))
+        .map(|c| &*c.id)
+        .chain(q.questions().map(|qu| &*qu.id))
         .filter(|id| answers.0.contains_key(*id))
         .collect();
     for id in answers.0.keys() {

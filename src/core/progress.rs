@@ -263,8 +263,8 @@ pub fn progress(
         .domains
         .iter()
         .map(|d| LevelChange {
-            domain: d.id.clone(),
-            title: d.title.clone(),
+            domain: d.id.to_string(),
+            title: d.title.to_string(),
             before: before.domain(&d.id).map_or(0, |s| s.level),
             after: after.domain(&d.id).map_or(0, |s| s.level),
         })
@@ -276,8 +276,8 @@ pub fn progress(
             .iter()
             .filter(|g| to.iter().any(|f| f.gate == g.id) && !from.iter().any(|f| f.gate == g.id))
             .map(|g| GateChange {
-                gate: g.id.clone(),
-                title: g.title.clone(),
+                gate: g.id.to_string(),
+                title: g.title.to_string(),
             })
             .collect()
     };
@@ -300,7 +300,7 @@ pub fn progress(
 /// with labels.
 fn answer_changes(q: &Questionnaire, older: &Answers, newer: &Answers) -> Vec<AnswerChange> {
     let mut out = Vec::new();
-    for c in &q.context {
+    for c in q.context.iter() {
         let (x, y) = (older.value(&c.id), newer.value(&c.id));
         if x == y {
             continue;
@@ -311,13 +311,13 @@ fn answer_changes(q: &Questionnaire, older: &Answers, newer: &Answers) -> Vec<An
                 c.options
                     .iter()
                     .find(|o| o.id == id)
-                    .map_or(id, |o| o.label.clone())
+                    .map_or(id, |o| o.label.to_string())
             })
         };
         out.push(AnswerChange {
-            question: c.id.clone(),
+            question: c.id.to_string(),
             domain: "context".into(),
-            text: c.text.clone(),
+            text: c.text.to_string(),
             before: label(x),
             after: label(y),
             credit_before: None,
@@ -337,7 +337,7 @@ fn answer_changes(q: &Questionnaire, older: &Answers, newer: &Answers) -> Vec<An
         out.push(AnswerChange {
             status_before: status(&was, &row.question),
             status_after: status(&is, &row.question),
-            text: question.text.clone(),
+            text: question.text.to_string(),
             before: row.a.as_ref().map(|v| answer_label(question, v)),
             after: row.b.as_ref().map(|v| answer_label(question, v)),
             credit_before: row.a_credit,

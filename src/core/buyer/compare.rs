@@ -418,12 +418,12 @@ pub fn evaluate(
             .find(|l| l.domain == id)
             .map_or(0, |l| l.level)
     };
-    for d in &q.domains {
-        if let Some(&min) = profile.min_levels.get(&d.id) {
+    for d in q.domains.iter() {
+        if let Some(&min) = profile.min_levels.get(&*d.id) {
             let level = row_level(&d.id);
             if level < min {
                 reasons.push(Reason::LevelBelow {
-                    domain: d.title.clone(),
+                    domain: d.title.to_string(),
                     level,
                     min,
                 });
@@ -443,7 +443,7 @@ pub fn evaluate(
             reasons.push(Reason::GateFired {
                 gate: q
                     .gate(&fired.gate)
-                    .map_or(fired.gate.clone(), |g| g.title.clone()),
+                    .map_or(fired.gate.clone(), |g| g.title.to_string()),
                 pending: fired.pending,
             });
         }
@@ -567,7 +567,7 @@ const TRAILING_COLUMNS: [&str; 3] = ["Gates fired", "Verdict", "Reasons"];
 /// The header of [`comparison_csv`], with one column per domain titled by its title.
 pub fn comparison_header(q: &Questionnaire) -> Vec<String> {
     let mut header: Vec<String> = LEADING_COLUMNS.map(String::from).to_vec();
-    header.extend(q.domains.iter().map(|d| d.title.clone()));
+    header.extend(q.domains.iter().map(|d| d.title.to_string()));
     header.extend(TRAILING_COLUMNS.map(String::from));
     header
 }
@@ -690,19 +690,19 @@ fn counted_credit(status: Option<&QuestionStatus>) -> Option<f64> {
 pub fn diff(q: &Questionnaire, a: &Answers, b: &Answers, only_differences: bool) -> Vec<DiffRow> {
     let (sa, sb) = (scoring::evaluate(q, a), scoring::evaluate(q, b));
     let mut rows = Vec::new();
-    for d in &q.domains {
-        for question in &d.questions {
+    for d in q.domains.iter() {
+        for question in d.questions.iter() {
             let (va, vb) = (a.value(&question.id), b.value(&question.id));
             let (ca, cb) = (
-                counted_credit(sa.get(&question.id)),
-                counted_credit(sb.get(&question.id)),
+                counted_credit(sa.get(&*question.id)),
+                counted_credit(sb.get(&*question.id)),
             );
             if only_differences && va == vb && ca == cb {
                 continue;
             }
             rows.push(DiffRow {
-                question: question.id.clone(),
-                domain: d.id.clone(),
+                question: question.id.to_string(),
+                domain: d.id.to_string(),
                 a: va.cloned(),
                 b: vb.cloned(),
                 a_credit: ca,

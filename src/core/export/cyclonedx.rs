@@ -162,8 +162,8 @@ fn metadata_properties(q: &Questionnaire, input: &ExportInput) -> Vec<Value> {
             p.push(property("answers:content-digest", &input.content_digest));
         }
     }
-    p.push(property("questionnaire:id", &q.id));
-    p.push(property("questionnaire:version", &q.version));
+    p.push(property("questionnaire:id", &*q.id));
+    p.push(property("questionnaire:version", &*q.version));
     p.push(property("questionnaire:digest", q.digest()));
     if input.answered.version != q.version {
         p.push(property(
@@ -196,9 +196,7 @@ fn metadata_properties(q: &Questionnaire, input: &ExportInput) -> Vec<Value> {
         ));
     }
     for g in &score.gates {
-        let title = q
-            .gate(&g.gate)
-            .map_or(g.gate.as_str(), |x| x.title.as_str());
+        let title = q.gate(&g.gate).map_or(g.gate.as_str(), |x| &*x.title);
         let pending = if g.pending {
             " (pending: its questions are unanswered)"
         } else {
@@ -298,7 +296,7 @@ fn evidence_entry(bom_ref: &str, ev: &Evidence) -> Value {
 fn standard(q: &Questionnaire) -> Value {
     let mut requirements = Vec::new();
     let mut levels = Vec::new();
-    for d in &q.domains {
+    for d in q.domains.iter() {
         let domain_ref = format!("requirement:domain:{}", d.id);
         requirements.push(json!({
             "bom-ref": domain_ref,
@@ -307,7 +305,7 @@ fn standard(q: &Questionnaire) -> Value {
             "text": d.summary,
             "properties": [property("weight", d.weight.to_string())],
         }));
-        for question in &d.questions {
+        for question in d.questions.iter() {
             let mut r = json!({
                 "bom-ref": requirement_ref(&question.id),
                 "identifier": question.id,
@@ -414,7 +412,7 @@ fn requirement_descriptions(q: &Questionnaire, question: &Question) -> Vec<Strin
         out.push(format!("Partly means: {partly}"));
     }
     if question.allow_na {
-        out.push(format!("May be answered: {}.", q.na_label(question)));
+        out.push(format!("May be answered: {}.", question.na_text()));
     }
     if let Some(c) = &question.show_if {
         out.push(format!(

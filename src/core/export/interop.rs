@@ -158,14 +158,14 @@ impl ExportInput {
     ) -> impl Iterator<Item = QuestionView<'a>> {
         q.domains.iter().flat_map(move |domain| {
             domain.questions.iter().map(move |question| {
-                let entry = self.answers.0.get(&question.id);
+                let entry = self.answers.0.get(&*question.id);
                 let value = entry.and_then(|e| e.value.as_ref());
                 QuestionView {
                     domain,
                     question,
                     entry,
                     status: statuses
-                        .get(&question.id)
+                        .get(&*question.id)
                         .unwrap_or(&QuestionStatus::Unanswered),
                     label: value.map(|v| answer_label(question, v)),
                 }
@@ -183,8 +183,8 @@ impl ExportInput {
                     .options
                     .iter()
                     .find(|o| o.id == value)
-                    .map_or(value, |o| o.label.clone());
-                Some((c.id.clone(), label))
+                    .map_or(value, |o| o.label.to_string());
+                Some((c.id.to_string(), label))
             })
             .collect()
     }

@@ -124,10 +124,7 @@ pub const ANSWERS_CSV_HEADER: [&str; 11] = [
 /// question does not accept is shown as stored, marked as not allowed.
 pub fn answer_label(q: &Question, value: &AnswerValue) -> String {
     match (value, &q.answer) {
-        (AnswerValue::NotApplicable, _) => q
-            .na_label
-            .clone()
-            .unwrap_or_else(|| "Not applicable".to_owned()),
+        (AnswerValue::NotApplicable, _) => q.na_text().to_owned(),
         (AnswerValue::Number(n), AnswerSpec::Number { unit, .. }) => {
             // For reading (six decimals at most), without the float formatter the page
             // would otherwise carry.
@@ -190,12 +187,12 @@ pub fn evidence_text(ev: &Evidence) -> String {
 pub fn answers_csv(q: &Questionnaire, assessment: &Assessment) -> String {
     let statuses = scoring::evaluate(q, &assessment.answers);
     let mut out = csv_row(&ANSWERS_CSV_HEADER);
-    for domain in &q.domains {
-        for question in &domain.questions {
-            let entry = assessment.answers.0.get(&question.id);
+    for domain in q.domains.iter() {
+        for question in domain.questions.iter() {
+            let entry = assessment.answers.0.get(&*question.id);
             let value = entry.and_then(|e| e.value.as_ref());
             let status = statuses
-                .get(&question.id)
+                .get(&*question.id)
                 .unwrap_or(&QuestionStatus::Unanswered);
             let level = format!("L{}", question.level);
             let label = value.map(|v| answer_label(question, v)).unwrap_or_default();

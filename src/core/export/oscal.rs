@@ -232,7 +232,7 @@ fn result_props(q: &Questionnaire, input: &ExportInput) -> Vec<Value> {
             &d.level.to_string(),
         ));
     }
-    for d in &q.domains {
+    for d in q.domains.iter() {
         p.push(prop_class(
             "domain-weight",
             Some(&d.id),
@@ -240,9 +240,7 @@ fn result_props(q: &Questionnaire, input: &ExportInput) -> Vec<Value> {
         ));
     }
     for g in &score.gates {
-        let title = q
-            .gate(&g.gate)
-            .map_or(g.gate.as_str(), |x| x.title.as_str());
+        let title = q.gate(&g.gate).map_or(g.gate.as_str(), |x| &*x.title);
         p.push(prop_class("gate-fired", Some(&g.gate), title));
     }
     for (id, label) in input.context_answers(q) {
@@ -262,15 +260,11 @@ fn result_remarks(q: &Questionnaire, input: &ExportInput) -> String {
             .unwrap_or_default()
     )];
     for d in &score.domains {
-        let title = q
-            .domain(&d.domain)
-            .map_or(d.domain.as_str(), |x| x.title.as_str());
+        let title = q.domain(&d.domain).map_or(d.domain.as_str(), |x| &*x.title);
         lines.push(format!("- {title}: L{} {}", d.level, q.level_name(d.level)));
     }
     for g in &score.gates {
-        let title = q
-            .gate(&g.gate)
-            .map_or(g.gate.as_str(), |x| x.title.as_str());
+        let title = q.gate(&g.gate).map_or(g.gate.as_str(), |x| &*x.title);
         let pending = if g.pending {
             " (pending: its questions are unanswered)"
         } else {

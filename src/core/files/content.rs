@@ -39,7 +39,7 @@ pub fn bring_current(
     if r.id != q.id {
         return Err(FileError::OtherQuestionnaire {
             found: r.id.clone(),
-            expected: q.id.clone(),
+            expected: q.id.to_string(),
         });
     }
     let order = parse_version(&r.version)
@@ -55,14 +55,14 @@ pub fn bring_current(
         Some(Ordering::Greater) => {
             return Err(FileError::NewerQuestionnaire {
                 found: r.version.clone(),
-                known: q.version.clone(),
+                known: q.version.to_string(),
             })
         }
         Some(Ordering::Equal) => None,
         Some(Ordering::Less) => Some(history::historic(&r.id, &r.version).ok_or_else(|| {
             FileError::UnknownQuestionnaireVersion {
                 found: r.version.clone(),
-                known: q.version.clone(),
+                known: q.version.to_string(),
             }
         })?),
     };
@@ -84,7 +84,7 @@ pub fn bring_current(
     let (answers, migration) = migration::migrate(answers, &r.version, q).map_err(|e| match e {
         MigrationError::NoPath(found) => FileError::UnknownQuestionnaireVersion {
             found,
-            known: q.version.clone(),
+            known: q.version.to_string(),
         },
         MigrationError::Conflict(question) => FileError::InvalidAnswer {
             question,

@@ -62,8 +62,8 @@ impl QuestionnaireRef {
     /// The reference of a questionnaire.
     pub fn of(q: &Questionnaire) -> Self {
         QuestionnaireRef {
-            id: q.id.clone(),
-            version: q.version.clone(),
+            id: q.id.to_string(),
+            version: q.version.to_string(),
             digest: q.digest(),
         }
     }
@@ -172,10 +172,10 @@ pub struct GuideEntry {
 pub fn template(q: &Questionnaire) -> AnswersFile {
     let mut file = answers_file(q, &Assessment::default());
     let context = q.context.iter().map(|c| GuideEntry {
-        id: c.id.clone(),
-        text: c.text.clone(),
+        id: c.id.to_string(),
+        text: c.text.to_string(),
         level: 0,
-        allowed: c.options.iter().map(|o| o.id.clone()).collect(),
+        allowed: c.options.iter().map(|o| o.id.to_string()).collect(),
         na_allowed: false,
         number: None,
         shown_if: None,
@@ -186,8 +186,8 @@ pub fn template(q: &Questionnaire) -> AnswersFile {
     file.guide = context
         .chain(q.questions().map(|qu| {
             GuideEntry {
-                id: qu.id.clone(),
-                text: qu.text.clone(),
+                id: qu.id.to_string(),
+                text: qu.text.to_string(),
                 level: qu.level,
                 allowed: qu
                     .answer
@@ -210,8 +210,8 @@ pub fn template(q: &Questionnaire) -> AnswersFile {
                 },
                 shown_if: qu.show_if.clone(),
                 applies_if: qu.applies_if.clone(),
-                partly: qu.partly.clone(),
-                na_label: qu.na_label.clone(),
+                partly: qu.partly.as_deref().map(str::to_owned),
+                na_label: qu.na_label.as_deref().map(str::to_owned),
             }
         }))
         .collect();
@@ -221,7 +221,7 @@ pub fn template(q: &Questionnaire) -> AnswersFile {
         .map(|c| &c.id)
         .chain(q.questions().map(|qu| &qu.id))
     {
-        file.answers.0.insert(id.clone(), Default::default());
+        file.answers.0.insert(id.to_string(), Default::default());
     }
     file
 }

@@ -89,7 +89,7 @@ pub fn markdown(q: &Questionnaire) -> String {
     let mut current_source: Option<&str> = None;
     for row in &rows {
         let r = row.reference;
-        if current_source != Some(r.source.as_str()) {
+        if current_source != Some(&*r.source) {
             current_source = Some(&r.source);
             out.push_str(&format!("\n## {}\n\n", r.source));
             if let Some(d) = &r.document {

@@ -150,7 +150,7 @@ pub fn migrate(
     }
     let mut report = MigrationReport {
         from: from.to_owned(),
-        to: q.version.clone(),
+        to: q.version.to_string(),
         ..Default::default()
     };
     let mut current = answers.clone();
@@ -185,18 +185,21 @@ pub fn migrate(
     current.prune();
     report.new_questions = q
         .questions()
-        .filter(|qu| added.contains(&qu.id) && current.value(&qu.id).is_none())
-        .map(|qu| qu.id.clone())
+        .filter(|qu| added.iter().any(|a| *a == qu.id) && current.value(&qu.id).is_none())
+        .map(|qu| qu.id.to_string())
         .collect();
     report.gate_questions = q
         .questions()
-        .filter(|qu| report.new_questions.contains(&qu.id) || report.needs_answer.contains(&qu.id))
+        .filter(|qu| {
+            report.new_questions.iter().any(|n| *n == qu.id)
+                || report.needs_answer.iter().any(|n| *n == qu.id)
+        })
         .filter(|qu| {
             q.gates
                 .iter()
                 .any(|g| g.fires_if_any.iter().any(|t| t.question == qu.id))
         })
-        .map(|qu| qu.id.clone())
+        .map(|qu| qu.id.to_string())
         .collect();
     Ok((current, Some(report)))
 }

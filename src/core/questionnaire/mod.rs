@@ -13,49 +13,68 @@ pub use model::*;
 
 use std::sync::OnceLock;
 
-/// The questionnaire compiled into the app and the CLI: `data/questionnaire.json`
-/// without its pretty-printing (see `build.rs`).
+/// The built-in questionnaire's JSON: `data/questionnaire.json` without its
+/// pretty-printing (see `build.rs`). The program itself reads the static data made from
+/// it ([`Questionnaire::builtin`]); this text is for tests and readers of the JSON.
 pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/questionnaire.min.json"));
-
-/// What the page reads: [`BUILTIN_JSON`] without the changelog, the migration rules and
-/// the gates' justifications, which only the verifier and the CLI need.
-pub const PAGE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/questionnaire.page.json"));
 
 include!(concat!(env!("OUT_DIR"), "/builtin_digest.rs"));
 
-static SOURCE: OnceLock<&'static str> = OnceLock::new();
+/// The built-in questionnaire as static data of the model's types, made by `build.rs`.
+mod builtin_data {
+    use std::borrow::Cow;
 
-/// Chooses the full data for [`Questionnaire::builtin`] in a browser module that verifies
-/// or seals files (the worker). Must run before the first call to `builtin`; natively the
-/// full data is the default.
-pub fn use_full_data() {
-    let _ = SOURCE.set(BUILTIN_JSON);
+    use super::model::*;
+
+    include!(concat!(env!("OUT_DIR"), "/builtin_data.rs"));
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn default_source() -> &'static str {
-    BUILTIN_JSON
+static FULL: OnceLock<bool> = OnceLock::new();
+
+/// Chooses the full data for [`Questionnaire::builtin`] in a browser module that verifies
+/// or seals files (the worker): the gates' justifications, the changelog and the
+/// migration rules, which the page never shows. Must run before the first call to
+/// `builtin`; natively the full data is the default.
+pub fn use_full_data() {
+    let _ = FULL.set(true);
 }
 
 // In the browser the page's lean data is the default, so the page's module never carries
-// the full data; the worker asks for it with `use_full_data`.
-#[cfg(target_arch = "wasm32")]
-fn default_source() -> &'static str {
-    PAGE_JSON
+// what only the verifier reads; the worker asks for it with `use_full_data`.
+const FULL_BY_DEFAULT: bool = !cfg!(target_arch = "wasm32");
+
+/// The built-in questionnaire over its static parts, with or without what only the
+/// verifier reads.
+fn assemble(full: bool) -> Questionnaire {
+    use builtin_data as d;
+    Questionnaire::from_parts(model::Parts {
+        id: d::ID,
+        version: d::VERSION,
+        title: d::TITLE,
+        levels: d::LEVELS,
+        references: d::REFERENCES,
+        domains: d::DOMAINS,
+        gates: if full { d::GATES_FULL } else { d::GATES_PAGE },
+        context: d::CONTEXT,
+        migrations: if full { d::MIGRATIONS_JSON } else { "[]" },
+        changelog: if full { d::CHANGELOG_JSON } else { "[]" },
+        digest: BUILTIN_DIGEST,
+    })
+}
+
+/// What the page reads as [`Questionnaire::builtin`]: the built-in questionnaire without
+/// the gates' justifications, the changelog and the migration rules (for tests).
+pub fn page_data() -> Questionnaire {
+    assemble(false)
 }
 
 impl Questionnaire {
-    /// The questionnaire compiled into this build, parsed once. Its data rules are
-    /// checked by the test suite (`builtin_data_passes_every_consistency_rule`), not at
-    /// every page load.
+    /// The questionnaire compiled into this build: static data, nothing parsed. Its data
+    /// rules are checked by the test suite (`builtin_data_passes_every_consistency_rule`),
+    /// and that it equals `data/questionnaire.json` parsed, not at every page load.
     pub fn builtin() -> &'static Questionnaire {
         static BUILTIN: OnceLock<Questionnaire> = OnceLock::new();
-        BUILTIN.get_or_init(|| {
-            let json = SOURCE.get().copied().unwrap_or_else(default_source);
-            serde_json::from_str::<Questionnaire>(json)
-                .expect("the built-in questionnaire is validated by the test suite")
-                .indexed()
-        })
+        BUILTIN.get_or_init(|| assemble(FULL.get().copied().unwrap_or(FULL_BY_DEFAULT)))
     }
 
     /// Parses and validates questionnaire data.

@@ -4,6 +4,7 @@
 //! Every rule about *what is asked* lives in the data file; every rule about *how it is
 //! scored* lives in [`crate::core::scoring`] and [`crate::core::scoring::gates`].
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
@@ -14,6 +15,88 @@ use crate::core::integrity;
 
 /// The highest maturity level of a domain.
 pub const MAX_LEVEL: u8 = 4;
+
+/// Text of the questionnaire: borrowed from the data compiled into the program (the
+/// built-in questionnaire is static Rust data made by `build.rs`, so the page parses
+/// nothing at start), or owned when a questionnaire is read from JSON.
+pub type Text = Cow<'static, str>;
+
+/// A list of the questionnaire, borrowed or owned like [`Text`].
+pub type List<T> = Cow<'static, [T]>;
+
+/// A small map from text keys (domain ids, level numbers), kept as pairs in key order so
+/// it can be static data; written and read as a JSON object.
+#[derive(Clone, PartialEq)]
+pub struct PairMap<V: Clone + 'static>(pub List<(Text, V)>);
+
+impl<V: Clone + 'static> PairMap<V> {
+    /// The value under `key`.
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Whether `key` has a value.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// The pairs in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
+        self.0.iter().map(|(k, v)| (&**k, v))
+    }
+
+    /// How many pairs.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are no pairs.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The keys in order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.iter().map(|(k, _)| k)
+    }
+}
+
+impl<'a, V: Clone + 'static> IntoIterator for &'a PairMap<V> {
+    type Item = (&'a str, &'a V);
+    type IntoIter =
+        std::iter::Map<std::slice::Iter<'a, (Text, V)>, fn(&'a (Text, V)) -> (&'a str, &'a V)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (&**k, v))
+    }
+}
+
+impl<V: Clone + 'static> Default for PairMap<V> {
+    fn default() -> Self {
+        PairMap(Cow::Borrowed(&[]))
+    }
+}
+
+impl<V: Clone + std::fmt::Debug + 'static> std::fmt::Debug for PairMap<V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+impl<V: Clone + Serialize + 'static> Serialize for PairMap<V> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+impl<'de, V: Clone + Deserialize<'de> + 'static> Deserialize<'de> for PairMap<V> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let map = BTreeMap::<String, V>::deserialize(d)?;
+        Ok(PairMap(Cow::Owned(
+            map.into_iter().map(|(k, v)| (Cow::Owned(k), v)).collect(),
+        )))
+    }
+}
 
 /// Errors raised while loading a questionnaire.
 #[derive(Debug, thiserror::Error)]
@@ -31,34 +114,34 @@ pub enum QuestionnaireError {
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
     /// Stable identifier, the same across versions.
-    pub id: String,
+    pub id: Text,
     /// Semantic version of the content.
-    pub version: String,
+    pub version: Text,
     /// Human title.
-    pub title: String,
+    pub title: Text,
     /// Names and generic meaning of levels 0..=4.
-    pub levels: Vec<LevelInfo>,
+    pub levels: List<LevelInfo>,
     /// Every reference a question may cite.
-    pub references: Vec<Reference>,
+    pub references: List<Reference>,
     /// The domains in display order.
-    pub domains: Vec<Domain>,
+    pub domains: List<Domain>,
     /// Critical gates that cap levels whatever else is answered.
-    pub gates: Vec<Gate>,
+    pub gates: List<Gate>,
     /// Unscored questions about the vendor (deployment model…) that decide which
     /// questions apply. Their answers are stored with the others, under `context.` ids.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub context: Vec<ContextQuestion>,
+    #[serde(default, skip_serializing_if = "<[ContextQuestion]>::is_empty")]
+    pub context: List<ContextQuestion>,
     /// How answers to older versions map to this one (read with [`Questionnaire::migrations`]).
     #[serde(default, skip_serializing_if = "Lazy::is_empty")]
     pub migrations: Lazy<Vec<Migration>>,
     /// Legacy (1.0.0): old question id → new id. Empty from 2.0.0 on.
     #[serde(default)]
-    pub renames: BTreeMap<String, String>,
+    pub renames: PairMap<Text>,
     /// What changed in each version (read with [`Questionnaire::changelog`]).
     #[serde(default)]
     pub changelog: Lazy<Vec<ChangelogEntry>>,
     #[serde(skip)]
-    index: HashMap<String, (usize, usize)>,
+    index: HashMap<Text, (usize, usize)>,
     // Verifying a file compares digests; computing one canonicalizes the whole data.
     #[serde(skip)]
     digest_cache: DigestCache,
@@ -68,7 +151,7 @@ pub struct Questionnaire {
 /// changelog are read only by the verifier and the CLI, so the page never carries a
 /// parser for them. Compared, cloned and written back as the text it was read from.
 pub struct Lazy<T> {
-    raw: Box<serde_json::value::RawValue>,
+    raw: Text,
     parsed: OnceLock<T>,
 }
 
@@ -77,28 +160,33 @@ impl<T: serde::de::DeserializeOwned + Default> Lazy<T> {
     /// built-in data strictly).
     pub fn get(&self) -> &T {
         self.parsed
-            .get_or_init(|| serde_json::from_str(self.raw.get()).unwrap_or_default())
+            .get_or_init(|| serde_json::from_str(&self.raw).unwrap_or_default())
     }
 }
 
 impl<T> Lazy<T> {
+    /// Data kept as this JSON text (the built-in questionnaire's, made by `build.rs`).
+    pub const fn from_static(raw: &'static str) -> Self {
+        Lazy {
+            raw: Cow::Borrowed(raw),
+            parsed: OnceLock::new(),
+        }
+    }
+
     /// Whether the text is an empty array or object.
     pub fn is_empty(&self) -> bool {
-        matches!(self.raw.get().trim(), "[]" | "{}")
+        matches!(self.raw.trim(), "[]" | "{}")
     }
 
     /// The JSON text.
     pub fn raw(&self) -> &str {
-        self.raw.get()
+        &self.raw
     }
 }
 
 impl<T> Default for Lazy<T> {
     fn default() -> Self {
-        Lazy {
-            raw: serde_json::value::RawValue::from_string("[]".into()).expect("[] is JSON"),
-            parsed: OnceLock::new(),
-        }
+        Lazy::from_static("[]")
     }
 }
 
@@ -113,26 +201,30 @@ impl<T> Clone for Lazy<T> {
 
 impl<T> PartialEq for Lazy<T> {
     fn eq(&self, other: &Self) -> bool {
-        self.raw.get() == other.raw.get()
+        self.raw == other.raw
     }
 }
 
 impl<T> std::fmt::Debug for Lazy<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.raw.get())
+        f.write_str(&self.raw)
     }
 }
 
 impl<T> Serialize for Lazy<T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.raw.serialize(s)
+        use serde::ser::Error;
+        serde_json::value::RawValue::from_string(self.raw.to_string())
+            .map_err(S::Error::custom)?
+            .serialize(s)
     }
 }
 
 impl<'de, T> Deserialize<'de> for Lazy<T> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = Box::<serde_json::value::RawValue>::deserialize(d)?;
         Ok(Lazy {
-            raw: Box::<serde_json::value::RawValue>::deserialize(d)?,
+            raw: Cow::Owned(raw.get().to_owned()),
             parsed: OnceLock::new(),
         })
     }
@@ -140,8 +232,16 @@ impl<'de, T> Deserialize<'de> for Lazy<T> {
 
 /// A digest computed once per value; a clone starts empty, since clones are made to be
 /// changed.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Default)]
 struct DigestCache(OnceLock<String>);
+
+// A cache is not part of the value: two questionnaires are equal whether or not either
+// has computed its digest yet.
+impl PartialEq for DigestCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
 
 impl Clone for DigestCache {
     fn clone(&self) -> Self {
@@ -156,9 +256,9 @@ pub struct LevelInfo {
     /// 0..=4.
     pub level: u8,
     /// Short name, e.g. "Defined".
-    pub name: String,
+    pub name: Text,
     /// One sentence.
-    pub summary: String,
+    pub summary: Text,
 }
 
 /// A clause of a standard or public source that questions cite.
@@ -166,28 +266,28 @@ pub struct LevelInfo {
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     /// Stable id cited by questions, e.g. `ISO29147-6.2.2`.
-    pub id: String,
+    pub id: Text,
     /// Short label of the document, e.g. "ISO/IEC 29147:2018".
-    pub source: String,
+    pub source: Text,
     /// The clause within the document.
-    pub clause: String,
+    pub clause: Text,
     /// The clause's own title.
-    pub title: String,
+    pub title: Text,
     /// The document's full title (required from 2.0.0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub document: Option<String>,
+    pub document: Option<Text>,
     /// Edition or version of the document, where it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub edition: Option<String>,
+    pub edition: Option<Text>,
     /// Year of the edition cited (required from 2.0.0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<u16>,
     /// A public link to the document or clause.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Text>,
     /// A caveat shown with the reference (e.g. binding only for some products).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// An unscored question about the vendor that decides which questions apply.
@@ -195,13 +295,13 @@ pub struct Reference {
 #[serde(deny_unknown_fields)]
 pub struct ContextQuestion {
     /// Stable id, `context.<name>`.
-    pub id: String,
+    pub id: Text,
     /// The question as asked.
-    pub text: String,
+    pub text: Text,
     /// Why it is asked.
-    pub why: String,
+    pub why: Text,
     /// The answers.
-    pub options: Vec<ContextOption>,
+    pub options: List<ContextOption>,
 }
 
 /// One answer of a context question.
@@ -209,9 +309,9 @@ pub struct ContextQuestion {
 #[serde(deny_unknown_fields)]
 pub struct ContextOption {
     /// Stable id stored in answer files.
-    pub id: String,
+    pub id: Text,
     /// Text shown.
-    pub label: String,
+    pub label: Text,
 }
 
 /// When a question applies: the answer of a context question is one of these.
@@ -219,9 +319,9 @@ pub struct ContextOption {
 #[serde(deny_unknown_fields)]
 pub struct Applicability {
     /// The context question, `context.<name>`.
-    pub question: String,
+    pub question: Text,
     /// The options under which the question applies.
-    pub any_of: Vec<String>,
+    pub any_of: List<Text>,
 }
 
 /// How answers to one older version map to the next.
@@ -304,17 +404,17 @@ pub enum MigrationRule {
 #[serde(deny_unknown_fields)]
 pub struct Domain {
     /// Stable id, e.g. `intake`.
-    pub id: String,
+    pub id: Text,
     /// Human title.
-    pub title: String,
+    pub title: Text,
     /// What the domain covers and why a buyer cares.
-    pub summary: String,
+    pub summary: Text,
     /// Weight of this domain in the overall score.
     pub weight: u32,
     /// What each level 1..=4 looks like in this domain (keys "1".."4").
-    pub levels: BTreeMap<String, String>,
+    pub levels: PairMap<Text>,
     /// The questions in display order.
-    pub questions: Vec<Question>,
+    pub questions: List<Question>,
 }
 
 /// One checkable question.
@@ -322,11 +422,11 @@ pub struct Domain {
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Stable id, `<domain>.<name>`.
-    pub id: String,
+    pub id: Text,
     /// The question as asked.
-    pub text: String,
+    pub text: Text,
     /// Why it matters.
-    pub why: String,
+    pub why: Text,
     /// The level of its domain this question evidences (1..=4).
     pub level: u8,
     /// What kind of answer it takes.
@@ -335,16 +435,16 @@ pub struct Question {
     #[serde(default)]
     pub allow_na: bool,
     /// Reference ids.
-    pub refs: Vec<String>,
+    pub refs: List<Text>,
     /// Shown only when another question's credit reaches a threshold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_if: Option<Condition>,
     /// What "partly" means for this question (yes/partly/no questions, from 2.0.0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub partly: Option<String>,
+    pub partly: Option<Text>,
     /// The wording of the "not applicable" option where a more exact one fits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub na_label: Option<String>,
+    pub na_label: Option<Text>,
     /// Applies only for some contexts (deployment model…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_if: Option<Applicability>,
@@ -359,12 +459,12 @@ pub enum AnswerSpec {
     /// Options ordered worst to best.
     Choice {
         /// The options, worst first.
-        options: Vec<ChoiceOption>,
+        options: List<ChoiceOption>,
     },
     /// A number such as days, mapped to credit through bands.
     Number {
         /// Unit shown next to the field, e.g. "business days".
-        unit: String,
+        unit: Text,
         /// Smallest allowed value.
         min: f64,
         /// Largest allowed value.
@@ -372,7 +472,7 @@ pub enum AnswerSpec {
         /// Whether smaller or larger values are better.
         better: Better,
         /// Thresholds and the credit they earn, best first.
-        bands: Vec<Band>,
+        bands: List<Band>,
     },
 }
 
@@ -381,9 +481,9 @@ pub enum AnswerSpec {
 #[serde(deny_unknown_fields)]
 pub struct ChoiceOption {
     /// Stable id stored in answer files.
-    pub id: String,
+    pub id: Text,
     /// Text shown.
-    pub label: String,
+    pub label: Text,
     /// Credit in 0..=1.
     pub credit: f64,
 }
@@ -413,7 +513,7 @@ pub struct Band {
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     /// The parent question id.
-    pub question: String,
+    pub question: Text,
     /// Shown when the parent's credit is at least this.
     pub credit_at_least: f64,
 }
@@ -423,19 +523,19 @@ pub struct Condition {
 #[serde(deny_unknown_fields)]
 pub struct Gate {
     /// Stable id.
-    pub id: String,
+    pub id: Text,
     /// Short title.
-    pub title: String,
+    pub title: Text,
     /// Why it caps and what fixes it.
-    pub reason: String,
+    pub reason: Text,
     /// Why the thresholds and caps are what they are (from 2.0.0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub justification: Option<String>,
+    pub justification: Option<Text>,
     /// The gate fires when any of these holds.
-    pub fires_if_any: Vec<GateTrigger>,
+    pub fires_if_any: List<GateTrigger>,
     /// Domain id → highest level allowed while the gate fires.
     #[serde(default)]
-    pub domain_caps: BTreeMap<String, u8>,
+    pub domain_caps: PairMap<u8>,
     /// Highest overall score allowed while the gate fires.
     #[serde(default)]
     pub overall_max: Option<u8>,
@@ -446,7 +546,7 @@ pub struct Gate {
 #[serde(deny_unknown_fields)]
 pub struct GateTrigger {
     /// The question looked at.
-    pub question: String,
+    pub question: Text,
     /// Fires when that question's credit is below this (or it is unanswered, N/A or hidden).
     pub credit_below: f64,
 }
@@ -461,6 +561,14 @@ pub struct ChangelogEntry {
     pub date: String,
     /// What changed.
     pub changes: Vec<String>,
+}
+
+impl Question {
+    /// The label of its "not applicable" option: the question's own wording where it has
+    /// one.
+    pub fn na_text(&self) -> &str {
+        self.na_label.as_deref().unwrap_or("Not applicable")
+    }
 }
 
 impl AnswerSpec {
@@ -534,7 +642,7 @@ impl AnswerSpec {
             ],
             AnswerSpec::Choice { options } => options
                 .iter()
-                .map(|o| (o.id.clone(), o.label.clone(), o.credit))
+                .map(|o| (o.id.to_string(), o.label.to_string(), o.credit))
                 .collect(),
             AnswerSpec::Number { .. } => Vec::new(),
         }
@@ -545,7 +653,7 @@ impl AnswerSpec {
         match self {
             AnswerSpec::YesPartlyNo => AnswerValue::Choice("yes".into()),
             AnswerSpec::Choice { options } => {
-                AnswerValue::Choice(options.last().map(|o| o.id.clone()).unwrap_or_default())
+                AnswerValue::Choice(options.last().map(|o| o.id.to_string()).unwrap_or_default())
             }
             AnswerSpec::Number {
                 min, max, better, ..
@@ -560,9 +668,12 @@ impl AnswerSpec {
     pub fn worst(&self) -> AnswerValue {
         match self {
             AnswerSpec::YesPartlyNo => AnswerValue::Choice("no".into()),
-            AnswerSpec::Choice { options } => {
-                AnswerValue::Choice(options.first().map(|o| o.id.clone()).unwrap_or_default())
-            }
+            AnswerSpec::Choice { options } => AnswerValue::Choice(
+                options
+                    .first()
+                    .map(|o| o.id.to_string())
+                    .unwrap_or_default(),
+            ),
             AnswerSpec::Number {
                 min, max, better, ..
             } => AnswerValue::Number(match better {
@@ -584,7 +695,43 @@ pub fn parse_version(v: &str) -> Option<[u64; 3]> {
     parts.next().is_none().then_some(version)
 }
 
+/// The parts of a questionnaire as the built-in data holds them (see `build.rs`).
+pub(super) struct Parts {
+    pub id: &'static str,
+    pub version: &'static str,
+    pub title: &'static str,
+    pub levels: &'static [LevelInfo],
+    pub references: &'static [Reference],
+    pub domains: &'static [Domain],
+    pub gates: &'static [Gate],
+    pub context: &'static [ContextQuestion],
+    pub migrations: &'static str,
+    pub changelog: &'static str,
+    pub digest: &'static str,
+}
+
 impl Questionnaire {
+    /// A questionnaire over static parts, its index built and its digest known.
+    pub(super) fn from_parts(p: Parts) -> Self {
+        let q = Questionnaire {
+            id: Cow::Borrowed(p.id),
+            version: Cow::Borrowed(p.version),
+            title: Cow::Borrowed(p.title),
+            levels: Cow::Borrowed(p.levels),
+            references: Cow::Borrowed(p.references),
+            domains: Cow::Borrowed(p.domains),
+            gates: Cow::Borrowed(p.gates),
+            context: Cow::Borrowed(p.context),
+            migrations: Lazy::from_static(p.migrations),
+            renames: PairMap::default(),
+            changelog: Lazy::from_static(p.changelog),
+            index: HashMap::new(),
+            digest_cache: DigestCache::default(),
+        };
+        let _ = q.digest_cache.0.set(p.digest.to_owned());
+        q.indexed()
+    }
+
     /// The same questionnaire with its id index built; loading calls this once.
     pub(super) fn indexed(mut self) -> Self {
         self.index = self
@@ -644,11 +791,6 @@ impl Questionnaire {
         parse_version(&self.version).is_some_and(|v| v[0] >= 2)
     }
 
-    /// The label of the "not applicable" option of a question.
-    pub fn na_label<'a>(&self, question: &'a Question) -> &'a str {
-        question.na_label.as_deref().unwrap_or("Not applicable")
-    }
-
     /// Looks a reference up by id.
     pub fn reference(&self, id: &str) -> Option<&Reference> {
         self.references.iter().find(|r| r.id == id)
@@ -664,7 +806,7 @@ impl Questionnaire {
         self.levels
             .iter()
             .find(|l| l.level == level)
-            .map(|l| l.name.clone())
+            .map(|l| l.name.to_string())
             .unwrap_or_else(|| format!("L{level}"))
     }
 

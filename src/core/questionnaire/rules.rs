@@ -62,11 +62,11 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
         ));
     }
 
-    let refs: HashSet<&str> = q.references.iter().map(|r| r.id.as_str()).collect();
+    let refs: HashSet<&str> = q.references.iter().map(|r| &*r.id).collect();
     if refs.len() != q.references.len() {
         p("duplicate reference ids".into());
     }
-    for r in &q.references {
+    for r in q.references.iter() {
         if strict && (r.document.as_deref().is_none_or(str::is_empty) || r.year.is_none()) {
             p(format!(
                 "reference {} must name its document and year",
@@ -85,14 +85,14 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
     }
 
     let mut context_options: HashMap<&str, HashSet<&str>> = HashMap::new();
-    for c in &q.context {
+    for c in q.context.iter() {
         if !c.id.starts_with("context.") || !is_id(&c.id) {
             p(format!(
                 "context question id {} must look like context.name",
                 c.id
             ));
         }
-        let options: HashSet<&str> = c.options.iter().map(|o| o.id.as_str()).collect();
+        let options: HashSet<&str> = c.options.iter().map(|o| o.id.as_ref()).collect();
         if c.options.len() < 2 || options.len() != c.options.len() {
             p(format!(
                 "context question {} needs two or more distinct options",
@@ -115,8 +115,8 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
     let mut position: HashMap<&str, (usize, u8)> = HashMap::new();
     let mut order = 0usize;
 
-    for d in &q.domains {
-        if !seen_domains.insert(d.id.as_str()) {
+    for d in q.domains.iter() {
+        if !seen_domains.insert(d.id.as_ref()) {
             p(format!("duplicate domain id {}", d.id));
         }
         if d.weight == 0 {
@@ -141,7 +141,7 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
                 ));
             }
         }
-        for qu in &d.questions {
+        for qu in d.questions.iter() {
             order += 1;
             let prefix = format!("{}.", d.id);
             if !qu.id.starts_with(&prefix) || !is_id(&qu.id) {
@@ -159,9 +159,9 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
             if qu.refs.is_empty() {
                 p(format!("question {} cites no reference", qu.id));
             }
-            for r in &qu.refs {
-                cited.insert(r.as_str());
-                if !refs.contains(r.as_str()) {
+            for r in qu.refs.iter() {
+                cited.insert(r.as_ref());
+                if !refs.contains(r.as_ref()) {
                     p(format!("question {} cites unknown reference {r}", qu.id));
                 }
             }
@@ -188,7 +188,7 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
                 ));
             }
             if let Some(a) = &qu.applies_if {
-                match context_options.get(a.question.as_str()) {
+                match context_options.get(a.question.as_ref()) {
                     None => p(format!(
                         "question {} applies_if names {}, which is not a context question",
                         qu.id, a.question
@@ -197,8 +197,8 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
                         if a.any_of.is_empty() {
                             p(format!("question {} applies_if lists no option", qu.id));
                         }
-                        for o in &a.any_of {
-                            if !options.contains(o.as_str()) {
+                        for o in a.any_of.iter() {
+                            if !options.contains(o.as_ref()) {
                                 p(format!(
                                     "question {} applies_if names unknown option {o} of {}",
                                     qu.id, a.question
@@ -215,7 +215,7 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
                         qu.id, c.question
                     ));
                 }
-                match position.get(c.question.as_str()) {
+                match position.get(c.question.as_ref()) {
                     Some(&(at, parent_level)) if at < order => {
                         if parent_level > qu.level {
                             p(format!(
@@ -248,21 +248,21 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
             }
         }
     }
-    for r in &q.references {
-        if !cited.contains(r.id.as_str()) {
+    for r in q.references.iter() {
+        if !cited.contains(r.id.as_ref()) {
             p(format!("reference {} is never cited", r.id));
         }
     }
 
     let mut gate_ids = HashSet::new();
-    for g in &q.gates {
-        if !gate_ids.insert(g.id.as_str()) {
+    for g in q.gates.iter() {
+        if !gate_ids.insert(g.id.as_ref()) {
             p(format!("duplicate gate id {}", g.id));
         }
         if g.fires_if_any.is_empty() {
             p(format!("gate {} has no trigger", g.id));
         }
-        for t in &g.fires_if_any {
+        for t in g.fires_if_any.iter() {
             match q.question(&t.question) {
                 None => p(format!(
                     "gate {} looks at unknown question {}",
@@ -279,7 +279,7 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
             }
         }
         for (dom, cap) in &g.domain_caps {
-            if !seen_domains.contains(dom.as_str()) || *cap > MAX_LEVEL {
+            if !seen_domains.contains(dom) || *cap > MAX_LEVEL {
                 p(format!(
                     "gate {} caps unknown domain {dom} or above L{MAX_LEVEL}",
                     g.id
@@ -328,7 +328,7 @@ pub fn gate_bites(q: &Questionnaire, g: &Gate) -> bool {
         .iter()
         .filter_map(|t| {
             let d = q.domain_of(&t.question)?;
-            Some((d.id.as_str(), q.question(&t.question)?.level))
+            Some((&*d.id, q.question(&t.question)?.level))
         })
         .collect();
     // For each trigger holding on its own: the level each domain can still reach.
@@ -420,7 +420,7 @@ fn check_answer_spec(id: &str, spec: &AnswerSpec, p: &mut impl FnMut(String)) {
         AnswerSpec::YesPartlyNo => {}
         AnswerSpec::Choice { options } => {
             let credits: Vec<f64> = options.iter().map(|o| o.credit).collect();
-            let ids: HashSet<&str> = options.iter().map(|o| o.id.as_str()).collect();
+            let ids: HashSet<&str> = options.iter().map(|o| &*o.id).collect();
             if options.len() < 2 || ids.len() != options.len() {
                 p(format!("question {id} needs two or more distinct options"));
             }

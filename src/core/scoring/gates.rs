@@ -37,8 +37,8 @@ pub fn fired(q: &Questionnaire, statuses: &Statuses) -> Vec<FiredGate> {
             let triggered_by: Vec<String> = g
                 .fires_if_any
                 .iter()
-                .filter(|t| trigger_holds(statuses.get(t.question.as_str()), t.credit_below))
-                .map(|t| t.question.clone())
+                .filter(|t| trigger_holds(statuses.get(&*t.question), t.credit_below))
+                .map(|t| t.question.to_string())
                 .collect();
             if triggered_by.is_empty() {
                 return None;
@@ -50,7 +50,7 @@ pub fn fired(q: &Questionnaire, statuses: &Statuses) -> Vec<FiredGate> {
                 )
             });
             Some(FiredGate {
-                gate: g.id.clone(),
+                gate: g.id.to_string(),
                 triggered_by,
                 pending,
             })
@@ -69,7 +69,7 @@ pub fn domain_cap(
     domain: &str,
 ) -> Option<(u8, Vec<String>)> {
     let caps: Vec<(u8, &str)> = gates_of(q, fired)
-        .filter_map(|g| g.domain_caps.get(domain).map(|c| (*c, g.id.as_str())))
+        .filter_map(|g| g.domain_caps.get(domain).map(|c| (*c, &*g.id)))
         .collect();
     let min = caps.iter().map(|(c, _)| *c).min()?;
     Some((
@@ -90,7 +90,7 @@ pub fn gates_blocking(
 ) -> Vec<String> {
     gates_of(q, fired)
         .filter(|g| g.domain_caps.get(domain).is_some_and(|c| *c < level))
-        .map(|g| g.id.clone())
+        .map(|g| g.id.to_string())
         .collect()
 }
 

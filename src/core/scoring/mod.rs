@@ -229,7 +229,7 @@ fn score_domain(
         .filter(|s| s.is_shown())
         .collect();
     DomainScore {
-        domain: d.id.clone(),
+        domain: d.id.to_string(),
         level,
         criteria_level,
         capped_by,
@@ -237,7 +237,7 @@ fn score_domain(
         met: here
             .iter()
             .filter(|(_, s)| s.is_met())
-            .map(|(qu, _)| qu.id.clone())
+            .map(|(qu, _)| qu.id.to_string())
             .collect(),
         missing,
         answered: shown

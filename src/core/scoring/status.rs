@@ -61,13 +61,13 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Statuses {
                 .applies_if
                 .as_ref()
                 .is_none_or(|a| match answers.value(&a.question) {
-                    Some(AnswerValue::Choice(c)) => a.any_of.contains(c),
+                    Some(AnswerValue::Choice(c)) => a.any_of.iter().any(|o| o == c),
                     _ => true,
                 });
         let parent = question
             .show_if
             .as_ref()
-            .and_then(|c| statuses.get(&c.question));
+            .and_then(|c| statuses.get(&*c.question));
         let visible = question.show_if.as_ref().is_none_or(|c| {
             parent
                 .and_then(QuestionStatus::credit)
@@ -89,7 +89,7 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Statuses {
                 },
             }
         };
-        statuses.insert(question.id.clone(), status);
+        statuses.insert(question.id.to_string(), status);
     }
     statuses
 }

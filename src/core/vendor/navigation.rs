@@ -170,7 +170,7 @@ pub fn page_of(q: &Questionnaire, question: &str) -> Option<String> {
     if q.context_question(question).is_some() {
         return Some(CONTEXT.to_owned());
     }
-    q.domain_of(question).map(|d| d.id.clone())
+    q.domain_of(question).map(|d| d.id.to_string())
 }
 
 /// The title of a page.
@@ -178,14 +178,14 @@ pub fn page_title<'q>(q: &'q Questionnaire, page: &str) -> Option<&'q str> {
     if page == CONTEXT {
         return (!q.context.is_empty()).then_some(CONTEXT_TITLE);
     }
-    q.domain(page).map(|d| d.title.as_str())
+    q.domain(page).map(|d| &*d.title)
 }
 
 /// The text of a question, context questions included.
 pub fn question_text<'q>(q: &'q Questionnaire, question: &str) -> Option<&'q str> {
     q.context_question(question)
-        .map(|c| c.text.as_str())
-        .or_else(|| q.question(question).map(|qu| qu.text.as_str()))
+        .map(|c| &*c.text)
+        .or_else(|| q.question(question).map(|qu| &*qu.text))
 }
 
 fn context_answered(c: &ContextQuestion, answers: &Answers) -> bool {
@@ -213,12 +213,12 @@ fn pages_with(q: &Questionnaire, answers: &Answers, statuses: &Statuses) -> Vec<
         let shown: Vec<&QuestionStatus> = d
             .questions
             .iter()
-            .filter_map(|qu| statuses.get(&qu.id))
+            .filter_map(|qu| statuses.get(&*qu.id))
             .filter(|s| s.is_shown())
             .collect();
         Page {
-            id: d.id.clone(),
-            title: d.title.clone(),
+            id: d.id.to_string(),
+            title: d.title.to_string(),
             number: Some(i + 1),
             answered: shown
                 .iter()
@@ -255,19 +255,19 @@ fn order(q: &Questionnaire, answers: &Answers, statuses: &Statuses) -> Vec<(Targ
     let context = q.context.iter().map(|c| {
         let at = Target {
             domain: CONTEXT.into(),
-            question: c.id.clone(),
+            question: c.id.to_string(),
         };
         (at, !context_answered(c, answers))
     });
     let scored = q.domains.iter().flat_map(|d| {
         d.questions.iter().map(|qu| {
             let at = Target {
-                domain: d.id.clone(),
-                question: qu.id.clone(),
+                domain: d.id.to_string(),
+                question: qu.id.to_string(),
             };
             (
                 at,
-                statuses.get(&qu.id) == Some(&QuestionStatus::Unanswered),
+                statuses.get(&*qu.id) == Some(&QuestionStatus::Unanswered),
             )
         })
     });
@@ -355,8 +355,8 @@ mod tests {
     }
 
     fn answer_context(q: &Questionnaire, answers: &mut Answers) {
-        for c in &q.context {
-            let last = c.options.last().unwrap().id.clone();
+        for c in q.context.iter() {
+            let last = c.options.last().unwrap().id.to_string();
             answers.set_value(&c.id, Some(AnswerValue::Choice(last)));
         }
     }
@@ -370,8 +370,8 @@ mod tests {
         assert_eq!(pages[0].title, CONTEXT_TITLE);
         assert_eq!(pages[0].number, None);
         assert_eq!(pages[0].shown as usize, q.context.len());
-        for (i, (p, d)) in pages[1..].iter().zip(&q.domains).enumerate() {
-            assert_eq!((p.id.as_str(), p.number), (d.id.as_str(), Some(i + 1)));
+        for (i, (p, d)) in pages[1..].iter().zip(q.domains.iter()).enumerate() {
+            assert_eq!((p.id.as_str(), p.number), (d.id.as_ref(), Some(i + 1)));
             assert_eq!(p.answered, 0);
         }
     }
@@ -400,7 +400,7 @@ mod tests {
         );
         assert_eq!(
             first.next.as_ref().map(|p| p.id.as_str()),
-            Some(q.domains[1].id.as_str())
+            Some(q.domains[1].id.as_ref())
         );
         let context = pager(q, &none, CONTEXT);
         assert_eq!(context.previous, None);
@@ -441,7 +441,7 @@ mod tests {
     fn a_fresh_assessment_starts_with_the_context_wherever_the_vendor_is() {
         let q = builtin();
         let none = Answers::default();
-        for page in [q.domains[3].id.as_str(), CONTEXT] {
+        for page in [q.domains[3].id.as_ref(), CONTEXT] {
             let at = next_unanswered(q, &none, page, None).unwrap();
             assert_eq!(at.domain, CONTEXT);
             assert_eq!(at.question, q.context[0].id);
@@ -530,16 +530,16 @@ mod tests {
             .iter()
             .find(|o| !rule.any_of.contains(&o.id))
             .unwrap();
-        for cq in &q.context {
+        for cq in q.context.iter() {
             let v = if cq.id == c.id {
-                outside.id.clone()
+                outside.id.to_string()
             } else {
-                cq.options[0].id.clone()
+                cq.options[0].id.to_string()
             };
             answers.set_value(&cq.id, Some(AnswerValue::Choice(v)));
         }
         let mut seen = Vec::new();
-        let (mut page, mut after) = (q.domains[0].id.clone(), None::<String>);
+        let (mut page, mut after) = (q.domains[0].id.to_string(), None::<String>);
         while let Some(t) = next_unanswered(q, &answers, &page, after.as_deref()) {
             if seen.contains(&t.question) {
                 break;
@@ -548,8 +548,8 @@ mod tests {
             (page, after) = (t.domain, Some(t.question));
         }
         let statuses = statuses_of(&answers);
-        assert_eq!(statuses[&scoped.id], QuestionStatus::OutOfScope);
-        assert!(!seen.contains(&scoped.id));
+        assert_eq!(statuses[&*scoped.id], QuestionStatus::OutOfScope);
+        assert!(!seen.iter().any(|s| *s == scoped.id));
         let shown_open = statuses
             .values()
             .filter(|s| **s == QuestionStatus::Unanswered)
@@ -566,14 +566,14 @@ mod tests {
         // The keyboard-only journey, natively: answer wherever "next unanswered" leads.
         let q = builtin();
         let mut answers = Answers::default();
-        let (mut page, mut after) = (q.domains[0].id.clone(), None::<String>);
+        let (mut page, mut after) = (q.domains[0].id.to_string(), None::<String>);
         let mut moves = 0;
         while let Some(t) = next_unanswered(q, &answers, &page, after.as_deref()) {
             let value = match q.question(&t.question) {
                 Some(qu) => qu.answer.best(),
                 None => {
                     let c = q.context_question(&t.question).unwrap();
-                    AnswerValue::Choice(c.options[0].id.clone())
+                    AnswerValue::Choice(c.options[0].id.to_string())
                 }
             };
             answers.set_value(&t.question, Some(value));
@@ -621,14 +621,14 @@ mod tests {
 
         // A gate answered badly fires for real: it is no longer "pending".
         let gate = &q.gates[0];
-        for t in &gate.fires_if_any {
+        for t in gate.fires_if_any.iter() {
             let worst = q.question(&t.question).unwrap().answer.worst();
             a.answers.set_value(&t.question, Some(worst));
         }
         a.profile.organisation = "Acme".into();
         a.profile.products = "  ".into();
         let items = open_items(q, &a);
-        assert!(!items.pending_gates.contains(&gate.id));
+        assert!(!items.pending_gates.iter().any(|g| *g == gate.id));
         let fired = scoring::score(q, &a.answers).gates;
         assert!(
             fired.iter().any(|g| g.gate == gate.id && !g.pending),
@@ -655,12 +655,12 @@ mod tests {
         let q = builtin();
         let items = OpenItems {
             unanswered: vec![
-                q.context[0].id.clone(),
-                q.domains[0].questions[0].id.clone(),
-                q.domains[0].questions[1].id.clone(),
-                q.domains[2].questions[0].id.clone(),
+                q.context[0].id.to_string(),
+                q.domains[0].questions[0].id.to_string(),
+                q.domains[0].questions[1].id.to_string(),
+                q.domains[2].questions[0].id.to_string(),
             ],
-            pending_gates: vec![q.gates[0].id.clone()],
+            pending_gates: vec![q.gates[0].id.to_string()],
             missing_profile: vec![ProfileField::Organisation, ProfileField::Products],
         };
         assert_eq!(items.count(), 7);
@@ -677,8 +677,8 @@ mod tests {
             shape,
             vec![
                 (CONTEXT, 1),
-                (q.domains[0].id.as_str(), 2),
-                (q.domains[2].id.as_str(), 1)
+                (q.domains[0].id.as_ref(), 2),
+                (q.domains[2].id.as_ref(), 1)
             ]
         );
         assert_eq!(groups[1].1, q.domains[0].title);
@@ -694,17 +694,17 @@ mod tests {
         let q = builtin();
         assert_eq!(page_of(q, &q.context[1].id).as_deref(), Some(CONTEXT));
         let qu = &q.domains[4].questions[2];
-        assert_eq!(page_of(q, &qu.id), Some(q.domains[4].id.clone()));
+        assert_eq!(page_of(q, &qu.id), Some(q.domains[4].id.to_string()));
         assert_eq!(page_of(q, "nope.nope"), None);
-        assert_eq!(question_text(q, &qu.id), Some(qu.text.as_str()));
+        assert_eq!(question_text(q, &qu.id), Some(qu.text.as_ref()));
         assert_eq!(
             question_text(q, &q.context[0].id),
-            Some(q.context[0].text.as_str())
+            Some(q.context[0].text.as_ref())
         );
         assert_eq!(page_title(q, CONTEXT), Some(CONTEXT_TITLE));
         assert_eq!(
             page_title(q, &q.domains[0].id),
-            Some(q.domains[0].title.as_str())
+            Some(q.domains[0].title.as_ref())
         );
         assert_eq!(page_title(q, "nope"), None);
     }

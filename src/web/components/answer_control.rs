@@ -70,15 +70,9 @@ pub fn answer_control(props: &AnswerControlProps) -> Html {
             { for spec.options_worst_to_best().into_iter().rev().map(|(id, label, _)| radio(AnswerValue::Choice(id), label)) }
         },
     };
-    let na = question.allow_na.then(|| {
-        radio(
-            AnswerValue::NotApplicable,
-            question
-                .na_label
-                .clone()
-                .unwrap_or_else(|| "Not applicable".into()),
-        )
-    });
+    let na = question
+        .allow_na
+        .then(|| radio(AnswerValue::NotApplicable, question.na_text().to_owned()));
     let onclear = {
         let onanswer = props.onanswer.clone();
         Callback::from(move |_: MouseEvent| onanswer.emit(None))

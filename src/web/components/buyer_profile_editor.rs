@@ -40,11 +40,11 @@ pub fn buyer_profile_editor() -> Html {
             .map(|(_, m)| html! { <span class="error" role="alert">{ m }</span> })
     };
     let domains = q.domains.iter().map(|d| {
-        let current = profile.min_levels.get(&d.id).copied().unwrap_or(0);
+        let current = profile.min_levels.get(&*d.id).copied().unwrap_or(0);
         let (buyer, id) = (buyer.clone(), d.id.clone());
         let onchange = Callback::from(move |e: Event| {
             let level = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value().parse::<u8>().unwrap_or(0);
-            buyer.dispatch(BuyerChange::EditProfile(ProfileEdit::MinLevel(id.clone(), level)));
+            buyer.dispatch(BuyerChange::EditProfile(ProfileEdit::MinLevel(id.to_string(), level)));
         });
         html! {
             <label class="field">{ &d.title }
@@ -56,9 +56,9 @@ pub fn buyer_profile_editor() -> Html {
     });
     let gates = q.gates.iter().map(|g| {
         let (buyer, id) = (buyer.clone(), g.id.clone());
-        let checked = profile.forbidden_gates.contains(&g.id);
+        let checked = profile.forbidden_gates.iter().any(|f| *f == g.id);
         let onchange = Callback::from(move |_: Event| {
-            buyer.dispatch(BuyerChange::EditProfile(ProfileEdit::ForbidGate(id.clone(), !checked)))
+            buyer.dispatch(BuyerChange::EditProfile(ProfileEdit::ForbidGate(id.to_string(), !checked)))
         });
         html! { <label class="check"><input type="checkbox" data-gate={g.id.clone()} {checked} {onchange} />{ " " }{ &g.title }</label> }
     });

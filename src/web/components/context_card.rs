@@ -24,12 +24,12 @@ pub fn context_card(props: &ContextCardProps) -> Html {
     let question = &props.question;
     let name = format!("answer-{}", question.id);
     let options = question.options.iter().map(|o| {
-        let checked = props.value.as_deref() == Some(o.id.as_str());
+        let checked = props.value.as_deref() == Some(o.id.as_ref());
         let (onedit, id, option) = (props.onedit.clone(), question.id.clone(), o.id.clone());
         let onchange = Callback::from(move |_: Event| {
             onedit.emit(Edit::Answer(
-                id.clone(),
-                Some(AnswerValue::Choice(option.clone())),
+                id.to_string(),
+                Some(AnswerValue::Choice(option.to_string())),
             ))
         });
         html! {

@@ -44,7 +44,7 @@ pub fn domain_nav(props: &DomainNavProps) -> Html {
         let current = d.id == props.current;
         html! {
             <li class={classes!(current.then_some("current"))} data-domain={d.id.clone()}>
-                <Link to={Route::AssessDomain { domain: d.id.clone() }}>
+                <Link to={Route::AssessDomain { domain: d.id.to_string() }}>
                     <span class="name">{ &d.title }</span>
                     <span class="meta">{ format!("{}/{} answered · L{}", s.answered, s.shown, s.level) }</span>
                 </Link>

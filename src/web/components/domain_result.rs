@@ -34,7 +34,7 @@ pub fn domain_result(props: &DomainResultProps) -> Html {
     });
     let missing = (!props.compact).then(|| {
         let items = s.missing.iter().map(|m| {
-            let text = q.question(&m.question).map(|qu| qu.text.clone()).unwrap_or_else(|| m.question.clone());
+            let text = q.question(&m.question).map(|qu| qu.text.to_string()).unwrap_or_else(|| m.question.to_string());
             let why = match (&m.gate, &m.reason) {
                 (Some(g), _) => format!("clears gate {g}"),
                 (None, MissingReason::Unanswered) => "not answered".into(),

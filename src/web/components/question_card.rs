@@ -26,13 +26,13 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
     let id = question.id.clone();
     let onanswer = {
         let (onedit, id) = (props.onedit.clone(), id.clone());
-        Callback::from(move |value| onedit.emit(Edit::Answer(id.clone(), value)))
+        Callback::from(move |value| onedit.emit(Edit::Answer(id.to_string(), value)))
     };
     let onnotes = {
         let (onedit, id) = (props.onedit.clone(), id.clone());
         Callback::from(move |e: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            onedit.emit(Edit::Notes(id.clone(), area.value()));
+            onedit.emit(Edit::Notes(id.to_string(), area.value()));
         })
     };
     let refs = question.refs.iter().map(|r| match q.reference(r) {
@@ -53,7 +53,7 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
             }
             <label for={notes_id.clone()} class="notes-label">{ "Notes" }</label>
             <textarea id={notes_id} class="notes" rows="2" value={props.entry.notes.clone()} oninput={onnotes} />
-            <EvidenceEditor question={id.clone()} evidence={props.entry.evidence.clone()} onedit={props.onedit.clone()} />
+            <EvidenceEditor question={id.to_string()} evidence={props.entry.evidence.clone()} onedit={props.onedit.clone()} />
             <details class="refs">
                 <summary>{ format!("References ({})", question.refs.len()) }</summary>
                 <ul>{ for refs }</ul>

@@ -19,7 +19,7 @@ use crate::web::state::use_buyer;
 fn answers_table(v: &Detail) -> Html {
     let q = Questionnaire::builtin();
     let rows = q.questions().map(|qu| {
-        let entry = v.answers.0.get(&qu.id).cloned().unwrap_or_default();
+        let entry = v.answers.0.get(&*qu.id).cloned().unwrap_or_default();
         let answer = entry.value.as_ref().map(|v| answer_label(qu, v)).unwrap_or_else(|| "unanswered".into());
         let evidence = entry.evidence.iter().map(|ev| {
             let target = match (ev.link(), &ev.url, &ev.file) {
@@ -53,7 +53,7 @@ fn diff_table(a: &Detail, b: &Detail) -> Html {
             };
             html! {
                 <tr data-question={d.question.clone()}>
-                    <td>{ qu.map(|x| x.text.clone()).unwrap_or(d.question.clone()) }</td>
+                    <td>{ qu.map(|x| x.text.to_string()).unwrap_or(d.question.to_string()) }</td>
                     <td>{ label(&d.a) }</td>
                     <td>{ label(&d.b) }</td>
                 </tr>

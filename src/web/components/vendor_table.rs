@@ -41,7 +41,7 @@ fn row_html(buyer: &BuyerContext, r: &VendorRow) -> Html {
         .gates
         .iter()
         .filter_map(|f| q.gate(&f.gate))
-        .map(|g| g.title.as_str())
+        .map(|g| g.title.as_ref())
         .collect();
     html! {
         <tr class={classes!(if r.verdict.pass { "pass" } else { "fail" })} data-file={r.file_name.clone()}>
@@ -136,7 +136,7 @@ pub fn vendor_table() -> Html {
                         <th scope="col"><span class="visually-hidden">{ "Select" }</span></th>
                         { header("Vendor".into(), SortKey::Name) }
                         { header("Overall".into(), SortKey::Overall) }
-                        { for q.domains.iter().map(|d| header(d.id.replace('_', " "), SortKey::Domain(d.id.clone()))) }
+                        { for q.domains.iter().map(|d| header(d.id.replace('_', " "), SortKey::Domain(d.id.to_string()))) }
                         <th scope="col">{ "Gates" }</th>
                         <th scope="col">{ "Signature" }</th>
                         { header("Age".into(), SortKey::Age) }

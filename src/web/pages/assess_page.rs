@@ -47,7 +47,7 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
                 .value(&c.id)
                 .and_then(|v| v.choice())
                 .map(str::to_owned);
-            html! { <ContextCard key={c.id.clone()} question={c.clone()} {value} onedit={onedit.clone()} /> }
+            html! { <ContextCard key={c.id.to_string()} question={c.clone()} {value} onedit={onedit.clone()} /> }
         });
         return html! {
             <main id="main" class="assess">
@@ -81,24 +81,24 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
         .iter()
         .filter(|question| {
             statuses
-                .get(&question.id)
+                .get(&*question.id)
                 .is_some_and(QuestionStatus::is_shown)
         })
         .map(|question| {
             html! {
                 <QuestionCard
-                    key={question.id.clone()}
+                    key={question.id.to_string()}
                     question={question.clone()}
-                    entry={assessment.answers.0.get(&question.id).cloned().unwrap_or_default()}
+                    entry={assessment.answers.0.get(&*question.id).cloned().unwrap_or_default()}
                     onedit={onedit.clone()}
                 />
             }
         });
     html! {
         <main id="main" class="assess">
-            <DomainNav current={domain.id.clone()} score={app.score.clone()} />
+            <DomainNav current={domain.id.to_string()} score={app.score.clone()} />
             <section class="questions" aria-labelledby="domain-title">
-                <AssessToolbar current={domain.id.clone()} />
+                <AssessToolbar current={domain.id.to_string()} />
                 <h1 id="domain-title" tabindex="-1">{ &domain.title }</h1>
                 <p class="summary">{ &domain.summary }</p>
                 if context_open {
@@ -111,7 +111,7 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
                 // A list of its own (keyed), so a follow-up appearing does not re-create
                 // the cards before it and take the focus away.
                 <>{ for cards }</>
-                <DomainPager current={domain.id.clone()} />
+                <DomainPager current={domain.id.to_string()} />
             </section>
             <aside class="side">
                 <DownloadBar />

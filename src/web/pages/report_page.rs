@@ -40,8 +40,8 @@ pub fn report_page() -> Html {
     });
     let appendix = q.domains.iter().map(|d| {
         let rows = d.questions.iter().map(|qu| {
-            let entry = assessment.answers.0.get(&qu.id).cloned().unwrap_or_default();
-            let answer = match (statuses.get(&qu.id), &entry.value) {
+            let entry = assessment.answers.0.get(&*qu.id).cloned().unwrap_or_default();
+            let answer = match (statuses.get(&*qu.id), &entry.value) {
                 (Some(QuestionStatus::Hidden), _) => "not shown (does not apply given earlier answers)".to_owned(),
                 (_, Some(v)) => answer_label(qu, v),
                 (_, None) => "unanswered".to_owned(),

@@ -32,7 +32,7 @@ fn static_page(q: &Questionnaire, css: &str) -> String {
         escape(&d.title),
         escape(&d.summary)
     );
-    for qu in &d.questions {
+    for qu in d.questions.iter() {
         body.push_str(&format!(
             "<article class=\"question-card\" data-question=\"{}\"><header><span class=\"level-tag\">L{}</span><h2 class=\"question-text\">{}</h2></header><p class=\"why\"><strong>Why it matters: </strong>{}</p><fieldset class=\"answer\">",
             qu.id,

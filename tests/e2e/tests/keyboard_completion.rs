@@ -146,7 +146,7 @@ async fn next_domain_focuses_its_heading_and_the_back_button_returns() {
         .open(&server, &format!("/#/assess/{}", first.id))
         .await;
     let pager = browser.text("[data-testid=pager-next]").await;
-    assert!(pager.contains(&second.title), "{pager}");
+    assert!(pager.contains(&*second.title), "{pager}");
     assert!(pager.contains("0 of"), "{pager}");
     assert!(browser
         .text("[data-testid=pager-prev]")

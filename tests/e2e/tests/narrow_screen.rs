@@ -17,7 +17,7 @@ async fn on_a_phone_the_first_question_is_on_the_first_screen() {
     let (server, _driver, _dirs, browser) = launch().await;
     let q = Questionnaire::builtin();
     browser.client.set_window_size(390, 844).await.unwrap();
-    let mut pages: Vec<String> = q.domains.iter().map(|d| d.id.clone()).collect();
+    let mut pages: Vec<String> = q.domains.iter().map(|d| d.id.to_string()).collect();
     pages.push(CONTEXT.into());
     for page in &pages {
         browser.open(&server, &format!("/#/assess/{page}")).await;

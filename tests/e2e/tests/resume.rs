@@ -52,8 +52,8 @@ async fn the_start_page_resumes_at_the_last_question_edited() {
         resume.starts_with("Continue where you left off"),
         "{resume}"
     );
-    assert!(resume.contains(&domain.title), "{resume}");
-    assert!(resume.contains(&question.text), "{resume}");
+    assert!(resume.contains(&*domain.title), "{resume}");
+    assert!(resume.contains(&*question.text), "{resume}");
     browser.click("[data-testid=resume] a").await;
     browser.wait_focus(&format!("{card} input:checked")).await;
     let hash = browser

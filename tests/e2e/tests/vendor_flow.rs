@@ -36,7 +36,7 @@ async fn vendor_answers_sees_score_change_reloads_and_downloads_a_verifiable_fil
         .questions
         .iter()
         .filter(|qu| qu.level == 1 && qu.show_if.is_none())
-        .map(|qu| qu.id.as_str())
+        .map(|qu| qu.id.as_ref())
         .collect();
     let mut expected = vendor_readiness::answers::Answers::default();
     for id in &l1 {
