@@ -431,6 +431,10 @@ pub struct Gate {
     /// Why the thresholds and caps are what they are (from 2.0.0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub justification: Option<String>,
+    /// The gate applies only for these contexts (a `context.` answer), like a question's
+    /// `applies_if`; while that context question is unanswered the gate applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_if: Option<Applicability>,
     /// The gate fires when any of these holds.
     pub fires_if_any: Vec<GateTrigger>,
     /// Domain id → highest level allowed while the gate fires.
