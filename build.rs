@@ -224,6 +224,21 @@ fn answer_spec(v: &Value, what: &str) -> String {
     }
 }
 
+fn applicability(o: &Map<String, Value>, what: &str) -> String {
+    match o.get("applies_if") {
+        None | Some(Value::Null) => "None".into(),
+        Some(a) => {
+            let w = format!("{what}.applies_if");
+            let a = object(a, &w, &["question", "any_of"]);
+            format!(
+                "Some(Applicability {{ question: {}, any_of: {} }})",
+                string(a, "question", &w),
+                texts(req(a, "any_of", &w), &format!("{w}.any_of"))
+            )
+        }
+    }
+}
+
 fn question(v: &Value, what: &str) -> String {
     let o = object(
         v,
@@ -254,18 +269,7 @@ fn question(v: &Value, what: &str) -> String {
             )
         }
     };
-    let applies_if = match o.get("applies_if") {
-        None | Some(Value::Null) => "None".into(),
-        Some(a) => {
-            let w = format!("{what}.applies_if");
-            let a = object(a, &w, &["question", "any_of"]);
-            format!(
-                "Some(Applicability {{ question: {}, any_of: {} }})",
-                string(a, "question", &w),
-                texts(req(a, "any_of", &w), &format!("{w}.any_of"))
-            )
-        }
-    };
+    let applies_if = applicability(o, what);
     let allow_na = o.get("allow_na").and_then(Value::as_bool).unwrap_or(false);
     format!(
         "Question {{ id: {}, text: {}, why: {}, level: {}, answer: {}, allow_na: {allow_na}, refs: {}, show_if: {show_if}, partly: {}, na_label: {}, applies_if: {applies_if} }}",
@@ -312,6 +316,7 @@ fn gate(v: &Value, what: &str, with_justification: bool) -> String {
             "title",
             "reason",
             "justification",
+            "applies_if",
             "fires_if_any",
             "domain_caps",
             "overall_max",
@@ -347,10 +352,11 @@ fn gate(v: &Value, what: &str, with_justification: bool) -> String {
         "None".into()
     };
     format!(
-        "Gate {{ id: {}, title: {}, reason: {}, justification: {justification}, fires_if_any: Cow::Borrowed({triggers}), domain_caps: {caps}, overall_max: {overall_max} }}",
+        "Gate {{ id: {}, title: {}, reason: {}, justification: {justification}, applies_if: {}, fires_if_any: Cow::Borrowed({triggers}), domain_caps: {caps}, overall_max: {overall_max} }}",
         string(o, "id", what),
         string(o, "title", what),
-        string(o, "reason", what)
+        string(o, "reason", what),
+        applicability(o, what)
     )
 }
 

@@ -451,3 +451,41 @@ fn vdp_outline_uses_placeholders_for_an_empty_profile() {
         assert!(text.contains(&format!("\n## {section}\n")), "{section}");
     }
 }
+
+#[test]
+fn the_report_gives_the_meaning_of_partly_beside_a_partly_answer() {
+    use vendor_readiness::export::{partly_meaning, report_answer};
+    use vendor_readiness::scoring::QuestionStatus;
+    let q = Questionnaire::builtin();
+    let channel = q.question("intake.channel").unwrap();
+    let partly = AnswerValue::Choice("partly".into());
+    let half = QuestionStatus::Answered { credit: 0.5 };
+    let shown = report_answer(channel, Some(&half), Some(&partly));
+    assert_eq!(shown.label, "Partly");
+    // The same text the question card shows under the options.
+    assert_eq!(shown.partly.as_deref(), channel.partly.as_deref());
+    assert!(shown.partly.is_some());
+    assert_eq!(partly_meaning(channel, &partly), channel.partly.as_deref());
+    // Other answers carry no meaning of "partly".
+    let yes = AnswerValue::Choice("yes".into());
+    let full = QuestionStatus::Answered { credit: 1.0 };
+    assert_eq!(report_answer(channel, Some(&full), Some(&yes)).partly, None);
+    assert_eq!(partly_meaning(channel, &AnswerValue::NotApplicable), None);
+    // A choice question has no "partly", even for a middle option.
+    let notify = q.question("advisories.notify_customers").unwrap();
+    let generic = AnswerValue::Choice("generic_notes".into());
+    assert_eq!(
+        report_answer(notify, Some(&half), Some(&generic)).partly,
+        None
+    );
+    // A hidden or out-of-scope question says so, whatever it stored.
+    let hidden = report_answer(channel, Some(&QuestionStatus::Hidden), Some(&partly));
+    assert!(hidden.label.starts_with("not shown"), "{}", hidden.label);
+    assert_eq!(hidden.partly, None);
+    let out = report_answer(channel, Some(&QuestionStatus::OutOfScope), None);
+    assert!(out.label.starts_with("not asked"), "{}", out.label);
+    assert_eq!(
+        report_answer(channel, Some(&QuestionStatus::Unanswered), None).label,
+        "unanswered"
+    );
+}

@@ -198,11 +198,28 @@ fn the_migration_report_accounts_for_every_change() {
 fn values_are_mapped_and_never_guessed() {
     let mid = verified("score-1.0.0-mid-signed.json");
     let value = |v: &VerifiedScore, id: &str| v.content.answers.value(id).map(ToString::to_string);
-    // 1.0.0 "free for all supported" is still the top answer.
+    // 1.0.0 "free for all supported" passes the level-1 question (delivery to every
+    // customer under contract) and answers the level-3 question that now asks about
+    // everyone: "partly", because 1.0.0 never asked whether the published terms say so.
     assert_eq!(
         value(&mid, "remediation.free_fixes").as_deref(),
-        Some("free_for_all_supported")
+        Some("supported_under_contract")
     );
+    assert_eq!(
+        value(&mid, "remediation.free_for_all").as_deref(),
+        Some("partly")
+    );
+    let mid_report = mid.migration.as_ref().unwrap();
+    assert!(mid_report.derived.contains(&(
+        "remediation.free_fixes".into(),
+        "remediation.free_for_all".into()
+    )));
+    // 1.0.0's "named people with a named backup" answers the backup question whole; the
+    // urgent out-of-hours route was never asked and stays a new question.
+    assert_eq!(value(&mid, "intake.backup").as_deref(), Some("yes"));
+    assert!(mid_report
+        .new_questions
+        .contains(&"intake.urgent_route".to_owned()));
     // Merged answers keep the lowest credit: triage.metrics "partly" vs
     // governance.metrics_reviewed "no".
     assert_eq!(value(&mid, "governance.metrics").as_deref(), Some("no"));

@@ -64,7 +64,7 @@ const EXPECTED: [(&str, [u8; 10], f64, &[&str]); 6] = [
         "f-open-source-based-vendor",
         [1, 1, 1, 2, 0, 2, 1, 0, 1, 3],
         1.1,
-        &["cra-reporting-unready"],
+        &[],
     ),
 ];
 

@@ -313,3 +313,160 @@ fn a_level_reachable_only_out_of_scope_is_refused_also_through_a_follow_up() {
         "{err}"
     );
 }
+
+fn with_context(q: &Questionnaire, pairs: &[(&str, &str)]) -> Answers {
+    let mut a = common::all_best(q);
+    for (id, v) in pairs {
+        a.set_value(id, Some(AnswerValue::Choice((*v).into())));
+    }
+    a
+}
+
+#[test]
+fn the_cra_gate_fires_only_where_the_vendor_says_the_cra_applies() {
+    let q = Questionnaire::builtin();
+    let fired = |cra: Option<&str>| {
+        let mut a = with_context(q, &[("exploited.cra_reporting", "no")]);
+        if let Some(v) = cra {
+            a.set_value("context.cra", Some(AnswerValue::Choice(v.into())));
+        }
+        let s = score(q, &a);
+        let gate = s.gates.iter().any(|g| g.gate == "cra-reporting-unready");
+        (gate, s.domain("exploited").unwrap().level)
+    };
+    // Where the CRA applies, or the context is left blank, the gate fires and caps.
+    assert_eq!(fired(Some("eu_in_scope")), (true, 1));
+    assert_eq!(fired(None), (true, 1));
+    // A vendor that has not determined it still answers the question, and its "no"
+    // still holds exploited at L1, but no breach of a binding duty is claimed.
+    assert_eq!(fired(Some("unsure")), (false, 1));
+    let unsure = with_context(
+        q,
+        &[("exploited.cra_reporting", "no"), ("context.cra", "unsure")],
+    );
+    let statuses = vendor_readiness::scoring::evaluate(q, &unsure);
+    assert!(statuses["exploited.cra_reporting"].is_shown());
+    assert!(statuses["incident.cra_reporting"].is_shown());
+    // Outside the CRA the questions do not apply at all.
+    assert_eq!(fired(Some("not_eu")), (false, MAX_LEVEL));
+}
+
+#[test]
+fn a_medical_device_is_asked_the_fda_timeline_however_it_is_deployed() {
+    let q = Questionnaire::builtin();
+    let fda = |pairs: &[(&str, &str)]| {
+        let statuses = vendor_readiness::scoring::evaluate(q, &with_context(q, pairs));
+        statuses["exploited.fda_timeline"].is_shown()
+    };
+    // A cloud-hosted medical device sees the FDA question, and not the installed-software ones.
+    let hosted_device = [
+        ("context.deployment", "hosted"),
+        ("context.medical_device", "medical_device"),
+    ];
+    assert!(fda(&hosted_device));
+    let statuses = vendor_readiness::scoring::evaluate(q, &with_context(q, &hosted_device));
+    assert!(!statuses["remediation.signed_updates"].is_shown());
+    // An installed device that is not a medical device does not.
+    assert!(!fda(&[
+        ("context.deployment", "device"),
+        ("context.medical_device", "not_medical_device"),
+    ]));
+    assert!(
+        fda(&[("context.deployment", "on_premises")]),
+        "blank context"
+    );
+    // A hosted medical device still reaches L4 everywhere with every applicable answer met.
+    let s = score(q, &with_context(q, &hosted_device));
+    assert!(s.domains.iter().all(|d| d.level == MAX_LEVEL));
+}
+
+#[test]
+fn a_gate_scoped_to_an_unknown_context_is_refused() {
+    let mut data: serde_json::Value =
+        serde_json::from_str(vendor_readiness::questionnaire::BUILTIN_JSON).unwrap();
+    data["gates"][0]["applies_if"] =
+        serde_json::json!({"question": "context.nowhere", "any_of": ["x"]});
+    let err = Questionnaire::from_json(&data.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("applies_if names context.nowhere"), "{err}");
+    data["gates"][0]["applies_if"] =
+        serde_json::json!({"question": "context.cra", "any_of": ["maybe"]});
+    let err = Questionnaire::from_json(&data.to_string())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("unknown option maybe of context.cra"), "{err}");
+}
+
+/// Whether `id` occurs in `text` as a whole id (not as part of a longer one).
+fn names(text: &str, id: &str) -> bool {
+    let part = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    text.match_indices(id).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let mut after = text[at + id.len()..].chars();
+        let next = after.next();
+        let longer = part(next) || (next == Some('.') && part(after.next()));
+        !part(before) && !longer
+    })
+}
+
+#[test]
+fn the_changelog_names_every_question_that_changed_since_the_previous_version() {
+    use vendor_readiness::core::questionnaire::history;
+    let q = Questionnaire::builtin();
+    let previous = history::versions()
+        .last()
+        .and_then(|v| history::historic(&q.id, v))
+        .expect("a kept previous version");
+    let entry = q
+        .changelog()
+        .iter()
+        .find(|c| c.version == q.version)
+        .expect("an entry for this version");
+    let text = entry.changes.join("\n");
+    let mut unnamed = Vec::new();
+    for qu in q.questions() {
+        let changed = match previous.question(&qu.id) {
+            // New in this version.
+            None => true,
+            Some(old) => {
+                let refs = |x: &vendor_readiness::questionnaire::Question| {
+                    x.refs
+                        .iter()
+                        .cloned()
+                        .collect::<std::collections::BTreeSet<_>>()
+                };
+                old.text != qu.text
+                    || old.answer != qu.answer
+                    || refs(old) != refs(qu)
+                    || old.level != qu.level
+                    || old.allow_na != qu.allow_na
+                    || old.show_if != qu.show_if
+                    || old.applies_if != qu.applies_if
+            }
+        };
+        if changed && !names(&text, &qu.id) {
+            unnamed.push(qu.id.to_string());
+        }
+    }
+    for old in previous.questions() {
+        if q.question(&old.id).is_none() && !names(&text, &old.id) {
+            unnamed.push(old.id.to_string());
+        }
+    }
+    for d in q.domains.iter() {
+        let weight_changed = previous
+            .domains
+            .iter()
+            .find(|p| p.id == d.id)
+            .is_none_or(|p| p.weight != d.weight);
+        if weight_changed && !names(&text, &d.id) {
+            unnamed.push(format!("domain {}", d.id));
+        }
+    }
+    assert!(
+        unnamed.is_empty(),
+        "the {} changelog does not name these changed questions: {unnamed:?}",
+        q.version
+    );
+}

@@ -145,6 +145,48 @@ pub fn answer_label(q: &Question, value: &AnswerValue) -> String {
     }
 }
 
+/// What "partly" means for this question when `value` is its `partly` answer: the
+/// question's own `partly` text, the same one the question card shows under the options
+/// and the template carries (`None` for any other value, or a question without one).
+pub fn partly_meaning<'q>(q: &'q Question, value: &AnswerValue) -> Option<&'q str> {
+    match (value, &q.answer) {
+        (AnswerValue::Choice(c), AnswerSpec::YesPartlyNo) if c == "partly" => q.partly.as_deref(),
+        _ => None,
+    }
+}
+
+/// One answer as the printable report shows it in its appendix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportAnswer {
+    /// The answer's label ([`answer_label`]), or why there is none.
+    pub label: String,
+    /// For a `partly` answer, what "partly" means for the question ([`partly_meaning`]).
+    pub partly: Option<String>,
+}
+
+/// The report's answer for one question: hidden and out-of-scope questions say so (their
+/// stored answer, if any, does not count), an answered one gives its label and, when it
+/// is `partly`, the question's meaning of "partly".
+pub fn report_answer(
+    q: &Question,
+    status: Option<&QuestionStatus>,
+    value: Option<&AnswerValue>,
+) -> ReportAnswer {
+    let (label, partly) = match (status, value) {
+        (Some(QuestionStatus::Hidden), _) => (
+            "not shown (does not apply given earlier answers)".to_owned(),
+            None,
+        ),
+        (Some(QuestionStatus::OutOfScope), _) => (
+            "not asked (does not apply to this kind of product)".to_owned(),
+            None,
+        ),
+        (_, Some(v)) => (answer_label(q, v), partly_meaning(q, v).map(str::to_owned)),
+        (_, None) => ("unanswered".to_owned(), None),
+    };
+    ReportAnswer { label, partly }
+}
+
 /// A short lower-case word for a question's status: `met`, `partly met`, `not met`,
 /// `unanswered`, `hidden`, `not applicable` or `out of scope` (the vendor's context says
 /// it does not apply).

@@ -531,6 +531,10 @@ pub struct Gate {
     /// Why the thresholds and caps are what they are (from 2.0.0).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub justification: Option<Text>,
+    /// The gate applies only for these contexts (a `context.` answer), like a question's
+    /// `applies_if`; while that context question is unanswered the gate applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_if: Option<Applicability>,
     /// The gate fires when any of these holds.
     pub fires_if_any: List<GateTrigger>,
     /// Domain id → highest level allowed while the gate fires.
@@ -561,6 +565,18 @@ pub struct ChangelogEntry {
     pub date: String,
     /// What changed.
     pub changes: Vec<String>,
+}
+
+impl Applicability {
+    /// Whether the vendor's context is one this applies to: the context question
+    /// unanswered (until it is answered everything applies, and nobody escapes a gate by
+    /// leaving it blank) or answered with one of the listed options.
+    pub fn holds(&self, answers: &crate::core::answers::Answers) -> bool {
+        match answers.value(&self.question) {
+            Some(AnswerValue::Choice(c)) => self.any_of.iter().any(|o| o == c),
+            _ => true,
+        }
+    }
 }
 
 impl Question {

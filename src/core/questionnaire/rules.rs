@@ -262,6 +262,25 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
         if g.fires_if_any.is_empty() {
             p(format!("gate {} has no trigger", g.id));
         }
+        if let Some(a) = &g.applies_if {
+            match context_options.get(&*a.question) {
+                None => p(format!(
+                    "gate {} applies_if names {}, which is not a context question",
+                    g.id, a.question
+                )),
+                Some(options) => {
+                    if a.any_of.is_empty() {
+                        p(format!("gate {} applies_if lists no option", g.id));
+                    }
+                    for o in a.any_of.iter().filter(|o| !options.contains(&***o)) {
+                        p(format!(
+                            "gate {} applies_if names unknown option {o} of {}",
+                            g.id, a.question
+                        ));
+                    }
+                }
+            }
+        }
         for t in g.fires_if_any.iter() {
             match q.question(&t.question) {
                 None => p(format!(

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::status::{QuestionStatus, Statuses};
+use crate::core::answers::Answers;
 use crate::core::questionnaire::{Gate, Questionnaire};
 
 /// A gate that fired, and the questions that made it fire.
@@ -29,10 +30,19 @@ fn trigger_holds(status: Option<&QuestionStatus>, credit_below: f64) -> bool {
     }
 }
 
-/// The gates that fire for these statuses, in questionnaire order.
-pub fn fired(q: &Questionnaire, statuses: &Statuses) -> Vec<FiredGate> {
+/// Whether a gate applies to the vendor's context ([`Applicability::holds`]).
+///
+/// [`Applicability::holds`]: crate::core::questionnaire::Applicability::holds
+pub fn applies(g: &Gate, answers: &Answers) -> bool {
+    g.applies_if.as_ref().is_none_or(|a| a.holds(answers))
+}
+
+/// The gates that fire for these answers and their statuses, in questionnaire order. A
+/// gate whose `applies_if` excludes the vendor's context never fires.
+pub fn fired(q: &Questionnaire, answers: &Answers, statuses: &Statuses) -> Vec<FiredGate> {
     q.gates
         .iter()
+        .filter(|g| applies(g, answers))
         .filter_map(|g| {
             let triggered_by: Vec<String> = g
                 .fires_if_any

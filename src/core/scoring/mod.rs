@@ -127,7 +127,7 @@ fn round_to(x: f64, places: i32) -> f64 {
 /// Scores answers against a questionnaire.
 pub fn score(q: &Questionnaire, answers: &Answers) -> Score {
     let statuses = evaluate(q, answers);
-    let fired = gates::fired(q, &statuses);
+    let fired = gates::fired(q, answers, &statuses);
     let domains: Vec<DomainScore> = q
         .domains
         .iter()

@@ -55,15 +55,10 @@ pub type Statuses = HashMap<String, QuestionStatus>;
 pub fn evaluate(q: &Questionnaire, answers: &Answers) -> Statuses {
     let mut statuses = Statuses::with_capacity(q.questions().count());
     for question in q.questions() {
-        // Until the context question is answered, every question applies.
-        let applies =
-            question
-                .applies_if
-                .as_ref()
-                .is_none_or(|a| match answers.value(&a.question) {
-                    Some(AnswerValue::Choice(c)) => a.any_of.iter().any(|o| o == c),
-                    _ => true,
-                });
+        let applies = question
+            .applies_if
+            .as_ref()
+            .is_none_or(|a| a.holds(answers));
         let parent = question
             .show_if
             .as_ref()

@@ -321,7 +321,7 @@ pub fn open_items(q: &Questionnaire, assessment: &Assessment) -> OpenItems {
         .filter(|(_, open)| *open)
         .map(|(t, _)| t.question)
         .collect();
-    let pending_gates = scoring::gates::fired(q, &statuses)
+    let pending_gates = scoring::gates::fired(q, &assessment.answers, &statuses)
         .into_iter()
         .filter(|g| g.pending)
         .map(|g| g.gate)

@@ -6,9 +6,9 @@ use yew::prelude::*;
 
 use crate::core::text::decimal;
 
-use crate::core::export::{answer_label, evidence_text};
+use crate::core::export::{evidence_text, report_answer};
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
-use crate::core::scoring::{self, QuestionStatus};
+use crate::core::scoring;
 use crate::web::components::{DomainResult, RadarChart, RadarSeries};
 use crate::web::state::use_app;
 
@@ -41,17 +41,18 @@ pub fn report_page() -> Html {
     let appendix = q.domains.iter().map(|d| {
         let rows = d.questions.iter().map(|qu| {
             let entry = assessment.answers.0.get(&*qu.id).cloned().unwrap_or_default();
-            let answer = match (statuses.get(&*qu.id), &entry.value) {
-                (Some(QuestionStatus::Hidden), _) => "not shown (does not apply given earlier answers)".to_owned(),
-                (_, Some(v)) => answer_label(qu, v),
-                (_, None) => "unanswered".to_owned(),
-            };
+            let answer = report_answer(qu, statuses.get(&*qu.id), entry.value.as_ref());
             let evidence = entry.evidence.iter().map(|ev| html! { <li>{ evidence_text(ev) }</li> });
             html! {
                 <tr>
                     <td class="qid">{ &qu.id }</td>
                     <td>{ &qu.text }</td>
-                    <td>{ answer }</td>
+                    <td>
+                        { answer.label }
+                        if let Some(partly) = answer.partly {
+                            <p class="partly small"><strong>{ "“Partly” means: " }</strong>{ partly }</p>
+                        }
+                    </td>
                     <td>{ &entry.notes }<ul class="evidence-list">{ for evidence }</ul></td>
                 </tr>
             }
