@@ -234,3 +234,55 @@ async fn a_re_render_while_typing_keeps_the_text_not_yet_committed() {
     settle().await;
     assert_eq!(input.value(), "7");
 }
+
+#[wasm_bindgen_test]
+fn the_pages_json_reads_and_writes_what_serde_json_does() {
+    use vendor_readiness::answers::{Evidence, FileEvidence};
+    use vendor_readiness::web::io::json;
+    use vendor_readiness::workbook::{Change, Workbook};
+    // A workbook as the app before this JSON adapter stored it (serde_json), with every
+    // kind of answer: a choice, not applicable, whole and fractional numbers, notes with
+    // quotes and non-ASCII text, link and file evidence.
+    let mut workbook = Workbook::default();
+    let mut apply = |edit: Edit| workbook.apply(Change::Edit(edit));
+    apply(Edit::Answer(
+        "intake.channel".into(),
+        Some(AnswerValue::Choice("yes".into())),
+    ));
+    apply(Edit::Answer(
+        "intake.ack_days".into(),
+        Some(AnswerValue::Number(3.0)),
+    ));
+    apply(Edit::Answer(
+        "remediation.critical_days".into(),
+        Some(AnswerValue::Number(12.5)),
+    ));
+    apply(Edit::Answer(
+        "intake.ack_met_pct".into(),
+        Some(AnswerValue::NotApplicable),
+    ));
+    apply(Edit::Notes(
+        "intake.channel".into(),
+        "\"PSIRT\" — Zürich, 日本".into(),
+    ));
+    apply(Edit::AddEvidence(
+        "intake.channel".into(),
+        Evidence::from_link("policy", "https://example.com/vdp").unwrap(),
+    ));
+    apply(Edit::AddEvidence(
+        "intake.channel".into(),
+        Evidence {
+            label: "vdp.pdf".into(),
+            url: None,
+            file: Some(FileEvidence::from_bytes("vdp.pdf", b"policy text")),
+        },
+    ));
+    let stored = serde_json::to_string(&workbook).unwrap();
+    let read: Workbook = json::from_json(&stored).expect("the stored workbook reads");
+    assert_eq!(read, workbook);
+    let written = json::to_json(&workbook).unwrap();
+    let back: Workbook = serde_json::from_str(&written).expect("what the page writes is JSON");
+    assert_eq!(back, workbook);
+    // The same document, but for how a whole number is spelled (3 here, 3.0 by serde_json).
+    assert_eq!(written.replace("3,", "3.0,").replace("3}", "3.0}"), stored);
+}

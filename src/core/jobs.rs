@@ -18,7 +18,7 @@ use crate::core::assessment::Assessment;
 use crate::core::buyer::compare::{Detail, Summary};
 use crate::core::buyer::profile::BuyerProfile;
 use crate::core::export::{self, cyclonedx, oscal, ExportInput};
-use crate::core::files::key_file::{self, KeyFile};
+use crate::core::files::key_file::{self, KeyFile, NewKey};
 use crate::core::files::{self, profile_file, score_file, FileError};
 use crate::core::progress::{self, Progress};
 use crate::core::questionnaire::Questionnaire;
@@ -122,8 +122,10 @@ pub enum Outcome {
     Detail(Box<Detail>),
     /// For [`Job::Open`].
     Opened(Box<Opened>),
-    /// For [`Job::OpenKey`] and [`Job::NewKey`].
+    /// For [`Job::OpenKey`].
     Key(KeyFile),
+    /// For [`Job::NewKey`]: the key and its file.
+    NewKey(NewKey),
     /// For [`Job::OpenProfile`].
     Profile(Box<BuyerProfile>),
     /// For [`Job::Make`].
@@ -147,6 +149,7 @@ impl Outcome {
             Outcome::Detail(v) => ok(v),
             Outcome::Opened(v) => ok(v),
             Outcome::Key(v) => ok(v),
+            Outcome::NewKey(v) => ok(v),
             Outcome::Profile(v) => ok(v),
             Outcome::Made(v) => ok(v),
             Outcome::Hashed(v) => ok(v),
@@ -156,17 +159,26 @@ impl Outcome {
     }
 }
 
-/// A failure as the worker sends it, written without the serializers of every result
-/// type (the page writes one itself when a worker dies, and carries only this).
-pub fn failure_wire(message: &str) -> String {
-    serde_json::to_string(&Err::<(), &str>(message)).unwrap_or_default()
+/// A failure as the worker sends it: the wire is the JSON of a `Result<T, String>`.
+pub fn failure(message: &str) -> Result<(), &str> {
+    Err(message)
 }
 
-/// Reads an outcome sent by the worker as the kind of result the page asked for: the
-/// result, or the message to show.
+/// A failure's wire text, written without the serializers of every result type.
+pub fn failure_wire(message: &str) -> String {
+    serde_json::to_string(&failure(message)).unwrap_or_default()
+}
+
+/// An outcome as the page reads it, once decoded from its wire text by whatever JSON
+/// reader the reading side has: the result, or the message to show.
+pub fn read_outcome<T, E>(decoded: Result<Result<T, String>, E>) -> Result<T, String> {
+    decoded.unwrap_or_else(|_| Err("the verifier sent an answer this page cannot read".into()))
+}
+
+/// Reads an outcome sent by the worker as the kind of result the caller asked for (the
+/// page reads the same wire through the browser's JSON, `web::io::json`).
 pub fn from_wire<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
-    serde_json::from_str::<Result<T, String>>(text)
-        .unwrap_or_else(|_| Err("the verifier sent an answer this page cannot read".into()))
+    read_outcome(serde_json::from_str::<Result<T, String>>(text))
 }
 
 fn failed(e: impl ToString) -> Outcome {
@@ -213,7 +225,11 @@ pub fn run(job: Job, files: &[&[u8]], q: &Questionnaire) -> Outcome {
             [older, newer] => compare_files(older, newer, q),
             _ => failed("two score files are needed, the older first"),
         },
-        Job::NewKey { seed } => Outcome::Key(KeyFile::from_seed(seed)),
+        Job::NewKey { seed } => {
+            let key = KeyFile::from_seed(seed);
+            let file = key_file::to_json(&key);
+            Outcome::NewKey(NewKey { key, file })
+        }
         Job::Hash { name } => match needs_file() {
             Ok(b) => Outcome::Hashed(FileEvidence::from_bytes(&name, b)),
             Err(e) => failed(e),
@@ -484,12 +500,21 @@ mod tests {
     }
 
     #[test]
-    fn keys_are_made_and_read_back() {
-        let Outcome::Key(key) = run(Job::NewKey { seed: [5; 32] }, &[], q()) else {
+    fn keys_are_made_and_their_file_read_back() {
+        let Outcome::NewKey(new) = run(Job::NewKey { seed: [5; 32] }, &[], q()) else {
             panic!()
         };
-        let bytes = serde_json::to_vec(&key).unwrap();
-        assert_eq!(run(Job::OpenKey, &[&bytes], q()), Outcome::Key(key));
+        assert_eq!(
+            run(Job::OpenKey, &[new.file.as_bytes()], q()),
+            Outcome::Key(new.key.clone())
+        );
+        let doc: serde_json::Value = serde_json::from_str(&new.file).unwrap();
+        assert_eq!(doc["format"], key_file::KEY_FILE_FORMAT);
+        assert_eq!(doc["format_version"], 1);
+        assert_eq!(doc["key_fingerprint"], new.key.key_fingerprint.as_str());
+        // A file from before format_version existed still loads.
+        let bytes = serde_json::to_vec(&new.key).unwrap();
+        assert_eq!(run(Job::OpenKey, &[&bytes], q()), Outcome::Key(new.key));
     }
 
     #[test]

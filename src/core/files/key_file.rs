@@ -73,6 +73,37 @@ impl KeyFile {
     }
 }
 
+/// A key just made, and the file the vendor keeps it in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewKey {
+    /// The key.
+    pub key: KeyFile,
+    /// Its key file ([`to_json`]).
+    pub file: String,
+}
+
+/// The key file the vendor keeps: pretty JSON with its format and version, which
+/// [`load`] reads back.
+pub fn to_json(key: &KeyFile) -> String {
+    #[derive(Serialize)]
+    struct Written<'a> {
+        format: &'a str,
+        format_version: u32,
+        secret_key: &'a str,
+        public_key: &'a str,
+        key_fingerprint: &'a str,
+    }
+    let written = Written {
+        format: KEY_FILE_FORMAT,
+        format_version: KIND.formats[0].version,
+        secret_key: &key.secret_key,
+        public_key: &key.public_key,
+        key_fingerprint: &key.key_fingerprint,
+    };
+    // Text fields only: writing cannot fail.
+    serde_json::to_string_pretty(&written).unwrap_or_default()
+}
+
 /// Reads a key file: the untrusted loader's checks, then the secret must be a valid key.
 pub fn load(bytes: &[u8]) -> Result<KeyFile, FileError> {
     let doc = untrusted::read(bytes, &KIND)?;

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::core::files::key_file::KeyFile;
+use crate::core::files::key_file::{KeyFile, NewKey};
 use crate::core::jobs::Job;
 use crate::web::io::download::download;
 use crate::web::io::file_import;
@@ -28,18 +28,17 @@ pub fn signing_panel(props: &SigningPanelProps) -> Html {
             Ok(seed) => {
                 let (onkey, problem) = (onkey.clone(), problem.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    match worker_pool::run::<KeyFile>(&Job::NewKey { seed }, None).await {
-                        Ok(key) => {
-                            let json = serde_json::to_vec_pretty(&key).unwrap_or_default();
+                    match worker_pool::run::<NewKey>(&Job::NewKey { seed }, None).await {
+                        Ok(new) => {
                             problem.set(
                                 download(
                                     "vendor-readiness-signing-key.json",
                                     "application/json",
-                                    &json,
+                                    new.file.as_bytes(),
                                 )
                                 .err(),
                             );
-                            onkey.emit(Some(key));
+                            onkey.emit(Some(new.key));
                         }
                         Err(e) => problem.set(Some(e)),
                     }

@@ -4,6 +4,7 @@ pub mod clock;
 pub mod download;
 pub mod file_import;
 pub mod focus;
+pub mod json;
 pub mod service_worker;
 pub mod storage;
 pub mod verifier;

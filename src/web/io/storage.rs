@@ -9,6 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::workbook::Workbook;
+use crate::web::io::json;
 
 /// `localStorage`, or `None` where the browser blocks it (reading the property throws
 /// when site data is blocked, so it must never be unwrapped).
@@ -120,7 +121,7 @@ async fn idb_put(key: &str, value: &str) -> Result<(), String> {
 }
 
 fn parse(text: &str) -> Option<Workbook> {
-    serde_json::from_str::<Workbook>(text)
+    json::from_json::<Workbook>(text)
         .ok()
         .filter(|w| !w.entries.is_empty())
 }
@@ -170,7 +171,7 @@ pub async fn load_workbook() -> Option<Workbook> {
 /// or unloaded, which may not live to finish an IndexedDB write. The newer copy (by
 /// revision) wins on the next load.
 pub fn save_quick(workbook: &Workbook) -> bool {
-    let Ok(text) = serde_json::to_string(workbook) else {
+    let Ok(text) = json::to_json(workbook) else {
         return false;
     };
     local().is_some_and(|l| l.set_item(KEY, &text).is_ok())
@@ -178,7 +179,7 @@ pub fn save_quick(workbook: &Workbook) -> bool {
 
 /// Saves the workbook to both stores; the error says why neither kept it.
 pub async fn save_workbook(workbook: &Workbook) -> Result<(), String> {
-    let text = serde_json::to_string(workbook).map_err(|e| e.to_string())?;
+    let text = json::to_json(workbook)?;
     let quick = local()
         .map(|l| l.set_item(KEY, &text).is_ok())
         .unwrap_or(false);

@@ -19,6 +19,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::jobs::{self, Job};
+use crate::web::io::json;
 
 /// The worker loader used when the page carries no hashed name (a development build).
 const FALLBACK_URL: &str = "./vendor-readiness-worker_loader.js";
@@ -94,7 +95,7 @@ fn fail_slot(index: usize) {
             .map(|(id, _)| *id)
             .collect()
     });
-    let message = jobs::failure_wire(STOPPED);
+    let message = json::to_json(&jobs::failure(STOPPED)).unwrap_or_default();
     for id in failed {
         resolve(id, &message);
     }
@@ -214,8 +215,8 @@ pub async fn run_batch<T: serde::de::DeserializeOwned>(
         let transfer = js_sys::Array::new();
         let mut waiting = Vec::with_capacity(tasks.len());
         for (job, payload) in tasks {
-            let text = serde_json::to_string(job)
-                .map_err(|_| "the job could not be sent to the verifier")?;
+            let text =
+                json::to_json(job).map_err(|_| "the job could not be sent to the verifier")?;
             let id = pool.next_id;
             pool.next_id += 1;
             let task = js_sys::Object::new();
@@ -266,7 +267,7 @@ pub async fn run_batch<T: serde::de::DeserializeOwned>(
             .ok()
             .and_then(|v| v.as_string())
             .unwrap_or_default();
-        outcomes.push(jobs::from_wire(&text));
+        outcomes.push(jobs::read_outcome(json::from_json(&text)));
     }
     outcomes
 }

@@ -146,7 +146,10 @@ async fn vendor_fills_every_domain_signs_and_the_file_verifies() {
     browser.click("details.signing summary").await;
     browser.click("#create-key").await;
     let key_path = browser.wait_download("signing-key.json").await;
-    let key: KeyFile = serde_json::from_slice(&std::fs::read(&key_path).unwrap()).unwrap();
+    // The key file the vendor keeps loads through the app's own key-file loader.
+    let key: KeyFile =
+        vendor_readiness::core::files::key_file::load(&std::fs::read(&key_path).unwrap())
+            .expect("the downloaded key file loads");
     browser
         .wait_text("[data-testid=fingerprint]", |t| {
             t.contains(&key.key_fingerprint)
