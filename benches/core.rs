@@ -12,7 +12,7 @@ mod native {
 
     use vendor_readiness::assessment::Assessment;
     use vendor_readiness::core::files::key_file::KeyFile;
-    use vendor_readiness::core::files::{self, Loaded};
+    use vendor_readiness::core::open::{self, Loaded};
     use vendor_readiness::questionnaire::Questionnaire;
     use vendor_readiness::score_file;
     use vendor_readiness::scoring;
@@ -59,7 +59,7 @@ mod native {
         b.iter(|| {
             files
                 .iter()
-                .filter(|f| matches!(files::load(f, q), Ok(Loaded::Score(v)) if v.status(Default::default()) == vendor_readiness::core::verify::Status::Ok))
+                .filter(|f| matches!(open::load(f, q), Ok(Loaded::Score(v)) if v.status(Default::default()) == vendor_readiness::core::verify::Status::Ok))
                 .count()
         })
     });

@@ -16,7 +16,14 @@ pub mod web;
 
 // The paths the tests, benches and fuzz target have always used.
 pub use crate::core::buyer::compare;
-pub use crate::core::buyer::profile as buyer_profile;
+/// The buyer profile and its file, as the tests have always named them.
+pub mod buyer_profile {
+    pub use crate::core::buyer::profile::*;
+    pub use crate::core::buyer::profile_file::{
+        load_profile, to_json, MAX_PROFILE_BYTES, MAX_PROFILE_DEPTH, PROFILE_FORMAT,
+        PROFILE_FORMAT_VERSION,
+    };
+}
 pub use crate::core::buyer::session as buyer_session;
 pub use crate::core::files::score_file;
 pub use crate::core::questionnaire::rules as questionnaire_rules;

@@ -149,7 +149,7 @@ fn dated(org: &str, best: bool, created: &str) -> Vec<u8> {
 fn two_selected_files_of_one_vendor_ask_for_their_progress_older_first() {
     use std::rc::Rc;
     use vendor_readiness::buyer_session::{BuyerEffect, FilePair, PairState};
-    use vendor_readiness::core::progress;
+    use vendor_readiness::core::buyer::progress;
     use vendor_readiness::core::verify::load_score;
 
     let q = Questionnaire::builtin();

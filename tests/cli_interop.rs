@@ -364,7 +364,7 @@ fn export_refuses_every_refused_corpus_file_with_the_loaders_message() {
         if name.starts_with("profile-") || name == "EXPECTED.json" {
             continue;
         }
-        let Err(error) = vendor_readiness::core::files::load(&std::fs::read(&path).unwrap(), q())
+        let Err(error) = vendor_readiness::core::open::load(&std::fs::read(&path).unwrap(), q())
         else {
             continue;
         };

@@ -7,7 +7,8 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use vendor_readiness::core::questionnaire::{crosswalk, Questionnaire};
+use vendor_readiness::core::export::crosswalk;
+use vendor_readiness::core::questionnaire::Questionnaire;
 
 #[test]
 fn docs_crosswalk_is_the_output_of_the_command() {

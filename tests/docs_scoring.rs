@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use serde_json::Value;
-use vendor_readiness::core::files::{self, Loaded};
+use vendor_readiness::core::open::{self, Loaded};
 use vendor_readiness::core::questionnaire::history;
 use vendor_readiness::questionnaire::Questionnaire;
 use vendor_readiness::scoring::{self, Score};
@@ -250,8 +250,8 @@ fn score_example(path: &str) -> Score {
         "{path}: answers another questionnaire version; redo the example"
     );
     doc["questionnaire"]["digest"] = q.digest().into();
-    let loaded = files::load(&serde_json::to_vec(&doc).unwrap(), q)
-        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    let loaded =
+        open::load(&serde_json::to_vec(&doc).unwrap(), q).unwrap_or_else(|e| panic!("{path}: {e}"));
     let Loaded::Answers(a) = loaded else {
         panic!("{path} is not an answers file")
     };

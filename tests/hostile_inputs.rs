@@ -6,7 +6,7 @@
 //! whatever loads must re-score within the model's bounds.
 //!
 //! File names route the corpus: `profile-*` files go to `profile_file::load_profile`,
-//! everything else (`score-*`, `answers-*`, `raw-*`) to `files::load`.
+//! everything else (`score-*`, `answers-*`, `raw-*`) to `open::load`.
 //!
 //! The corpus, the fuzzer's seeds (`fuzz/seeds/`) and its dictionary
 //! (`fuzz/dict/score-file.dict`) are written by the ignored test `regenerate_corpus`;
@@ -27,7 +27,7 @@ use vendor_readiness::answers::{AnswerEntry, AnswerValue, Evidence, FileEvidence
 use vendor_readiness::assessment::{Assessment, VendorProfile};
 use vendor_readiness::buyer_profile::{self, BuyerProfile};
 use vendor_readiness::core::files::key_file::KeyFile;
-use vendor_readiness::core::files::{self, Loaded};
+use vendor_readiness::core::open::{self, Loaded};
 use vendor_readiness::core::verify::{IntegrityState, VerifiedScore};
 use vendor_readiness::integrity::{self, SignatureState};
 use vendor_readiness::questionnaire::{Questionnaire, MAX_LEVEL};
@@ -58,7 +58,7 @@ fn outcome(name: &str, bytes: &[u8]) -> Result<Value, String> {
             .map(|_| json!({"loads": {"kind": "profile"}}))
             .map_err(|e| e.to_string());
     }
-    match files::load(bytes, q()).map_err(|e| e.to_string())? {
+    match open::load(bytes, q()).map_err(|e| e.to_string())? {
         Loaded::Answers(file) => {
             check_score(&scoring::score(q(), &file.file.answers));
             check_reseal(&Loaded::Answers(file).into_assessment());
@@ -173,7 +173,7 @@ fn check_reseal(a: &Assessment) {
     if bytes.len() > MAX_FILE_BYTES {
         return;
     }
-    match files::load(&bytes, q()) {
+    match open::load(&bytes, q()) {
         Ok(Loaded::Score(r)) => assert!(
             r.status(Default::default()) == vendor_readiness::core::verify::Status::Ok,
             "a re-sealed file is flagged"
@@ -373,7 +373,7 @@ fn fifty_megabytes_are_refused_as_too_large_by_every_reader() {
     let size = bytes.len();
     assert_eq!(size, 52_428_800);
 
-    let err = files::load(&bytes, q()).unwrap_err().to_string();
+    let err = open::load(&bytes, q()).unwrap_err().to_string();
     assert_eq!(
         err,
         format!("file is {size} bytes; the limit is 2097152 bytes")
@@ -399,10 +399,10 @@ fn the_size_limits_are_exact() {
     let mut bytes = text.into_bytes();
     bytes.resize(MAX_FILE_BYTES, b' ');
     assert!(
-        matches!(files::load(&bytes, q()), Ok(Loaded::Score(v)) if v.status(Default::default()) == vendor_readiness::core::verify::Status::Ok)
+        matches!(open::load(&bytes, q()), Ok(Loaded::Score(v)) if v.status(Default::default()) == vendor_readiness::core::verify::Status::Ok)
     );
     bytes.push(b' ');
-    let err = files::load(&bytes, q()).unwrap_err().to_string();
+    let err = open::load(&bytes, q()).unwrap_err().to_string();
     assert!(err.starts_with("file is 2097153 bytes"), "{err}");
 
     let mut bytes = buyer_profile::to_json(&buyer()).into_bytes();
@@ -415,7 +415,7 @@ fn the_size_limits_are_exact() {
 #[test]
 fn a_hundred_thousand_levels_of_objects_are_refused_before_parsing() {
     let deep = format!("{}1{}", "{\"a\":".repeat(100_000), "}".repeat(100_000));
-    let err = files::load(deep.as_bytes(), q()).unwrap_err().to_string();
+    let err = open::load(deep.as_bytes(), q()).unwrap_err().to_string();
     assert!(err.contains("nested deeper than 32 levels"), "{err}");
     // 600 kB: the profile loader refuses it on size before it looks at depth.
     let err = buyer_profile::load_profile(deep.as_bytes(), q())
@@ -432,7 +432,7 @@ fn a_hundred_thousand_levels_of_objects_are_refused_before_parsing() {
 #[test]
 fn script_payloads_load_as_text_and_are_never_links() {
     let bytes = std::fs::read(corpus_dir().join("score-html-in-every-text-field.json")).unwrap();
-    let Ok(Loaded::Score(v)) = files::load(&bytes, q()) else {
+    let Ok(Loaded::Score(v)) = open::load(&bytes, q()) else {
         panic!("the HTML file does not load")
     };
     assert!(v.content.profile.organisation.contains("<script>"));
@@ -2175,7 +2175,7 @@ fn cases() -> Vec<Case> {
 
 /// Loads bytes through both loaders; panics (failing the property) on any broken rule.
 fn check_any(bytes: &[u8]) {
-    match files::load(bytes, q()) {
+    match open::load(bytes, q()) {
         Ok(Loaded::Score(v)) => check_verified(&v),
         Ok(Loaded::Answers(file)) => {
             check_score(&scoring::score(q(), &file.file.answers));

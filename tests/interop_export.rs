@@ -21,7 +21,7 @@ use time::macros::datetime;
 use time::OffsetDateTime;
 use vendor_readiness::answers::{Evidence, FileEvidence};
 use vendor_readiness::assessment::Assessment;
-use vendor_readiness::core::files::{self, Loaded};
+use vendor_readiness::core::open::{self, Loaded};
 use vendor_readiness::export::cyclonedx::cdxa;
 use vendor_readiness::export::oscal::assessment_results;
 use vendor_readiness::export::ExportInput;
@@ -51,7 +51,7 @@ fn exports(input: &ExportInput, what: &str) -> (Value, Value) {
 }
 
 fn input_of(bytes: &[u8]) -> ExportInput {
-    ExportInput::from_loaded(q(), &files::load(bytes, q()).expect("the file loads"))
+    ExportInput::from_loaded(q(), &open::load(bytes, q()).expect("the file loads"))
 }
 
 /// Metadata properties of a BOM as name → value.
@@ -615,7 +615,7 @@ fn answers_files_export_valid_documents_without_a_digest_or_signature() {
         ("a 2.0.0 answers file", current),
         ("a 1.0.0 answers file", fixture("answers-1.0.0-mid.json")),
     ] {
-        let loaded = files::load(&bytes, q()).unwrap();
+        let loaded = open::load(&bytes, q()).unwrap();
         assert!(matches!(loaded, Loaded::Answers(_)), "{what}");
         let input = ExportInput::from_loaded(q(), &loaded);
         let (cdx, ar) = exports(&input, what);
@@ -888,7 +888,7 @@ fn every_hostile_corpus_file_that_loads_exports_valid_documents() {
             continue;
         }
         let bytes = std::fs::read(&path).unwrap();
-        match files::load(&bytes, q()) {
+        match open::load(&bytes, q()) {
             Ok(loaded) => {
                 exports(&ExportInput::from_loaded(q(), &loaded), &name);
                 exported += 1;

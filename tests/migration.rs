@@ -8,8 +8,9 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
-use vendor_readiness::core::files::{self, FileError, Loaded};
+use vendor_readiness::core::files::FileError;
 use vendor_readiness::core::integrity::SignatureState;
+use vendor_readiness::core::open::{self, Loaded};
 use vendor_readiness::core::questionnaire::history;
 use vendor_readiness::core::questionnaire::migration::{self, MigrationReport};
 use vendor_readiness::core::questionnaire::{MigrationRule, Questionnaire};
@@ -256,7 +257,7 @@ fn the_1_0_0_answers_files_load_as_assessments_with_their_report() {
         "answers-1.0.0-mid.json",
         "answers-1.0.0-blank-template.json",
     ] {
-        let loaded = files::load(&fixture(name), q()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let loaded = open::load(&fixture(name), q()).unwrap_or_else(|e| panic!("{name}: {e}"));
         let report = loaded.migration().cloned().expect("migrated");
         assert_eq!(report.from, "1.0.0");
         let Loaded::Answers(a) = &loaded else {
@@ -288,13 +289,13 @@ fn a_1_0_0_file_with_another_digest_or_an_unknown_version_is_refused() {
     let mut doc: Value = serde_json::from_slice(&fixture("answers-1.0.0-mid.json")).unwrap();
     doc["questionnaire"]["digest"] = json!(format!("sha256:{}", "0".repeat(64)));
     assert_eq!(
-        files::load(doc.to_string().as_bytes(), q()),
+        open::load(doc.to_string().as_bytes(), q()),
         Err(FileError::QuestionnaireDigest {
             version: "1.0.0".into()
         })
     );
     doc["questionnaire"]["version"] = json!("1.5.0");
-    let err = files::load(doc.to_string().as_bytes(), q())
+    let err = open::load(doc.to_string().as_bytes(), q())
         .unwrap_err()
         .to_string();
     assert!(
@@ -308,7 +309,7 @@ fn a_1_0_0_answer_that_is_wrong_under_1_0_0_is_refused_in_its_own_terms() {
     let mut doc: Value = serde_json::from_slice(&fixture("answers-1.0.0-mid.json")).unwrap();
     // An id that 2.0.0 has but 1.0.0 never had.
     doc["answers"]["exploited.isac"] = json!({"value": "yes"});
-    let err = files::load(doc.to_string().as_bytes(), q())
+    let err = open::load(doc.to_string().as_bytes(), q())
         .unwrap_err()
         .to_string();
     assert_eq!(err, "unknown question id \"exploited.isac\"");

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use serde_json::Value;
-use vendor_readiness::core::files::{self, Loaded};
+use vendor_readiness::core::open::{self, Loaded};
 use vendor_readiness::core::questionnaire::Questionnaire;
 use vendor_readiness::core::scoring::{self, Score};
 
@@ -87,7 +87,7 @@ fn bytes(name: &str) -> Vec<u8> {
 }
 
 fn score_of(name: &str) -> Score {
-    let loaded = files::load(&bytes(name), q()).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let loaded = open::load(&bytes(name), q()).unwrap_or_else(|e| panic!("{name}: {e}"));
     let Loaded::Answers(a) = loaded else {
         panic!("{name} is an answers file")
     };
@@ -119,7 +119,7 @@ fn every_persona_answers_every_question_shown_to_it() {
     for (name, ..) in EXPECTED {
         let s = score_of(name);
         // Number targets a vendor honestly does not have are left blank (with a note).
-        let loaded = files::load(&bytes(name), q()).unwrap();
+        let loaded = open::load(&bytes(name), q()).unwrap();
         let answers = loaded.into_assessment().answers;
         let statuses = scoring::evaluate(q(), &answers);
         for (id, status) in &statuses {

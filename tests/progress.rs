@@ -8,7 +8,7 @@ mod fixtures;
 use fixtures::{fixture, q, rich_assessment, sealed, verified};
 use vendor_readiness::answers::AnswerValue;
 use vendor_readiness::assessment::Assessment;
-use vendor_readiness::core::progress::{progress, ProgressError};
+use vendor_readiness::core::buyer::progress::{progress, ProgressError};
 use vendor_readiness::core::verify::Status;
 
 fn improved(a: &Assessment) -> Assessment {

@@ -14,7 +14,8 @@ use serde_json::{json, Value};
 use vendor_readiness::answers::{AnswerValue, Evidence, FileEvidence};
 use vendor_readiness::assessment::{Assessment, Edit, ProfileField};
 use vendor_readiness::core::files::key_file::KeyFile;
-use vendor_readiness::core::files::{self, FileError, Loaded};
+use vendor_readiness::core::files::FileError;
+use vendor_readiness::core::open::{self, Loaded};
 use vendor_readiness::integrity::{self, SignatureState};
 use vendor_readiness::questionnaire::Questionnaire;
 use vendor_readiness::score_file::{self, ScoreFile, MAX_EVIDENCE, MAX_TEXT_CHARS};
@@ -777,7 +778,7 @@ fn the_documented_score_file_is_valid_and_correctly_sealed() {
     let q = Questionnaire::builtin();
     if file.content.questionnaire.digest == q.digest() {
         let bytes = serde_json::to_vec(&example).unwrap();
-        match files::load(&bytes, q).unwrap() {
+        match open::load(&bytes, q).unwrap() {
             Loaded::Score(v) => assert!(
                 v.status(Default::default()) == vendor_readiness::core::verify::Status::Ok,
                 "{v:?}"
@@ -802,7 +803,7 @@ fn the_documented_answers_file_is_valid() {
     );
     let bytes = serde_json::to_vec(&example).unwrap();
     assert!(matches!(
-        files::load(&bytes, Questionnaire::builtin()),
+        open::load(&bytes, Questionnaire::builtin()),
         Ok(Loaded::Answers(_)) | Err(FileError::QuestionnaireDigest { .. })
     ));
 }

@@ -6,7 +6,8 @@ mod common;
 use serde_json::{json, Value};
 use vendor_readiness::assessment::Assessment;
 use vendor_readiness::core::files::key_file::KeyFile;
-use vendor_readiness::core::files::{self, FileError, Loaded};
+use vendor_readiness::core::files::FileError;
+use vendor_readiness::core::open::{self, Loaded};
 use vendor_readiness::core::verify::{IntegrityState, VerifiedScore};
 use vendor_readiness::integrity::SignatureState;
 use vendor_readiness::questionnaire::Questionnaire;
@@ -41,7 +42,7 @@ fn sealed_json(signed: bool) -> Value {
 }
 
 fn load(v: &Value) -> Result<VerifiedScore, FileError> {
-    match files::load(v.to_string().as_bytes(), Questionnaire::builtin())? {
+    match open::load(v.to_string().as_bytes(), Questionnaire::builtin())? {
         Loaded::Score(s) => Ok(*s),
         Loaded::Answers(_) => panic!("loaded as answers"),
     }
@@ -68,7 +69,7 @@ fn a_sealed_signed_file_verifies_and_rescoring_agrees() {
 fn pretty_printing_or_reordering_does_not_break_the_digest() {
     let mut doc = sealed_json(true);
     let text = serde_json::to_string_pretty(&doc).unwrap();
-    let Loaded::Score(v) = files::load(text.as_bytes(), Questionnaire::builtin()).unwrap() else {
+    let Loaded::Score(v) = open::load(text.as_bytes(), Questionnaire::builtin()).unwrap() else {
         panic!()
     };
     assert!(v.status(Default::default()) == vendor_readiness::core::verify::Status::Ok);
@@ -125,7 +126,7 @@ fn a_swapped_public_key_is_invalid() {
 #[test]
 fn hostile_and_foreign_files_are_refused_with_a_reason() {
     let q = Questionnaire::builtin();
-    let refuse = |bytes: &[u8]| files::load(bytes, q).unwrap_err();
+    let refuse = |bytes: &[u8]| open::load(bytes, q).unwrap_err();
     assert_eq!(refuse(b""), FileError::Empty);
     assert!(matches!(refuse(b"not json"), FileError::NotJson(_)));
     assert!(matches!(refuse(&[0xff, 0xfe]), FileError::NotJson(_)));

@@ -1,4 +1,4 @@
-//! Feeds arbitrary bytes to `files::load` against the built-in questionnaire. A
+//! Feeds arbitrary bytes to `open::load` against the built-in questionnaire. A
 //! refusal is fine (its message must not be empty); a panic is a bug. Whatever loads is
 //! re-scored and checked against the scoring model's invariants:
 //!
@@ -21,14 +21,14 @@ use libfuzzer_sys::fuzz_target;
 use vendor_readiness::assessment::Assessment;
 use vendor_readiness::integrity::SignatureState;
 use vendor_readiness::questionnaire::{Questionnaire, MAX_LEVEL};
-use vendor_readiness::core::files::{self, Loaded};
+use vendor_readiness::core::open::{self, Loaded};
 use vendor_readiness::core::verify::{IntegrityState, Status, VerifiedScore};
 use vendor_readiness::score_file::{self, MAX_FILE_BYTES};
 use vendor_readiness::scoring::{self, Score};
 
 fuzz_target!(|data: &[u8]| {
     let q = Questionnaire::builtin();
-    match files::load(data, q) {
+    match open::load(data, q) {
         Ok(Loaded::Score(v)) => check_verified(q, &v),
         Ok(Loaded::Answers(file)) => {
             check_score(q, &scoring::score(q, &file.file.answers));
@@ -109,7 +109,7 @@ fn check_reseal(q: &Questionnaire, a: &Assessment) {
     if bytes.len() > MAX_FILE_BYTES {
         return;
     }
-    match files::load(&bytes, q) {
+    match open::load(&bytes, q) {
         Ok(Loaded::Score(r)) => assert!(r.status(Default::default()) == vendor_readiness::core::verify::Status::Ok, "a re-sealed file is flagged"),
         other => panic!("a re-sealed file does not reload: {other:?}"),
     }

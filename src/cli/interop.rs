@@ -11,13 +11,14 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::{print_json, print_out, read_limited, shown_path};
+use vendor_readiness::core::buyer::progress::{self, AnswerChange, Progress};
 use vendor_readiness::core::evidence::{self, GivenFile, Outcome, RecordedFile, Reference};
 use vendor_readiness::core::export::cyclonedx::cdxa;
 use vendor_readiness::core::export::oscal::assessment_results;
 use vendor_readiness::core::export::{csv_number, ExportInput};
-use vendor_readiness::core::files::{self, score_file};
+use vendor_readiness::core::files::score_file;
 use vendor_readiness::core::integrity::StreamingSha256;
-use vendor_readiness::core::progress::{self, AnswerChange, Progress};
+use vendor_readiness::core::open;
 use vendor_readiness::core::questionnaire::Questionnaire;
 use vendor_readiness::core::text::printable;
 use vendor_readiness::core::verify::{self, Policy, Status, VerifiedScore};
@@ -37,7 +38,7 @@ const CHUNK: usize = 64 * 1024;
 /// `export`: the file (score or answers) as CycloneDX or OSCAL JSON on stdout.
 pub fn export(q: &Questionnaire, path: &Path, format: ExportFormat) -> Result<ExitCode, String> {
     let bytes = read_limited(path, &score_file::KIND)?;
-    let loaded = files::load(&bytes, q).map_err(|e| format!("{}: {e}", shown_path(path)))?;
+    let loaded = open::load(&bytes, q).map_err(|e| format!("{}: {e}", shown_path(path)))?;
     let input = ExportInput::from_loaded(q, &loaded);
     let now = time::OffsetDateTime::now_utc();
     let doc = match format {

@@ -12,10 +12,13 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use vendor_readiness::core::buyer::compare::{self, Entry, Summary, VendorRow};
-use vendor_readiness::core::buyer::profile::{self as buyer_profile, BuyerProfile};
-use vendor_readiness::core::files::{self, score_file, untrusted, Loaded};
+use vendor_readiness::core::buyer::profile::BuyerProfile;
+use vendor_readiness::core::buyer::profile_file;
+use vendor_readiness::core::export::crosswalk;
+use vendor_readiness::core::files::{score_file, untrusted};
 use vendor_readiness::core::integrity::SignatureState;
-use vendor_readiness::core::questionnaire::{crosswalk, Questionnaire};
+use vendor_readiness::core::open::{self, Loaded};
+use vendor_readiness::core::questionnaire::Questionnaire;
 use vendor_readiness::core::scoring::{self, Score};
 use vendor_readiness::core::text::{self, fit, printable};
 use vendor_readiness::core::verify::{
@@ -249,7 +252,7 @@ fn read_limited_into(
 
 fn score(q: &Questionnaire, path: &std::path::Path) -> Result<(), String> {
     let bytes = read_limited(path, &score_file::KIND)?;
-    let loaded = files::load(&bytes, q).map_err(|e| format!("{}: {e}", shown_path(path)))?;
+    let loaded = open::load(&bytes, q).map_err(|e| format!("{}: {e}", shown_path(path)))?;
     let migration = loaded.migration().cloned();
     let (kind, verification, result) = match loaded {
         Loaded::Answers(a) => ("answers", None, scoring::score(q, &a.file.answers)),
@@ -555,8 +558,8 @@ fn compare(
     let profile = match profile_path {
         None => BuyerProfile::default(),
         Some(path) => {
-            let bytes = read_limited(path, &files::profile_file::KIND)?;
-            buyer_profile::load_profile(&bytes, q)
+            let bytes = read_limited(path, &profile_file::KIND)?;
+            profile_file::load_profile(&bytes, q)
                 .map_err(|e| format!("{}: {e}", shown_path(path)))?
         }
     };

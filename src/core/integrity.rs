@@ -10,8 +10,7 @@ use ed25519_dalek::{Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-/// The prefix of every digest and fingerprint string.
-pub const SHA256_PREFIX: &str = "sha256:";
+pub use crate::core::text::SHA256_PREFIX;
 
 /// A base64 (standard alphabet, padded) encoder and decoder.
 pub use base64::engine::general_purpose::STANDARD as BASE64;

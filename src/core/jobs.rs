@@ -17,10 +17,12 @@ use crate::core::answers::FileEvidence;
 use crate::core::assessment::Assessment;
 use crate::core::buyer::compare::{Detail, Summary};
 use crate::core::buyer::profile::BuyerProfile;
+use crate::core::buyer::profile_file;
+use crate::core::buyer::progress::{self, Progress};
 use crate::core::export::{self, cyclonedx, oscal, ExportInput};
 use crate::core::files::key_file::{self, KeyFile, NewKey};
-use crate::core::files::{self, profile_file, score_file, FileError};
-use crate::core::progress::{self, Progress};
+use crate::core::files::{self, score_file, FileError};
+use crate::core::open;
 use crate::core::questionnaire::Questionnaire;
 use crate::core::verify;
 
@@ -203,7 +205,7 @@ pub fn run(job: Job, files: &[&[u8]], q: &Questionnaire) -> Outcome {
             Ok(v) => Outcome::Detail(Box::new(Detail::of(&v))),
             Err(e) => failed(e),
         },
-        Job::Open => match needs_file().and_then(|b| files::load(b, q)) {
+        Job::Open => match needs_file().and_then(|b| open::load(b, q)) {
             Ok(loaded) => Outcome::Opened(Box::new(Opened {
                 migration: loaded.migration().map(|m| m.summary()),
                 assessment: loaded.into_assessment(),

@@ -9,10 +9,10 @@
 //! | [`text`] | the text rules every file obeys, and escaping for messages |
 //! | [`files`] | the untrusted-input loader and each file format (score, answers, key, profile) |
 //! | [`integrity`] | RFC 8785 canonical JSON, SHA-256, Ed25519 |
+//! | [`open`] | opening a score file (verified) or an answers file |
 //! | [`verify`] | verification of a score file and every problem it can have, in one wording |
 //! | [`buyer`] | the buyer's profile, verdicts, comparison, session reducer and import queue |
 //! | [`evidence`] | the buyer's check of evidence files against a score file's hashes |
-//! | [`progress`] | a vendor's progress between two of its score files |
 //! | [`vendor`] | the vendor's session reducer (what the questionnaire pages show and save) |
 //! | [`export`] | CSV, security.txt, disclosure policy and report texts; CycloneDX and OSCAL |
 //! | [`jobs`] | the work a Web Worker does for the page, as plain data |
@@ -26,7 +26,7 @@ pub mod export;
 pub mod files;
 pub mod integrity;
 pub mod jobs;
-pub mod progress;
+pub mod open;
 pub mod questionnaire;
 pub mod route;
 pub mod scoring;

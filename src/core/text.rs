@@ -6,7 +6,8 @@
 //! so a hostile file cannot restyle a terminal, add lines to a log or reorder what a
 //! reader sees.
 
-use crate::core::integrity::SHA256_PREFIX;
+/// The prefix of every digest and fingerprint string (`sha256:` and 64 hex digits).
+pub const SHA256_PREFIX: &str = "sha256:";
 
 /// Longest accepted free-text field, in characters.
 pub const MAX_TEXT_CHARS: usize = 20_000;

@@ -5,9 +5,6 @@
 
 use crate::web::pages::ComparePage;
 
-/// The event the buyer's module fires on `window` once it is on screen.
-pub const READY_EVENT: &str = "vendor-readiness-buyer-ready";
-
 /// Mounts the compare page into `#buyer-root` and tells the main app it is ready.
 pub fn start() {
     let document = gloo::utils::document();
@@ -20,7 +17,5 @@ pub fn start() {
     };
     let _ = host.append_child(&root);
     yew::Renderer::<ComparePage>::with_root(root).render();
-    if let Ok(event) = web_sys::CustomEvent::new(READY_EVENT) {
-        let _ = gloo::utils::window().dispatch_event(&event);
-    }
+    crate::web::io::buyer_module::announce_ready();
 }

@@ -6,4 +6,6 @@ pub mod compare;
 pub mod evidence_check;
 pub mod import;
 pub mod profile;
+pub mod profile_file;
+pub mod progress;
 pub mod session;

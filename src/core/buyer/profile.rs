@@ -1,6 +1,6 @@
 //! The buyer profile: a buyer's minimum bar for vendors, its rules, and the edits a buyer
 //! makes to it (each checked here, so the page shows the core's message next to the
-//! field instead of dropping input). The file form is [`crate::core::files::profile_file`].
+//! field instead of dropping input). The file form is [`crate::core::buyer::profile_file`].
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -12,10 +12,6 @@ use crate::core::text::{self, check_text};
 pub const DEFAULT_MAX_AGE_DAYS: u32 = 365;
 /// The largest `max_age_days` accepted (100 years); use `null` for no limit.
 pub const MAX_AGE_DAYS_LIMIT: u32 = 36_500;
-pub use crate::core::files::profile_file::{
-    load_profile, to_json, MAX_PROFILE_BYTES, MAX_PROFILE_DEPTH, PROFILE_FORMAT,
-    PROFILE_FORMAT_VERSION,
-};
 
 /// A buyer's minimum bar. [`Default`] requires nothing except an assessment no older
 /// than [`DEFAULT_MAX_AGE_DAYS`].

@@ -13,7 +13,7 @@ use super::compare::{self, Entry, SortKey, Summary, VendorRow};
 use super::evidence_check::{CheckChange, EvidenceCheck};
 use super::import::ImportQueue;
 use super::profile::{BuyerProfile, ProfileEdit, ProfileField};
-use crate::core::progress::{self, Progress, Subject};
+use crate::core::buyer::progress::{self, Progress, Subject};
 use crate::core::questionnaire::Questionnaire;
 use crate::core::text;
 use crate::core::verify::{self, VerifiedScore};

@@ -14,6 +14,7 @@
 
 use time::{Date, Duration, OffsetDateTime, UtcOffset};
 
+pub mod crosswalk;
 pub mod cyclonedx;
 pub mod interop;
 pub mod oscal;

@@ -3,7 +3,6 @@
 //! loading it. Every rule about *what is asked* lives in the data file; every rule
 //! about *how it is scored* lives in [`crate::core::scoring`].
 
-pub mod crosswalk;
 pub mod history;
 pub mod migration;
 pub mod model;

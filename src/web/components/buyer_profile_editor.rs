@@ -8,8 +8,8 @@ use yew::prelude::*;
 use crate::core::text::short_decimal;
 
 use crate::core::buyer::profile::{BuyerProfile, ProfileEdit, ProfileField};
+use crate::core::buyer::profile_file;
 use crate::core::buyer::session::BuyerChange;
-use crate::core::files::profile_file;
 use crate::core::jobs::Job;
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
 use crate::web::components::CommittedInput;

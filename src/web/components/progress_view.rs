@@ -1,13 +1,13 @@
 //! A vendor's progress between the two selected score files (older first): the overall
 //! score and each domain's level before and after, the gates that stopped or started
 //! firing, and the questions whose answers changed. Both files are verified again by a
-//! worker, an older questionnaire version migrated first ([`crate::core::progress`]); a
+//! worker, an older questionnaire version migrated first ([`crate::core::buyer::progress`]); a
 //! pair of another vendor or product shows the core's refusal instead.
 
 use yew::prelude::*;
 
+use crate::core::buyer::progress::{AnswerChange, GateChange, Progress, Side};
 use crate::core::buyer::session::{PairState, ProgressPair};
-use crate::core::progress::{AnswerChange, GateChange, Progress, Side};
 use crate::core::text::{decimal, short_decimal};
 
 /// Props of [`ProgressView`].

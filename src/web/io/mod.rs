@@ -1,5 +1,6 @@
 //! Small adapters to browser APIs, so everything else stays testable natively.
 
+pub mod buyer_module;
 pub mod clock;
 pub mod download;
 pub mod file_import;

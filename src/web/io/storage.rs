@@ -196,7 +196,7 @@ pub fn load_buyer_profile() -> crate::core::buyer::profile::BuyerProfile {
     local()
         .and_then(|l| l.get_item(BUYER_PROFILE_KEY).ok().flatten())
         .and_then(|text| {
-            crate::core::files::profile_file::from_stored(
+            crate::core::buyer::profile_file::from_stored(
                 &text,
                 crate::core::questionnaire::Questionnaire::builtin(),
             )
@@ -213,7 +213,7 @@ pub fn save_buyer_profile(
         .and_then(|l| {
             l.set_item(
                 BUYER_PROFILE_KEY,
-                &crate::core::buyer::profile::to_json(profile),
+                &crate::core::buyer::profile_file::to_json(profile),
             )
             .map_err(|_| ())
         })

@@ -13,11 +13,11 @@ use gloo::timers::callback::Interval;
 
 use crate::core::answers::FileEvidence;
 use crate::core::buyer::compare::{Detail, Summary};
+use crate::core::buyer::progress::Progress;
 use crate::core::buyer::session::{BuyerChange, Checked};
 use crate::core::evidence::GivenFile;
 use crate::core::files::score_file::MAX_FILE_BYTES;
 use crate::core::jobs::Job as WorkerJob;
-use crate::core::progress::Progress;
 use crate::web::io::file_import;
 use crate::web::io::worker_pool::{self, Payload};
 

@@ -125,7 +125,7 @@ async fn the_vendor_journey_works_with_the_keyboard_alone() {
     browser.wait_focus("#download-anyway").await;
     browser.press(&Key::Enter.to_string()).await;
     let file = std::fs::read(browser.wait_download(".readiness.json").await).unwrap();
-    let Ok(vendor_readiness::core::files::Loaded::Score(v)) = vendor_readiness::core::files::load(
+    let Ok(vendor_readiness::core::open::Loaded::Score(v)) = vendor_readiness::core::open::load(
         &file,
         vendor_readiness::questionnaire::Questionnaire::builtin(),
     ) else {

@@ -2,7 +2,7 @@
 //! can still download all their work.
 
 use fantoccini::Locator;
-use vendor_readiness::core::files::{self, Loaded};
+use vendor_readiness::core::open::{self, Loaded};
 use vendor_readiness::questionnaire::Questionnaire;
 use vendor_readiness_e2e::launch_with_prefs;
 
@@ -32,7 +32,7 @@ async fn blocked_storage_warns_and_downloads_still_work() {
     browser.click("#download-score").await;
     browser.click("#download-anyway").await; // questions are still open: confirm once
     let bytes = std::fs::read(browser.wait_download(".readiness.json").await).unwrap();
-    let Ok(Loaded::Score(v)) = files::load(&bytes, Questionnaire::builtin()) else {
+    let Ok(Loaded::Score(v)) = open::load(&bytes, Questionnaire::builtin()) else {
         panic!("download does not load")
     };
     assert!(

@@ -3,7 +3,7 @@
 
 use fantoccini::Locator;
 use vendor_readiness::answers::AnswerValue;
-use vendor_readiness::core::files::{self, Loaded};
+use vendor_readiness::core::open::{self, Loaded};
 use vendor_readiness::core::verify::IntegrityState;
 use vendor_readiness::integrity::SignatureState;
 use vendor_readiness::questionnaire::Questionnaire;
@@ -98,10 +98,10 @@ async fn vendor_answers_sees_score_change_reloads_and_downloads_a_verifiable_fil
         "{path:?}"
     );
     let bytes = std::fs::read(&path).unwrap();
-    let Ok(Loaded::Score(verified)) = files::load(&bytes, q) else {
+    let Ok(Loaded::Score(verified)) = open::load(&bytes, q) else {
         panic!(
             "the downloaded file does not load: {:?}",
-            files::load(&bytes, q)
+            open::load(&bytes, q)
         );
     };
     assert_eq!(verified.integrity, IntegrityState::Intact);

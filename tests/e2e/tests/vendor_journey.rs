@@ -5,7 +5,7 @@
 use fantoccini::Locator;
 use vendor_readiness::answers::AnswerValue;
 use vendor_readiness::core::files::key_file::KeyFile;
-use vendor_readiness::core::files::{self, Loaded};
+use vendor_readiness::core::open::{self, Loaded};
 use vendor_readiness::core::verify::IntegrityState;
 use vendor_readiness::integrity::SignatureState;
 use vendor_readiness::questionnaire::Questionnaire;
@@ -163,7 +163,7 @@ async fn vendor_fills_every_domain_signs_and_the_file_verifies() {
         path.file_name().unwrap().to_string_lossy()[..24].to_string(),
         "acme-health-it-acme-ehr-"
     );
-    let Ok(Loaded::Score(v)) = files::load(&std::fs::read(&path).unwrap(), q) else {
+    let Ok(Loaded::Score(v)) = open::load(&std::fs::read(&path).unwrap(), q) else {
         panic!("score file does not load")
     };
     assert_eq!(v.integrity, IntegrityState::Intact);

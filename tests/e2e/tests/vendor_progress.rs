@@ -6,7 +6,7 @@
 
 use fantoccini::Locator;
 use vendor_readiness::assessment::Assessment;
-use vendor_readiness::core::progress;
+use vendor_readiness::core::buyer::progress;
 use vendor_readiness::core::verify::load_score;
 use vendor_readiness::questionnaire::Questionnaire;
 use vendor_readiness::score_file;

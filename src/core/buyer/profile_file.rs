@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::untrusted::{self, Format, Kind};
 use crate::core::buyer::profile::{BuyerProfile, ProfileError, DEFAULT_MAX_AGE_DAYS};
+use crate::core::files::untrusted::{self, Format, Kind};
 use crate::core::questionnaire::Questionnaire;
 
 /// Format name of a buyer profile file.

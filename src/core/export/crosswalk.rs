@@ -4,8 +4,8 @@
 
 use std::cmp::Ordering;
 
-use super::model::{Question, Questionnaire, Reference};
-use crate::core::export::{csv_row, CsvField};
+use super::{csv_row, CsvField};
+use crate::core::questionnaire::{Question, Questionnaire, Reference};
 
 /// One cited clause and the questions that cite it.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,0 +1,167 @@
+//! The layout's own rules, checked on the sources (ARCHITECTURE.md states them):
+//! - the core never names the web shell or the CLI;
+//! - no import cycles between the modules of `src/core` or of `src/web`, down to the
+//!   files inside each directory (`core::buyer::session` → `core::buyer::compare` is an
+//!   edge; a module and its own submodules are one unit).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// `src/core/buyer/session.rs` → `["core", "buyer", "session"]`; `mod.rs` names its folder.
+fn module_of(src: &Path, file: &Path) -> Vec<String> {
+    let rel = file.strip_prefix(src).unwrap().with_extension("");
+    let mut parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.last().is_some_and(|p| p == "mod") {
+        parts.pop();
+    }
+    parts
+}
+
+/// The code of a file without its comments and its test module, which may name anything.
+fn code(text: &str) -> String {
+    let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every `crate::a::b::c…` path in the code, as its segments.
+fn crate_paths(code: &str) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut rest = code;
+    while let Some(at) = rest.find("crate::") {
+        let tail = &rest[at + "crate::".len()..];
+        let path: Vec<String> = tail
+            .split("::")
+            .map(|seg| {
+                seg.chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect::<String>()
+            })
+            .take_while(|seg| !seg.is_empty())
+            .collect();
+        out.push(path);
+        rest = tail;
+    }
+    out
+}
+
+fn graph(depth: usize) -> BTreeMap<Vec<String>, BTreeSet<Vec<String>>> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src.join("core"), &mut files);
+    sources(&src.join("web"), &mut files);
+    let mut edges: BTreeMap<Vec<String>, BTreeSet<Vec<String>>> = BTreeMap::new();
+    for file in files {
+        let from = module_of(&src, &file);
+        let text = std::fs::read_to_string(&file).unwrap();
+        for path in crate_paths(&code(&text)) {
+            if path.first() != from.first() {
+                continue;
+            }
+            let (a, b): (Vec<String>, Vec<String>) = (
+                from.iter().take(depth).cloned().collect(),
+                path.iter().take(depth).cloned().collect(),
+            );
+            let nested = a.starts_with(&b) || b.starts_with(&a);
+            if a.len() > 1 && b.len() > 1 && !nested {
+                edges.entry(a).or_default().insert(b);
+            }
+        }
+    }
+    edges
+}
+
+fn a_cycle(edges: &BTreeMap<Vec<String>, BTreeSet<Vec<String>>>) -> Option<Vec<String>> {
+    fn visit(
+        node: &Vec<String>,
+        edges: &BTreeMap<Vec<String>, BTreeSet<Vec<String>>>,
+        on_path: &mut Vec<Vec<String>>,
+        done: &mut BTreeSet<Vec<String>>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = on_path.iter().position(|n| n == node) {
+            let mut cycle: Vec<String> = on_path[at..].iter().map(|n| n.join("::")).collect();
+            cycle.push(node.join("::"));
+            return Some(cycle);
+        }
+        if !done.insert(node.clone()) {
+            return None;
+        }
+        on_path.push(node.clone());
+        for next in edges.get(node).into_iter().flatten() {
+            if let Some(c) = visit(next, edges, on_path, done) {
+                return Some(c);
+            }
+        }
+        on_path.pop();
+        None
+    }
+    let mut done = BTreeSet::new();
+    edges
+        .keys()
+        .find_map(|n| visit(n, edges, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn the_core_never_names_the_shell_or_the_cli() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src.join("core"), &mut files);
+    for file in files {
+        let text = code(&std::fs::read_to_string(&file).unwrap());
+        for path in crate_paths(&text) {
+            assert!(
+                !matches!(path.first().map(String::as_str), Some("web" | "cli")),
+                "{} names crate::{}",
+                file.display(),
+                path.join("::")
+            );
+        }
+    }
+}
+
+#[test]
+fn no_import_cycles_between_modules() {
+    for depth in [2, 3] {
+        let edges = graph(depth);
+        assert!(edges.len() > 10, "the scan found the modules");
+        if let Some(cycle) = a_cycle(&edges) {
+            panic!("import cycle: {}", cycle.join(" -> "));
+        }
+    }
+}
+
+#[test]
+fn the_cycle_finder_finds_a_cycle() {
+    let m = |s: &str| s.split("::").map(str::to_owned).collect::<Vec<_>>();
+    let mut edges = BTreeMap::new();
+    edges.insert(m("core::a"), BTreeSet::from([m("core::b")]));
+    edges.insert(m("core::b"), BTreeSet::from([m("core::c")]));
+    edges.insert(m("core::c"), BTreeSet::from([m("core::a")]));
+    assert_eq!(
+        a_cycle(&edges),
+        Some(vec![
+            "core::a".into(),
+            "core::b".into(),
+            "core::c".into(),
+            "core::a".into()
+        ])
+    );
+    edges.remove(&m("core::c"));
+    assert_eq!(a_cycle(&edges), None);
+}
