@@ -904,10 +904,19 @@ fn every_hostile_corpus_file_that_loads_exports_valid_documents() {
 
 #[test]
 fn the_results_page_exports_made_by_the_worker_are_valid_and_unsealed() {
+    use vendor_readiness::core::export::Interop;
     use vendor_readiness::core::jobs::{self, Download, Job, Made};
     for (download, suffix, validator) in [
-        (Download::Cyclonedx, ".cdxa.json", cdx_validator()),
-        (Download::Oscal, ".oscal-ar.json", oscal_validator()),
+        (
+            Download::Export(Interop::Cyclonedx),
+            ".cdxa.json",
+            cdx_validator(),
+        ),
+        (
+            Download::Export(Interop::Oscal),
+            ".oscal-ar.json",
+            oscal_validator(),
+        ),
     ] {
         let job = Job::Make {
             download,
@@ -928,10 +937,84 @@ fn the_results_page_exports_made_by_the_worker_are_valid_and_unsealed() {
         // The same document the core makes from the assessment (the page's clock time).
         let input = ExportInput::from_assessment(q(), &rich_assessment());
         let expected = match download {
-            Download::Cyclonedx => cdxa(q(), &input, NOW),
+            Download::Export(Interop::Cyclonedx) => cdxa(q(), &input, NOW),
             _ => assessment_results(q(), &input, NOW),
         };
         assert_eq!(doc, expected, "{suffix}");
         assert!(made.notes.iter().any(|n| n.contains("not sealed")));
+    }
+}
+
+#[test]
+fn a_score_or_answers_file_exported_by_the_worker_is_tied_to_it_and_valid() {
+    use vendor_readiness::core::export::Interop;
+    use vendor_readiness::core::jobs::{self, Job, Made, Outcome};
+    let signed = sealed(&rich_assessment(), "2026-03-04T05:06:07Z", Some(7));
+    let v = verified(&signed);
+    let mut tampered: Value = serde_json::from_slice(&signed).unwrap();
+    tampered["content"]["profile"]["organisation"] = json!("Someone else");
+    let tampered = serde_json::to_vec(&tampered).unwrap();
+    let answers = fixture("answers-1.0.0-mid.json");
+    for (format, suffix, validator) in [
+        (Interop::Cyclonedx, ".cdxa.json", cdx_validator()),
+        (Interop::Oscal, ".oscal-ar.json", oscal_validator()),
+    ] {
+        let job = || Job::ExportFile {
+            format,
+            now: "2026-05-06T07:08:09Z".into(),
+        };
+        // As the page sends it and reads it back.
+        let run = |bytes: &[u8]| {
+            let job: Job = serde_json::from_str(&serde_json::to_string(&job()).unwrap()).unwrap();
+            jobs::from_wire::<Made>(&jobs::run(job, &[bytes], q()).to_wire())
+        };
+        let made = run(&signed).expect("a signed score file exports");
+        // Named after the file's vendor, product and sealing date, like every download.
+        assert_eq!(
+            made.name,
+            format!("acme-health-it-acme-pacs-acme-portal-2026-03-04{suffix}")
+        );
+        let doc: Value = serde_json::from_str(&made.text).unwrap();
+        schemas::assert_valid(validator, &doc, &made.name);
+        // The same document the CLI makes from the file.
+        let input = ExportInput::from_verified(&v);
+        let now = datetime!(2026-05-06 07:08:09 UTC);
+        assert_eq!(doc, format.document(q(), &input, now), "{suffix}");
+        assert!(
+            made.text.contains(&v.digest),
+            "the export carries the file's digest"
+        );
+        assert!(made.notes[0].contains(&v.digest), "{:?}", made.notes);
+        assert_eq!(made.notes.len(), 1, "a clean file has nothing else to say");
+
+        let flagged = run(&tampered).expect("a tampered file still exports, flagged");
+        schemas::assert_valid(
+            validator,
+            &serde_json::from_str(&flagged.text).unwrap(),
+            "tampered",
+        );
+        assert!(
+            flagged.notes.iter().any(|n| n.contains("did not verify")),
+            "{:?}",
+            flagged.notes
+        );
+
+        let from_answers = run(&answers).expect("an answers file exports");
+        schemas::assert_valid(
+            validator,
+            &serde_json::from_str(&from_answers.text).unwrap(),
+            "answers",
+        );
+        assert!(from_answers.notes[0].contains("not sealed"));
+
+        let refused = run(b"{\"format\": \"something else\"}").unwrap_err();
+        assert!(
+            refused.starts_with("The export was not made: "),
+            "{refused}"
+        );
+        assert!(matches!(
+            jobs::run(job(), &[], q()),
+            Outcome::Failed(m) if m.contains("no file")
+        ));
     }
 }

@@ -13,9 +13,7 @@ use serde::Serialize;
 use super::{print_json, print_out, read_limited, shown_path};
 use vendor_readiness::core::buyer::progress::{self, AnswerChange, Progress};
 use vendor_readiness::core::evidence::{self, GivenFile, Outcome, RecordedFile, Reference};
-use vendor_readiness::core::export::cyclonedx::cdxa;
-use vendor_readiness::core::export::oscal::assessment_results;
-use vendor_readiness::core::export::{csv_number, ExportInput};
+use vendor_readiness::core::export::{csv_number, ExportInput, Interop};
 use vendor_readiness::core::files::score_file;
 use vendor_readiness::core::integrity::StreamingSha256;
 use vendor_readiness::core::open;
@@ -42,9 +40,10 @@ pub fn export(q: &Questionnaire, path: &Path, format: ExportFormat) -> Result<Ex
     let input = ExportInput::from_loaded(q, &loaded);
     let now = time::OffsetDateTime::now_utc();
     let doc = match format {
-        ExportFormat::Cyclonedx => cdxa(q, &input, now),
-        ExportFormat::Oscal => assessment_results(q, &input, now),
-    };
+        ExportFormat::Cyclonedx => Interop::Cyclonedx,
+        ExportFormat::Oscal => Interop::Oscal,
+    }
+    .document(q, &input, now);
     print_json(&doc)?;
     Ok(ExitCode::SUCCESS)
 }

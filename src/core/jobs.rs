@@ -19,8 +19,9 @@ use crate::core::buyer::compare::{Detail, Summary};
 use crate::core::buyer::profile::BuyerProfile;
 use crate::core::buyer::profile_file;
 use crate::core::buyer::progress::{self, Progress};
-use crate::core::export::{self, cyclonedx, oscal, ExportInput};
+use crate::core::export::{self, ExportInput, Interop};
 use crate::core::files::key_file::{self, KeyFile, NewKey};
+use crate::core::files::untrusted::Kind;
 use crate::core::files::{self, score_file, FileError};
 use crate::core::open;
 use crate::core::questionnaire::Questionnaire;
@@ -40,10 +41,8 @@ pub enum Download {
     SecurityTxt,
     /// A starter disclosure policy.
     DisclosurePolicy,
-    /// A CycloneDX 1.6 attestation (CDXA) of the answers, not sealed.
-    Cyclonedx,
-    /// OSCAL 1.1.3 assessment results of the answers, not sealed.
-    Oscal,
+    /// An interoperable export of the answers, not sealed.
+    Export(Interop),
 }
 
 /// One piece of work.
@@ -73,6 +72,14 @@ pub enum Job {
         /// The secret seed.
         seed: [u8; 32],
     },
+    /// Export a score or answers file (bytes beside the job) as CycloneDX or OSCAL: a
+    /// score file's export carries its digest, integrity and signature.
+    ExportFile {
+        /// Which format.
+        format: Interop,
+        /// Now, as the page's clock says (RFC 3339).
+        now: String,
+    },
     /// Make a download of an assessment.
     Make {
         /// Which one.
@@ -85,6 +92,22 @@ pub enum Job {
         /// Now, as the page's clock says (RFC 3339): the sealing time and file dates.
         now: String,
     },
+}
+
+impl Job {
+    /// The kind of file the job reads, as the untrusted loader knows it (its size limit is
+    /// checked before the bytes are read), or `None` for a job that reads no file whole
+    /// ([`Job::Hash`] streams any size; [`Job::NewKey`] and [`Job::Make`] read none).
+    pub fn reads(&self) -> Option<&'static Kind> {
+        match self {
+            Job::Verify | Job::Detail | Job::Open | Job::Progress | Job::ExportFile { .. } => {
+                Some(&score_file::KIND)
+            }
+            Job::OpenKey => Some(&key_file::KIND),
+            Job::OpenProfile => Some(&profile_file::KIND),
+            Job::Hash { .. } | Job::NewKey { .. } | Job::Make { .. } => None,
+        }
+    }
 }
 
 /// A file made for download.
@@ -211,6 +234,10 @@ pub fn run(job: Job, files: &[&[u8]], q: &Questionnaire) -> Outcome {
                 assessment: loaded.into_assessment(),
             })),
             Err(e) => failed(e),
+        },
+        Job::ExportFile { format, now } => match needs_file().and_then(|b| open::load(b, q)) {
+            Ok(loaded) => export_file(format, &loaded, &now, q),
+            Err(e) => failed(format!("The export was not made: {e}")),
         },
         Job::OpenKey => match needs_file().and_then(key_file::load) {
             Ok(key) => Outcome::Key(key),
@@ -339,7 +366,7 @@ fn make(
             text: export::vdp_outline(&assessment.profile),
             notes: Vec::new(),
         }),
-        Download::Cyclonedx | Download::Oscal => {
+        Download::Export(format) => {
             // The rules every file obeys, as for the score file: an export says nothing
             // the loaders would refuse.
             if let Err(e) =
@@ -350,14 +377,10 @@ fn make(
                 ));
             }
             let input = ExportInput::from_assessment(q, assessment);
-            let (doc, suffix) = match download {
-                Download::Cyclonedx => (cyclonedx::cdxa(q, &input, when), "cdxa"),
-                _ => (oscal::assessment_results(q, &input, when), "oscal-ar"),
-            };
             Outcome::Made(Made {
-                name: format!("{stem}.{suffix}.json"),
+                name: format!("{stem}.{}.json", format.suffix()),
                 mime: "application/json".into(),
-                text: pretty(&doc),
+                text: pretty(&format.document(q, &input, when)),
                 notes: vec![UNSEALED_NOTE.into()],
             })
         }
@@ -365,6 +388,48 @@ fn make(
 }
 
 /// Pretty JSON of the file types made here (plain data: they always serialize).
+/// The export of an opened file, named after its vendor, product and date like every
+/// download (never after the file's own name, which the file's sender chose).
+fn export_file(format: Interop, loaded: &open::Loaded, now: &str, q: &Questionnaire) -> Outcome {
+    let Ok(when) = OffsetDateTime::parse(now, &Rfc3339) else {
+        return failed(format!("the clock time {now:?} is not RFC 3339"));
+    };
+    let input = ExportInput::from_loaded(q, loaded);
+    let (date, notes) = match loaded {
+        open::Loaded::Score(v) => {
+            let date = v.content.created.get(..10).unwrap_or_default().to_owned();
+            let mut notes = vec![format!(
+                "Tied to the score file: its digest {} and its signature ({}) are in the export.",
+                v.digest,
+                v.signature.label()
+            )];
+            let problems = v.problems(Default::default());
+            if !problems.is_empty() {
+                let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                notes.push(format!(
+                    "The score file did not verify cleanly ({}); the export states it.",
+                    said.join("; ")
+                ));
+            }
+            (date, notes)
+        }
+        open::Loaded::Answers(_) => (when.date().to_string(), vec![ANSWERS_NOTE.to_owned()]),
+    };
+    Outcome::Made(Made {
+        name: format!(
+            "{}.{}.json",
+            score_file::file_stem(&input.profile, &date),
+            format.suffix()
+        ),
+        mime: "application/json".into(),
+        text: pretty(&format.document(q, &input, when)),
+        notes,
+    })
+}
+
+const ANSWERS_NOTE: &str = "Made from an answers file, which is not sealed: the export \
+     carries a digest of its content, but no score-file digest and no signature.";
+
 fn pretty<T: Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
 }
@@ -502,6 +567,33 @@ mod tests {
     }
 
     #[test]
+    fn each_job_names_the_kind_of_file_it_reads() {
+        // The worker hands a job its file only when the job names a kind; a job that
+        // needs a file and names none would always answer "no file was given".
+        let reads = |job: Job| job.reads().map(|k| k.description);
+        assert_eq!(
+            reads(Job::OpenProfile),
+            Some(profile_file::KIND.description)
+        );
+        assert_eq!(reads(Job::OpenKey), Some(key_file::KIND.description));
+        let now = String::new();
+        for job in [
+            Job::Verify,
+            Job::Detail,
+            Job::Open,
+            Job::Progress,
+            Job::ExportFile {
+                format: Interop::Oscal,
+                now,
+            },
+        ] {
+            assert_eq!(reads(job), Some(score_file::KIND.description));
+        }
+        assert_eq!(reads(Job::NewKey { seed: [0; 32] }), None);
+        assert_eq!(reads(Job::Hash { name: "x".into() }), None);
+    }
+
+    #[test]
     fn keys_are_made_and_their_file_read_back() {
         let Outcome::NewKey(new) = run(Job::NewKey { seed: [5; 32] }, &[], q()) else {
             panic!()
@@ -538,7 +630,7 @@ mod tests {
     }
     #[test]
     fn both_exports_of_the_open_assessment_are_made_and_say_they_are_not_sealed() {
-        let Outcome::Made(cdx) = make_job(Download::Cyclonedx, None) else {
+        let Outcome::Made(cdx) = make_job(Download::Export(Interop::Cyclonedx), None) else {
             panic!("no CycloneDX")
         };
         assert_eq!(cdx.name, "acme-health-it-acme-ehr-2026-11-29.cdxa.json");
@@ -551,7 +643,7 @@ mod tests {
         assert_eq!(doc["metadata"]["timestamp"], "2026-11-29T10:11:12Z");
         assert!(cdx.notes[0].contains("not sealed"), "{:?}", cdx.notes);
 
-        let Outcome::Made(oscal) = make_job(Download::Oscal, None) else {
+        let Outcome::Made(oscal) = make_job(Download::Export(Interop::Oscal), None) else {
             panic!("no OSCAL")
         };
         assert_eq!(
@@ -568,7 +660,7 @@ mod tests {
         let mut bad = assessment();
         bad.profile.organisation = "Acme\u{202e}".into();
         let job = Job::Make {
-            download: Download::Oscal,
+            download: Download::Export(Interop::Oscal),
             assessment: Box::new(bad),
             key: None,
             now: "2026-11-29T10:00:00Z".into(),

@@ -13,7 +13,6 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::core::answers::FileEvidence;
 use crate::core::files::untrusted::{self, Kind};
-use crate::core::files::{key_file, score_file};
 use crate::core::integrity::StreamingSha256;
 use crate::core::jobs::{self, Job, Outcome};
 use crate::core::questionnaire::Questionnaire;
@@ -89,12 +88,7 @@ async fn hash(name: String, file: &web_sys::File) -> Result<FileEvidence, String
 
 async fn answer(job: Job, files: Vec<Given>) -> Outcome {
     let q = Questionnaire::builtin();
-    let kind = match &job {
-        Job::OpenKey => Some(&key_file::KIND),
-        Job::Verify | Job::Detail | Job::Open | Job::Progress => Some(&score_file::KIND),
-        _ => None,
-    };
-    match (&job, files.first(), kind) {
+    match (&job, files.first(), job.reads()) {
         (Job::Hash { name }, Some(Given::File(file)), _) => match hash(name.clone(), file).await {
             Ok(evidence) => Outcome::Hashed(evidence),
             Err(e) => Outcome::Failed(e),

@@ -19,7 +19,7 @@ pub mod cyclonedx;
 pub mod interop;
 pub mod oscal;
 
-pub use interop::{ExportInput, Seal};
+pub use interop::{ExportInput, Interop, Seal};
 
 use crate::core::answers::{AnswerValue, Evidence};
 use crate::core::assessment::{Assessment, VendorProfile};

@@ -1,12 +1,14 @@
 //! The Results page's interoperable exports: a CycloneDX 1.6 attestation (CDXA) and OSCAL
 //! 1.1.3 assessment results of the open assessment, made by the worker and saved as
 //! `<stem>.cdxa.json` and `<stem>.oscal-ar.json`. The answers open in the page are not
-//! sealed, and the page says so: only the export of a score file carries its digest and
-//! signature.
+//! sealed, and the page says so; a score file picked here ([`FileExport`]) exports with
+//! its digest and signature.
 
 use yew::prelude::*;
 
+use crate::core::export::Interop;
 use crate::core::jobs::{Download, Job, Made};
+use crate::web::components::FileExport;
 use crate::web::io::clock::now_rfc3339;
 use crate::web::io::download::download;
 use crate::web::io::worker_pool;
@@ -63,11 +65,14 @@ pub fn interop_exports() -> Html {
             <h2 id="interop-title">{ "Export for other tools" }</h2>
             <p>{ "Standard formats that security, procurement and GRC tools read. Each is made in this browser; nothing is sent." }</p>
             <p>
-                { button("CycloneDX attestation (CDXA)", "export-cyclonedx", Download::Cyclonedx) }{ " " }
-                { button("OSCAL assessment results", "export-oscal", Download::Oscal) }
+                { button("CycloneDX attestation (CDXA)", "export-cyclonedx", Download::Export(Interop::Cyclonedx)) }{ " " }
+                { button("OSCAL assessment results", "export-oscal", Download::Export(Interop::Oscal)) }
             </p>
-            <p class="small">{ "These exports are made from the answers open here, which are not sealed: they carry no score-file digest and no signature. The export of a sealed score file carries its digest and signature: download the score file, then run " }<code>{ "vendor-readiness export --format cyclonedx FILE" }</code>{ " (or " }<code>{ "--format oscal" }</code>{ ")." }</p>
+            <p class="small">{ "These exports are made from the answers open here, which are not sealed: they carry no score-file digest and no signature." }</p>
             { outcome }
+            <h3>{ "Export a score file" }</h3>
+            <p class="small">{ "The export of a score file (one you downloaded, or a vendor sent you) carries its digest and signature, so a reader can tie it back to the file. The command line does the same: " }<code>{ "vendor-readiness export --format cyclonedx FILE" }</code>{ "." }</p>
+            <FileExport id="export-score" />
         </section>
     }
 }

@@ -12,7 +12,8 @@ use yew::prelude::*;
 use crate::core::buyer::session::{BuyerChange, BuyerEffect, BuyerSession};
 use crate::core::questionnaire::Questionnaire;
 use crate::web::components::{
-    BuyerProfileEditor, ProgressView, RadarChart, RadarSeries, VendorDetail, VendorTable,
+    BuyerProfileEditor, FileExport, ProgressView, RadarChart, RadarSeries, VendorDetail,
+    VendorTable,
 };
 use crate::web::io::verifier::{self, Job};
 use crate::web::io::{clock::now, download::download, file_import, storage};
@@ -162,6 +163,11 @@ pub fn compare_page() -> Html {
             }
             if let Some(pair) = buyer.progress_pair() { <ProgressView {pair} /> }
             <VendorDetail />
+            <section class="no-print" aria-labelledby="grc-title">
+                <h2 id="grc-title">{ "Export a vendor's file for GRC tools" }</h2>
+                <p class="small">{ "Pick one of the score files: it is verified again and saved as a CycloneDX attestation or OSCAL assessment results that carry its digest and signature check." }</p>
+                <FileExport id="grc-export" />
+            </section>
         </main>
         </ContextProvider<BuyerContext>>
     }
