@@ -19,7 +19,7 @@ from collections import defaultdict
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-DATA = "read-only data (strings, questionnaire JSON, tables)"
+DATA = "read-only data (strings, the questionnaire's static data, tables)"
 
 
 def owner(item):
