@@ -15,7 +15,7 @@ use vendor_readiness::core::buyer::progress::{self, AnswerChange, Progress};
 use vendor_readiness::core::evidence::{self, GivenFile, Outcome, RecordedFile, Reference};
 use vendor_readiness::core::export::cyclonedx::cdxa;
 use vendor_readiness::core::export::oscal::assessment_results;
-use vendor_readiness::core::export::{csv_number, ExportInput};
+use vendor_readiness::core::export::ExportInput;
 use vendor_readiness::core::files::score_file;
 use vendor_readiness::core::integrity::StreamingSha256;
 use vendor_readiness::core::open;
@@ -272,22 +272,12 @@ pub fn progress(q: &Questionnaire, old: &Path, new: &Path, json: bool) -> Result
     Ok(ExitCode::SUCCESS)
 }
 
-/// An answer as `progress` prints it: `Partly (0.5)`, `No (hidden)`, `unanswered`.
-fn answer_text(label: Option<&str>, credit: Option<f64>, status: &str) -> String {
-    match (label, credit) {
-        (None, _) => "unanswered".into(),
-        (Some(l), Some(c)) => format!("{} ({})", printable(l), csv_number(c)),
-        (Some(l), None) if status == "context" => printable(l),
-        (Some(l), None) => format!("{} ({status})", printable(l)),
-    }
-}
-
 fn answer_line(a: &AnswerChange) -> String {
     format!(
         "  {}  {} -> {}",
         a.question,
-        answer_text(a.before.as_deref(), a.credit_before, &a.status_before),
-        answer_text(a.after.as_deref(), a.credit_after, &a.status_after)
+        printable(&a.before_text()),
+        printable(&a.after_text())
     )
 }
 
