@@ -21,7 +21,7 @@ pub mod oscal;
 
 pub use interop::{ExportInput, Seal};
 
-use crate::core::answers::{AnswerValue, Evidence};
+use crate::core::answers::{AnswerValue, Evidence, FileEvidence};
 use crate::core::assessment::{Assessment, VendorProfile};
 use crate::core::questionnaire::{AnswerSpec, Question, Questionnaire};
 use crate::core::scoring::{self, QuestionStatus};
@@ -211,12 +211,15 @@ pub fn evidence_text(ev: &Evidence) -> String {
         out.push_str(&format!(" <{url}>"));
     }
     if let Some(f) = &ev.file {
-        out.push_str(&format!(
-            " [{}, {} bytes, sha256 {}]",
-            f.name, f.size, f.sha256
-        ));
+        out.push_str(&format!(" [{}]", evidence_file_text(f)));
     }
     out
+}
+
+/// A local evidence file as text: `name, N bytes, sha256 <hex>` (in [`evidence_text`], and
+/// as the page shows it).
+pub fn evidence_file_text(f: &FileEvidence) -> String {
+    format!("{}, {} bytes, sha256 {}", f.name, f.size, f.sha256)
 }
 
 /// The answers as CSV (UTF-8, no byte-order mark, CRLF line endings): a header row
