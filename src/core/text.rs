@@ -8,6 +8,9 @@
 
 /// The prefix of every digest and fingerprint string (`sha256:` and 64 hex digits).
 pub const SHA256_PREFIX: &str = "sha256:";
+/// How a digest or fingerprint must be written ([`is_sha256_digest`]), as every message
+/// refusing one says it.
+pub const SHA256_DIGEST_FORM: &str = "\"sha256:\" followed by 64 lower-case hex digits";
 
 /// Longest accepted free-text field, in characters.
 pub const MAX_TEXT_CHARS: usize = 20_000;

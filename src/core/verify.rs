@@ -20,7 +20,7 @@ use crate::core::integrity::{self, SignatureState};
 use crate::core::questionnaire::migration::MigrationReport;
 use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::{self, Score};
-use crate::core::text::{self, check_text};
+use crate::core::text::{self, check_text, SHA256_DIGEST_FORM};
 
 /// The state of a score file's digest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -409,16 +409,16 @@ pub(crate) fn verify_document(
     check_text("app_version", &content.app_version)?;
     check_text("created", &content.created)?;
     if !text::is_sha256_digest(&file.integrity.digest) {
-        return Err(FileError::Malformed(
-            "integrity digest is not sha256: and 64 lower-case hex digits".into(),
-        ));
+        return Err(FileError::Malformed(format!(
+            "integrity digest is not {SHA256_DIGEST_FORM}"
+        )));
     }
     if let Some(sig) = &file.signature {
         // These strings are shown to buyers (fingerprints are pinned and compared).
         if !text::is_sha256_digest(&sig.key_fingerprint) {
-            return Err(FileError::Malformed(
-                "signature key_fingerprint is not sha256: and 64 lower-case hex digits".into(),
-            ));
+            return Err(FileError::Malformed(format!(
+                "signature key_fingerprint is not {SHA256_DIGEST_FORM}"
+            )));
         }
         for (field, value) in [
             ("signature algorithm", &sig.algorithm),

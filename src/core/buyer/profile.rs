@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::core::files::FileError;
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
-use crate::core::text::{self, check_text};
+use crate::core::text::{self, check_text, SHA256_DIGEST_FORM};
 
 /// The maximum assessment age of a new profile, in days.
 pub const DEFAULT_MAX_AGE_DAYS: u32 = 365;
@@ -83,9 +83,7 @@ pub enum ProfileError {
     )]
     MaxAgeOutOfRange(u32),
     /// A pinned key that is not `sha256:` + 64 lower-case hex digits.
-    #[error(
-        "pinned key for {organisation:?} is not \"sha256:\" followed by 64 lower-case hex digits"
-    )]
+    #[error("pinned key for {organisation:?} is not {SHA256_DIGEST_FORM}")]
     BadFingerprint {
         /// The organisation it is pinned for.
         organisation: String,
