@@ -315,7 +315,10 @@ async fn an_evidence_item_links_only_a_web_url_and_describes_a_file_in_the_cores
         yew::Renderer::<EvidenceItem>::with_root_and_props(root.clone(), props).render();
         settle().await;
         let a = root.query_selector("a").unwrap();
-        assert_eq!(a.as_ref().and_then(|a| a.get_attribute("href")).as_deref(), link);
+        assert_eq!(
+            a.as_ref().and_then(|a| a.get_attribute("href")).as_deref(),
+            link
+        );
         if let Some(a) = a {
             assert_eq!(
                 a.get_attribute("rel").as_deref(),

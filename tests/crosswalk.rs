@@ -110,5 +110,9 @@ fn a_reference_names_its_document_in_one_line_wherever_it_is_cited() {
         ..full.clone()
     };
     assert_eq!(untitled.document_line(), None);
-    assert_eq!(untitled.link(), None, "only a web link is rendered as a link");
+    assert_eq!(
+        untitled.link(),
+        None,
+        "only a web link is rendered as a link"
+    );
 }
