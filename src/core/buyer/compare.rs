@@ -16,13 +16,12 @@ use time::OffsetDateTime;
 use crate::core::answers::{AnswerValue, Answers};
 use crate::core::buyer::profile::BuyerProfile;
 use crate::core::export::CsvField;
-use crate::core::files::FileError;
 use crate::core::questionnaire::migration::MigrationReport;
 use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::gates::FiredGate;
 use crate::core::scoring::{self, QuestionStatus};
 use crate::core::text;
-use crate::core::verify::{self, KeyPinState, Policy, Problem, Verification, VerifiedScore};
+use crate::core::verify::{KeyPinState, Policy, Problem, Verification, VerifiedScore};
 
 /// How far in the future a file's `created` may be before it counts as "created in the
 /// future", to allow for clocks that are slightly off.
@@ -325,44 +324,6 @@ impl VendorRow {
     pub fn key_fingerprint(&self) -> Option<&str> {
         self.summary.verification.signature.fingerprint()
     }
-}
-
-/// The outcome of importing one file: a row, or why the file was refused.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImportOutcome {
-    /// The name of the file as given (unsafe characters replaced).
-    pub file_name: String,
-    /// The row, or why the file could not be read.
-    pub result: Result<VendorRow, FileError>,
-}
-
-/// Imports one file: loads and verifies it, re-scores it and checks it against the
-/// profile.
-pub fn import_one(
-    file_name: &str,
-    bytes: &[u8],
-    profile: &BuyerProfile,
-    q: &Questionnaire,
-    now: OffsetDateTime,
-) -> ImportOutcome {
-    let file_name = text::safe_name(file_name);
-    let result = verify::load_score(bytes, q)
-        .map(|v| evaluate(&file_name, &Summary::of(&v), profile, q, now));
-    ImportOutcome { file_name, result }
-}
-
-/// Imports every file in order; a file that cannot be read yields an error outcome and
-/// never stops the others.
-pub fn import_many(
-    files: &[(String, Vec<u8>)],
-    profile: &BuyerProfile,
-    q: &Questionnaire,
-    now: OffsetDateTime,
-) -> Vec<ImportOutcome> {
-    files
-        .iter()
-        .map(|(name, bytes)| import_one(name, bytes, profile, q, now))
-        .collect()
 }
 
 /// Checks one verified file's summary against a profile at time `now`.

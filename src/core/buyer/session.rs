@@ -86,7 +86,7 @@ impl Checked {
 #[derive(Debug, Clone, PartialEq)]
 pub enum BuyerChange {
     /// Files were picked: queue them for verification. Their queue numbers are
-    /// `queue.total()` before, onwards, in the order given.
+    /// `queue.issued()` before, onwards, in the order given.
     Enqueue(usize),
     /// A queued file was verified (or refused, or could not be read).
     Verified {

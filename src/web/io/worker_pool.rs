@@ -8,7 +8,7 @@
 //! The worker script is a same-origin file (CSP `worker-src 'self'`; no `blob:` URL).
 //! Its name carries a content hash written into `index.html` by the build
 //! (`<meta name="vendor-readiness-worker">`), so a new page never talks to an old worker.
-//! A worker that dies (a trap, an out-of-memory) fails its own jobs with [`STOPPED`] and
+//! A worker that dies (a trap, an out-of-memory) fails its own jobs with [`WORKER_STOPPED`] and
 //! is replaced; the other jobs go on.
 
 use std::cell::RefCell;
@@ -18,15 +18,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::core::buyer::import::WORKER_STOPPED;
 use crate::core::jobs::{self, Job};
 use crate::web::io::json;
 
 /// The worker loader used when the page carries no hashed name (a development build).
 const FALLBACK_URL: &str = "./vendor-readiness-worker_loader.js";
-
-/// What a job gets when its worker dies under it.
-pub const STOPPED: &str = "the verifier stopped while working on this file (it may be too \
-     complex or the browser ran out of memory); the other files are not affected";
 
 /// Most workers started, whatever the machine reports.
 const MAX_WORKERS: usize = 8;
@@ -95,7 +92,7 @@ fn fail_slot(index: usize) {
             .map(|(id, _)| *id)
             .collect()
     });
-    let message = json::to_json(&jobs::failure(STOPPED)).unwrap_or_default();
+    let message = json::to_json(&jobs::failure(WORKER_STOPPED)).unwrap_or_default();
     for id in failed {
         resolve(id, &message);
     }
