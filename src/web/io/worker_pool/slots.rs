@@ -1,25 +1,15 @@
-//! The page side of the page ↔ worker boundary: a pool of Web Workers, started only
-//! when a job first needs one, sized by `navigator.hardwareConcurrency`. [`run`] sends a
-//! [`Job`] (and a picked file, which the worker reads itself, or its bytes) to the least
-//! busy worker and reads its outcome as the kind of result the caller asked for;
-//! [`run_batch`] sends several jobs in one message (the protocol is in
-//! [`crate::web::worker`]).
-//!
-//! The worker script is a same-origin file (CSP `worker-src 'self'`; no `blob:` URL).
-//! Its name carries a content hash written into `index.html` by the build
-//! (`<meta name="vendor-readiness-worker">`), so a new page never talks to an old worker.
-//! A worker that dies (a trap, an out-of-memory) fails its own jobs with [`WORKER_STOPPED`] and
-//! is replaced; the other jobs go on.
+//! The pool's workers: started on demand up to [`capacity`], the least busy one chosen
+//! for each message, each job's promise resolved when its outcome arrives, and a worker
+//! that dies terminated, its jobs failed with [`WORKER_STOPPED`], its place freed.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::core::buyer::import::WORKER_STOPPED;
-use crate::core::jobs::{self, Job};
+use crate::core::jobs;
 use crate::web::io::json;
 
 /// The worker loader used when the page carries no hashed name (a development build).
@@ -151,120 +141,49 @@ fn pick(pool: &mut Pool) -> Result<usize, String> {
                 .position(Option::is_none)
                 .unwrap_or(pool.slots.len());
             let slot = start_worker(index)?;
-            if index == pool.slots.len() {
-                pool.slots.push(Some(slot));
-            } else {
-                pool.slots[index] = Some(slot);
+            match pool.slots.get_mut(index) {
+                Some(free) => *free = Some(slot),
+                None => pool.slots.push(Some(slot)),
             }
             Ok(index)
         }
     }
 }
 
-/// What a job reads: a picked file (the worker reads it), or its bytes already read
-/// here (handed over to the worker, not copied).
-pub enum Payload<'a> {
-    /// A picked file.
-    File(&'a web_sys::File),
-    /// A file's bytes.
-    Bytes(js_sys::Uint8Array),
-}
-
-/// Runs a job on a worker and waits for its result, or the message to show.
-pub async fn run<T: serde::de::DeserializeOwned>(
-    job: &Job,
-    file: Option<&web_sys::File>,
-) -> Result<T, String> {
-    let payload: Vec<Payload> = file.into_iter().map(Payload::File).collect();
-    run_with(job, &payload).await
-}
-
-/// [`run`] for a job that reads several files (at most two: `file` and `file2`).
-pub async fn run_files<T: serde::de::DeserializeOwned>(
-    job: &Job,
-    files: &[&web_sys::File],
-) -> Result<T, String> {
-    let payload: Vec<Payload> = files.iter().map(|f| Payload::File(f)).collect();
-    run_with(job, &payload).await
-}
-
-/// [`run`] for files given as files or as bytes (at most two).
-pub async fn run_with<T: serde::de::DeserializeOwned>(
-    job: &Job,
-    payload: &[Payload<'_>],
-) -> Result<T, String> {
-    run_batch(&[(job, payload)])
-        .await
-        .pop()
-        .unwrap_or_else(|| Err("the verifier did not answer".into()))
-}
-
-/// Several jobs in one message to one worker (each with the files it reads, at most
-/// two), answered together: one outcome per job, in order. For many small jobs, this
-/// spares the page a message in each direction per job.
-pub async fn run_batch<T: serde::de::DeserializeOwned>(
-    tasks: &[(&Job, &[Payload<'_>])],
-) -> Vec<Result<T, String>> {
-    let promises = POOL.with(|p| -> Result<Vec<js_sys::Promise>, String> {
+/// Posts a message of `tasks` jobs to the least busy worker (starting one if there is
+/// room), `build` making the message and its transfer list from the jobs' ids; one
+/// promise per job, resolved with its outcome's text.
+pub(super) fn post(
+    tasks: usize,
+    build: impl FnOnce(std::ops::Range<u64>) -> Result<(js_sys::Object, js_sys::Array), String>,
+) -> Result<Vec<js_sys::Promise>, String> {
+    POOL.with(|p| {
         let mut pool = p.borrow_mut();
         let index = pick(&mut pool)?;
-        let batch = js_sys::Array::new();
-        let transfer = js_sys::Array::new();
-        let mut waiting = Vec::with_capacity(tasks.len());
-        for (job, payload) in tasks {
-            let text =
-                json::to_json(job).map_err(|_| "the job could not be sent to the verifier")?;
-            let id = pool.next_id;
-            pool.next_id += 1;
-            let task = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&task, &"id".into(), &(id as f64).into());
-            let _ = js_sys::Reflect::set(&task, &"job".into(), &text.into());
-            for (key, item) in ["file", "file2"].into_iter().zip(payload.iter()) {
-                let value: &JsValue = match item {
-                    Payload::File(file) => file,
-                    Payload::Bytes(bytes) => {
-                        transfer.push(&bytes.buffer());
-                        bytes
-                    }
-                };
-                let _ = js_sys::Reflect::set(&task, &key.into(), value);
-            }
-            batch.push(&task);
-            let mut resolve_fn = None;
-            let promise = js_sys::Promise::new(&mut |resolve, _| resolve_fn = Some(resolve));
-            waiting.push((id, resolve_fn, promise));
-        }
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"batch".into(), &batch);
-        let slot = pool.slots[index]
-            .as_mut()
+        let first = pool.next_id;
+        pool.next_id += tasks as u64;
+        let ids = first..pool.next_id;
+        let (message, transfer) = build(ids.clone())?;
+        let slot = pool
+            .slots
+            .get_mut(index)
+            .and_then(Option::as_mut)
             .ok_or("the verifier is not running")?;
         slot.worker
             .post_message_with_transfer(&message, &transfer)
             .map_err(|_| "the job could not be sent to the verifier")?;
-        slot.busy += tasks.len();
-        Ok(waiting
-            .into_iter()
-            .map(|(id, resolve, promise)| {
-                if let Some(resolve) = resolve {
+        slot.busy += tasks;
+        // The outcomes cannot arrive before this returns (one thread): the promises are
+        // registered in time.
+        Ok(ids
+            .map(|id| {
+                let mut resolve_fn = None;
+                let promise = js_sys::Promise::new(&mut |resolve, _| resolve_fn = Some(resolve));
+                if let Some(resolve) = resolve_fn {
                     pool.pending.insert(id, (index, resolve));
                 }
                 promise
             })
             .collect())
-    });
-    let promises = match promises {
-        Ok(p) => p,
-        Err(e) => return tasks.iter().map(|_| Err(e.clone())).collect(),
-    };
-    let mut outcomes = Vec::with_capacity(promises.len());
-    for promise in promises {
-        let text = JsFuture::from(promise)
-            .await
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default();
-        outcomes.push(jobs::read_outcome(json::from_json(&text)));
-    }
-    outcomes
+    })
 }
