@@ -423,6 +423,39 @@ fn comparison_csv_has_a_header_and_one_line_per_vendor_with_the_verdict() {
     assert_eq!(refused[1][0], "x.json");
     assert_eq!(refused[1][col("Verdict")], "refused");
     assert_eq!(refused[1][col("Reasons")], "file is empty");
+    assert!(
+        refused[1][1..header.len() - 2].iter().all(|c| c.is_empty()),
+        "{:?}",
+        refused[1]
+    );
+}
+
+#[test]
+fn the_csv_says_an_invalid_signature_in_the_problems_words_and_a_pin_by_its_label() {
+    let mut doc = seal_value(&weak("Beta", "B"), &days_ago(5), Some(2));
+    doc["content"]["answers"]["sbom.inventory"]["value"] = json!("yes");
+    let tampered = row_of(doc.to_string().as_bytes(), &BuyerProfile::default());
+    let mut pinned = BuyerProfile::default();
+    pinned.pin("Acme".into(), fingerprint(1));
+    let good = row(&strong("Acme", "A"), &days_ago(1), Some(1), &pinned);
+    let rows = [tampered, good];
+    let entries: Vec<compare::Entry> = rows.iter().map(compare::Entry::Row).collect();
+    let records = common::parse_csv(&compare::comparison_csv(&entries, q()));
+    let col = |name: &str| records[0].iter().position(|h| h == name).unwrap();
+    assert_eq!(
+        records[1][col("Signature")],
+        "signature is invalid: signature does not match the content",
+        "the words of the verdict's reason"
+    );
+    assert!(records[1][col("Reasons")].contains(&records[1][col("Signature")]));
+    assert_eq!(records[1][col("Key pin")], "not pinned");
+    assert_eq!(records[2][col("Key pin")], KeyPinState::Matches.label());
+    assert_eq!(
+        rows[1].key_pin.phrase().as_deref(),
+        Some("key pin matches"),
+        "as the table and the CLI say it"
+    );
+    assert_eq!(KeyPinState::NotPinned.phrase(), None);
 }
 
 #[test]

@@ -140,7 +140,7 @@ pub fn evidence(
     let state = ScoreFileState {
         file: shown_path(score_path),
         status: v.status(policy),
-        findings: v.findings(policy),
+        findings: v.findings(policy).iter().map(ToString::to_string).collect(),
     };
     let mut given = Vec::new();
     let mut unreadable = Vec::new();

@@ -174,44 +174,36 @@ pub enum Reason {
 }
 
 impl Reason {
-    /// Every kind of reason with placeholder values, for the docs' message table.
-    pub fn examples() -> Vec<Reason> {
-        let s = |x: &str| x.to_owned();
-        let mut out: Vec<Reason> = Problem::examples()
-            .into_iter()
-            .map(Reason::Verification)
-            .collect();
-        out.extend([
-            Reason::CreatedUnreadable {
-                created: s("{created}"),
-            },
-            Reason::CreatedInFuture {
-                created: s("{created}"),
-            },
-            Reason::TooOld {
-                days: 400,
-                max: 365,
-            },
-            Reason::LevelBelow {
-                domain: s("{domain}"),
-                level: 1,
-                min: 2,
-            },
-            Reason::OverallBelow {
-                overall: 1.5,
-                min: 2.0,
-            },
-            Reason::GateFired {
-                gate: s("{gate}"),
-                pending: false,
-            },
-            Reason::GateFired {
-                gate: s("{gate}"),
-                pending: true,
-            },
-        ]);
-        out
-    }
+    crate::core::examples::exhaustive_examples!(Reason {
+        Reason::Verification(_) => Problem::examples().into_iter().map(Reason::Verification),
+        Reason::CreatedUnreadable { .. } => [Reason::CreatedUnreadable {
+            created: "{created}".into(),
+        }],
+        Reason::CreatedInFuture { .. } => [Reason::CreatedInFuture {
+            created: "{created}".into(),
+        }],
+        Reason::TooOld { .. } => [Reason::TooOld {
+            days: 400,
+            max: 365,
+        }],
+        Reason::LevelBelow { .. } => [Reason::LevelBelow {
+            domain: "{domain}".into(),
+            level: 1,
+            min: 2,
+        }],
+        Reason::OverallBelow { .. } => [Reason::OverallBelow {
+            overall: 1.5,
+            min: 2.0,
+        }],
+        Reason::GateFired { pending: false, .. } => [Reason::GateFired {
+            gate: "{gate}".into(),
+            pending: false,
+        }],
+        Reason::GateFired { pending: true, .. } => [Reason::GateFired {
+            gate: "{gate}".into(),
+            pending: true,
+        }],
+    });
 }
 
 impl fmt::Display for Reason {
@@ -533,28 +525,43 @@ pub fn comparison_header(q: &Questionnaire) -> Vec<String> {
     header
 }
 
-fn row_cells<'a>(
-    row: &'a VendorRow,
-    q: &Questionnaire,
-    owned: &'a mut Vec<String>,
-) -> Vec<CsvField<'a>> {
-    let v = &row.summary.verification;
-    owned.push(match &v.signature {
-        crate::core::integrity::SignatureState::Invalid { reason, .. } => {
-            format!("invalid: {reason}")
+/// The cells of a row's CSV line that are made for it (the others borrow from the row).
+struct MadeCells {
+    /// The signature's label; for an invalid one, the problem in its own words.
+    signature: String,
+    /// The fired gate ids, joined by `;`.
+    gates: String,
+    /// The verdict's reasons, joined by `; `.
+    reasons: String,
+}
+
+impl MadeCells {
+    fn of(row: &VendorRow) -> MadeCells {
+        let signature = match &row.summary.verification.signature {
+            crate::core::integrity::SignatureState::Invalid { reason, .. } => {
+                Problem::SignatureInvalid {
+                    reason: reason.clone(),
+                }
+                .to_string()
+            }
+            other => other.label().to_owned(),
+        };
+        MadeCells {
+            signature,
+            gates: row
+                .summary
+                .gates
+                .iter()
+                .map(|g| g.gate.as_str())
+                .collect::<Vec<_>>()
+                .join(";"),
+            reasons: row.verdict.reasons_text(),
         }
-        other => other.label().to_owned(),
-    });
-    owned.push(
-        row.summary
-            .gates
-            .iter()
-            .map(|g| g.gate.as_str())
-            .collect::<Vec<_>>()
-            .join(";"),
-    );
-    owned.push(row.verdict.reasons_text());
-    let (signature, gates, reasons) = (&owned[0], &owned[1], &owned[2]);
+    }
+}
+
+fn row_cells<'a>(row: &'a VendorRow, q: &Questionnaire, made: &'a MadeCells) -> Vec<CsvField<'a>> {
+    let v = &row.summary.verification;
     let mut cells = vec![
         CsvField::Text(&row.file_name),
         CsvField::Text(&row.summary.organisation),
@@ -563,7 +570,7 @@ fn row_cells<'a>(
         row.age_days
             .map_or(CsvField::Text(""), |d| CsvField::Number(d as f64)),
         CsvField::Text(v.integrity.label()),
-        CsvField::Text(signature),
+        CsvField::Text(&made.signature),
         CsvField::Text(row.key_fingerprint().unwrap_or_default()),
         CsvField::Text(row.key_pin.label()),
         CsvField::Text(if v.edited { "yes" } else { "no" }),
@@ -574,9 +581,9 @@ fn row_cells<'a>(
             .iter()
             .map(|d| CsvField::Number(f64::from(row.level(&d.id)))),
     );
-    cells.push(CsvField::Text(gates));
+    cells.push(CsvField::Text(&made.gates));
     cells.push(CsvField::Text(row.verdict.label()));
-    cells.push(CsvField::Text(reasons));
+    cells.push(CsvField::Text(&made.reasons));
     cells
 }
 
@@ -607,15 +614,15 @@ pub fn comparison_csv_header(q: &Questionnaire) -> String {
 pub fn comparison_csv_line(entry: &Entry<'_>, q: &Questionnaire) -> String {
     match entry {
         Entry::Row(row) => {
-            let mut owned = Vec::with_capacity(3);
-            crate::core::export::csv_record(&row_cells(row, q, &mut owned))
+            let made = MadeCells::of(row);
+            crate::core::export::csv_record(&row_cells(row, q, &made))
         }
         Entry::Refused { file_name, error } => {
-            let width = LEADING_COLUMNS.len() + q.domains.len() + TRAILING_COLUMNS.len();
-            let mut cells = vec![""; width];
-            cells[0] = file_name;
-            cells[width - 2] = "refused";
-            cells[width - 1] = error;
+            // The file's name, every other cell empty but the last two.
+            let empty = LEADING_COLUMNS.len() - 1 + q.domains.len() + TRAILING_COLUMNS.len() - 2;
+            let mut cells = vec![*file_name];
+            cells.extend(std::iter::repeat_n("", empty));
+            cells.extend(["refused", *error]);
             crate::core::export::csv_row(&cells)
         }
     }
