@@ -114,6 +114,7 @@ pub(crate) fn find_byte(
 ) -> Option<usize> {
     let mut offset = 0;
     for chunk in bytes.chunks_exact(8) {
+        // Cannot fail: `chunks_exact(8)` gives eight bytes.
         let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         if word_may_hold(word) {
             break;

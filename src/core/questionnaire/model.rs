@@ -793,16 +793,22 @@ impl Questionnaire {
         self
     }
 
-    /// Looks a question up by id.
+    /// Looks a question up by id (through the index: where `domains` was changed since it
+    /// was built, a place it no longer holds is not found rather than a panic).
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.index
-            .get(id)
-            .map(|&(d, i)| &self.domains[d].questions[i])
+        let &(d, i) = self.index.get(id)?;
+        self.domains
+            .get(d)?
+            .questions
+            .get(i)
+            .filter(|qu| qu.id == id)
     }
 
     /// The domain a question belongs to.
     pub fn domain_of(&self, question_id: &str) -> Option<&Domain> {
-        self.index.get(question_id).map(|&(d, _)| &self.domains[d])
+        self.question(question_id)?;
+        let &(d, _) = self.index.get(question_id)?;
+        self.domains.get(d)
     }
 
     /// Looks a domain up by id.
@@ -860,8 +866,11 @@ impl Questionnaire {
         self.digest_cache
             .0
             .get_or_init(|| {
+                // Cannot fail: serde_json refuses only a map whose keys are not strings, and
+                // every map of the model is keyed by text (a non-finite number becomes null,
+                // which the canonical form writes like any other value).
                 let value = serde_json::to_value(self).expect("questionnaire serializes");
-                integrity::digest_value(&value).expect("questionnaire canonicalizes")
+                integrity::sha256_hex(&integrity::canonical_json(&value))
             })
             .clone()
     }
