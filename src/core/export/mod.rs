@@ -350,12 +350,7 @@ pub fn security_txt(
     line("#   4. renew it before the Expires date below.");
     line("");
 
-    let contacts: Vec<String> = profile
-        .security_contact
-        .lines()
-        .map(one_line)
-        .filter(|c| !c.is_empty())
-        .collect();
+    let contacts: Vec<String> = field_lines(&profile.security_contact);
     if contacts.is_empty() {
         warnings.push(
             "No security contact is given. RFC 9116 requires at least one Contact field, so \
@@ -462,6 +457,12 @@ fn one_line(s: &str) -> String {
         .to_owned()
 }
 
+/// The non-empty lines of a multi-line profile field (products, contacts), each made
+/// safe for a line-based format ([`one_line`]).
+fn field_lines(s: &str) -> Vec<String> {
+    s.lines().map(one_line).filter(|l| !l.is_empty()).collect()
+}
+
 fn has_prefix_ignore_case(s: &str, prefix: &str) -> bool {
     s.get(..prefix.len())
         .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
@@ -541,23 +542,13 @@ pub fn vdp_outline(profile: &VendorProfile) -> String {
         &profile.versions,
         "[the versions covered, for example every version still under support]",
     );
-    let products: Vec<String> = profile
-        .products
-        .lines()
-        .map(one_line)
-        .filter(|p| !p.is_empty())
-        .collect();
+    let products: Vec<String> = field_lines(&profile.products);
     let product_list = match products.as_slice() {
         [] => "[Product(s)]".to_owned(),
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     };
-    let contacts: Vec<String> = profile
-        .security_contact
-        .lines()
-        .map(one_line)
-        .filter(|c| !c.is_empty())
-        .collect();
+    let contacts: Vec<String> = field_lines(&profile.security_contact);
     let contact = if contacts.is_empty() {
         "[security contact: an email address such as security@example.com, or a web form URL]"
             .to_owned()
