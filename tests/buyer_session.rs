@@ -331,7 +331,7 @@ fn profile_edits_at_the_limits_are_kept_and_saved() {
     edit(&mut s, ProfileEdit::ForbidGate(gate.clone(), true));
     assert_eq!(
         s.profile.forbidden_gates,
-        [gate.clone()],
+        std::slice::from_ref(&gate),
         "forbidding twice lists it once"
     );
     edit(&mut s, ProfileEdit::ForbidGate(gate, false));
