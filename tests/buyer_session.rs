@@ -6,11 +6,13 @@ mod common;
 
 use time::macros::datetime;
 use vendor_readiness::assessment::Assessment;
-use vendor_readiness::buyer_profile::BuyerProfile;
-use vendor_readiness::buyer_session::{BuyerChange, BuyerSession, Checked};
+use vendor_readiness::buyer_profile::{
+    BuyerProfile, ProfileEdit, ProfileError, ProfileField, MAX_AGE_DAYS_LIMIT, MIN_AGE_DAYS,
+};
+use vendor_readiness::buyer_session::{BuyerChange, BuyerEffect, BuyerSession, Checked};
 use vendor_readiness::compare::{SortKey, VendorRow};
 use vendor_readiness::core::files::key_file::KeyFile;
-use vendor_readiness::questionnaire::Questionnaire;
+use vendor_readiness::questionnaire::{Questionnaire, MAX_LEVEL};
 use vendor_readiness::score_file;
 
 fn reasons(r: &VendorRow) -> Vec<String> {
@@ -280,4 +282,176 @@ fn each_vendor_keeps_its_own_evidence_check_until_the_files_are_removed() {
     );
     s.update(BuyerChange::Clear);
     assert!(s.evidence.is_empty());
+}
+
+/// One profile edit through the session: its effects, and the message next to its field.
+fn edit(s: &mut BuyerSession, e: ProfileEdit) -> Vec<BuyerEffect> {
+    s.update(BuyerChange::EditProfile(e))
+}
+
+fn problem(s: &BuyerSession) -> Option<(ProfileField, &str)> {
+    s.profile_problem.as_ref().map(|(f, m)| (*f, m.as_str()))
+}
+
+#[test]
+fn profile_edits_at_the_limits_are_kept_and_saved() {
+    let mut s = BuyerSession::new(BuyerProfile::default(), datetime!(2026-11-28 00:00 UTC));
+    let top = MAX_LEVEL.to_string();
+    for (typed, kept) in [
+        ("0", Some(0.0)),
+        (top.as_str(), Some(4.0)),
+        (" 2.5 ", Some(2.5)),
+        ("", None),
+    ] {
+        assert_eq!(
+            edit(&mut s, ProfileEdit::MinOverall(typed.into())),
+            [BuyerEffect::SaveProfile]
+        );
+        assert_eq!(s.profile.min_overall, kept, "{typed:?}");
+        assert_eq!(problem(&s), None);
+    }
+    let (low, high) = (MIN_AGE_DAYS.to_string(), MAX_AGE_DAYS_LIMIT.to_string());
+    for (typed, kept) in [
+        (low.as_str(), Some(1)),
+        (high.as_str(), Some(36_500)),
+        ("  ", None),
+    ] {
+        assert_eq!(
+            edit(&mut s, ProfileEdit::MaxAgeDays(typed.into())),
+            [BuyerEffect::SaveProfile]
+        );
+        assert_eq!(s.profile.max_age_days, kept, "{typed:?}");
+    }
+    edit(&mut s, ProfileEdit::MinLevel("intake".into(), MAX_LEVEL));
+    assert_eq!(s.profile.min_levels.get("intake"), Some(&4));
+    edit(&mut s, ProfileEdit::MinLevel("intake".into(), 0));
+    assert!(s.profile.min_levels.is_empty(), "level 0 is no minimum");
+    let gate = Questionnaire::builtin().gates[0].id.to_string();
+    edit(&mut s, ProfileEdit::ForbidGate(gate.clone(), true));
+    edit(&mut s, ProfileEdit::ForbidGate(gate.clone(), true));
+    assert_eq!(
+        s.profile.forbidden_gates,
+        std::slice::from_ref(&gate),
+        "forbidding twice lists it once"
+    );
+    edit(&mut s, ProfileEdit::ForbidGate(gate, false));
+    assert!(s.profile.forbidden_gates.is_empty());
+    edit(&mut s, ProfileEdit::RequireSignature(true));
+    edit(&mut s, ProfileEdit::Name("Tender 2027".into()));
+    assert!(s.profile.require_signature && s.profile.name == "Tender 2027");
+}
+
+#[test]
+fn refused_profile_edits_change_nothing_and_say_why_next_to_their_field() {
+    let mut s = BuyerSession::new(BuyerProfile::default(), datetime!(2026-11-28 00:00 UTC));
+    let before = s.profile.clone();
+    let cases: Vec<(ProfileEdit, ProfileField, &str)> = vec![
+        (
+            ProfileEdit::MinOverall("4.01".into()),
+            ProfileField::MinOverall,
+            "min_overall 4.01 is not a number from 0 to 4",
+        ),
+        (
+            ProfileEdit::MinOverall("-0.1".into()),
+            ProfileField::MinOverall,
+            "min_overall -0.1 is not a number from 0 to 4",
+        ),
+        (
+            ProfileEdit::MinOverall("NaN".into()),
+            ProfileField::MinOverall,
+            "min_overall NaN is not a number from 0 to 4",
+        ),
+        (
+            ProfileEdit::MinOverall("three".into()),
+            ProfileField::MinOverall,
+            "enter a number from 0 to 4, or leave it empty",
+        ),
+        (
+            ProfileEdit::MaxAgeDays("0".into()),
+            ProfileField::MaxAgeDays,
+            "max_age_days 0 is out of range (1 to 36500; null for no limit)",
+        ),
+        (
+            ProfileEdit::MaxAgeDays("36501".into()),
+            ProfileField::MaxAgeDays,
+            "max_age_days 36501 is out of range (1 to 36500; null for no limit)",
+        ),
+        (
+            ProfileEdit::MaxAgeDays("1.5".into()),
+            ProfileField::MaxAgeDays,
+            "enter a whole number of days, or leave it empty",
+        ),
+        (
+            ProfileEdit::MaxAgeDays("-1".into()),
+            ProfileField::MaxAgeDays,
+            "enter a whole number of days, or leave it empty",
+        ),
+        (
+            ProfileEdit::MinLevel("intake".into(), MAX_LEVEL + 1),
+            ProfileField::MinLevel,
+            "minimum level 5 for domain \"intake\" is above L4",
+        ),
+        (
+            ProfileEdit::MinLevel("no_such_domain".into(), 1),
+            ProfileField::MinLevel,
+            "unknown domain id \"no_such_domain\" in min_levels",
+        ),
+        (
+            ProfileEdit::ForbidGate("no-such-gate".into(), true),
+            ProfileField::ForbiddenGates,
+            "unknown gate id \"no-such-gate\" in forbidden_gates",
+        ),
+    ];
+    for (e, field, message) in cases {
+        assert_eq!(edit(&mut s, e.clone()), [], "{e:?} is not saved");
+        assert_eq!(problem(&s), Some((field, message)), "{e:?}");
+        assert_eq!(s.profile, before, "{e:?} leaves the profile as it was");
+    }
+    edit(&mut s, ProfileEdit::Name("a\u{202E}b".into()));
+    let (field, message) = problem(&s).unwrap();
+    assert_eq!(field, ProfileField::Name);
+    assert!(message.starts_with("profile name contains"), "{message}");
+    assert_eq!(
+        edit(&mut s, ProfileEdit::MinOverall("3".into())),
+        [BuyerEffect::SaveProfile]
+    );
+    assert_eq!(problem(&s), None, "an edit that holds clears the message");
+}
+
+#[test]
+fn an_edited_profile_keeps_every_rule_of_validate() {
+    let q = Questionnaire::builtin();
+    let p = BuyerProfile::default();
+    let edited = |e| p.edited(e, q);
+    assert!(edited(ProfileEdit::MaxAgeDays(MAX_AGE_DAYS_LIMIT.to_string())).is_ok());
+    assert_eq!(
+        edited(ProfileEdit::MaxAgeDays(
+            (MAX_AGE_DAYS_LIMIT + 1).to_string()
+        )),
+        Err(ProfileError::MaxAgeOutOfRange(MAX_AGE_DAYS_LIMIT + 1))
+    );
+    assert_eq!(
+        edited(ProfileEdit::MaxAgeDays((MIN_AGE_DAYS - 1).to_string())),
+        Err(ProfileError::MaxAgeOutOfRange(0))
+    );
+    assert!(edited(ProfileEdit::MinOverall(MAX_LEVEL.to_string())).is_ok());
+    assert_eq!(
+        edited(ProfileEdit::MinOverall("4.000001".into())),
+        Err(ProfileError::OverallOutOfRange(4.000001))
+    );
+    assert_eq!(
+        edited(ProfileEdit::MinOverall("x".into()))
+            .unwrap_err()
+            .to_string(),
+        format!("enter a number from 0 to {MAX_LEVEL}, or leave it empty")
+    );
+    let ok = edited(ProfileEdit::MinLevel("triage".into(), MAX_LEVEL)).unwrap();
+    assert!(ok.validate(q).is_ok());
+    assert_eq!(
+        edited(ProfileEdit::MinLevel("triage".into(), MAX_LEVEL + 1)),
+        Err(ProfileError::LevelOutOfRange {
+            domain: "triage".into(),
+            level: MAX_LEVEL + 1
+        })
+    );
 }

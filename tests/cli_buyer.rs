@@ -225,7 +225,7 @@ fn compare_in_every_format_applies_the_profile_and_lists_refused_files() {
     assert!(lines[0].starts_with("Vendor") && lines[0].contains("intake"));
     assert!(lines[0].ends_with("Verdict"));
     assert!(lines[1].starts_with("Acme / Acme product") && lines[1].ends_with("PASS"));
-    assert!(lines[1].contains("valid, pinned"));
+    assert!(lines[1].contains("valid, key pin matches"), "{}", lines[1]);
     assert!(lines[2].starts_with("Beta") && lines[2].ends_with("FAIL"));
     assert!(lines[2].contains("L0"));
     assert!(stdout.contains("REFUSED") && stdout.contains("file is empty"));

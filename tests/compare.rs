@@ -10,11 +10,12 @@ use time::{Duration, OffsetDateTime};
 use vendor_readiness::answers::{AnswerValue, Answers};
 use vendor_readiness::assessment::Assessment;
 use vendor_readiness::buyer_profile::{self, BuyerProfile, ProfileError};
-use vendor_readiness::compare::{self, SortKey, VendorRow};
+use vendor_readiness::buyer_session::{BuyerSession, Checked};
+use vendor_readiness::compare::{self, SortKey, Summary, VendorRow};
 use vendor_readiness::core::files::key_file::KeyFile;
 use vendor_readiness::core::files::FileError;
 use vendor_readiness::core::text::TextError;
-use vendor_readiness::core::verify::KeyPinState;
+use vendor_readiness::core::verify::{self, KeyPinState};
 use vendor_readiness::integrity;
 use vendor_readiness::questionnaire::Questionnaire;
 use vendor_readiness::score_file;
@@ -71,10 +72,19 @@ fn fingerprint(seed: u8) -> String {
     KeyFile::from_seed([seed; 32]).key_fingerprint
 }
 
+/// A file through the path the CLI takes: verified, summarised, judged.
 fn row_of(bytes: &[u8], profile: &BuyerProfile) -> VendorRow {
-    compare::import_one("vendor.json", bytes, profile, q(), now())
-        .result
-        .expect("file loads")
+    let verified = verify::load_score(bytes, q()).expect("file loads");
+    compare::evaluate("vendor.json", &Summary::of(&verified), profile, q(), now())
+}
+
+/// Files through the path the page takes: each verified into the buyer's session.
+fn session_of(files: &[(&str, Vec<u8>)], profile: &BuyerProfile) -> BuyerSession {
+    let mut s = BuyerSession::new(profile.clone(), now());
+    for (name, bytes) in files {
+        s.update(Checked::verify(name, bytes, q()));
+    }
+    s
 }
 
 fn row(a: &Assessment, created: &str, seed: Option<u8>, profile: &BuyerProfile) -> VendorRow {
@@ -250,31 +260,35 @@ fn old_and_future_files_fail_the_age_checks() {
 }
 
 #[test]
-fn import_many_keeps_going_past_a_broken_file_in_order() {
+fn importing_many_keeps_going_past_a_broken_file_in_order() {
     let p = BuyerProfile::default();
-    let files = vec![
-        (
-            "a.json".to_owned(),
-            seal_bytes(&strong("Acme", "A"), &days_ago(1), Some(1)),
-        ),
-        ("broken.json".to_owned(), b"{\"format\": ".to_vec()),
-        (
-            "b.json".to_owned(),
-            seal_bytes(&weak("Beta", "B"), &days_ago(2), None),
-        ),
-        (
-            "c.json".to_owned(),
-            seal_bytes(&strong("Gamma", "G"), &days_ago(3), None),
-        ),
-    ];
-    let out = compare::import_many(&files, &p, q(), now());
-    let names: Vec<&str> = out.iter().map(|o| o.file_name.as_str()).collect();
+    let s = session_of(
+        &[
+            (
+                "a.json",
+                seal_bytes(&strong("Acme", "A"), &days_ago(1), Some(1)),
+            ),
+            ("broken.json", b"{\"format\": ".to_vec()),
+            ("b.json", seal_bytes(&weak("Beta", "B"), &days_ago(2), None)),
+            (
+                "c.json",
+                seal_bytes(&strong("Gamma", "G"), &days_ago(3), None),
+            ),
+        ],
+        &p,
+    );
+    let names: Vec<&str> = s.files.iter().map(|f| f.file_name()).collect();
     assert_eq!(names, ["a.json", "broken.json", "b.json", "c.json"]);
-    assert_eq!(out.iter().filter(|o| o.result.is_ok()).count(), 3);
-    assert!(matches!(out[1].result, Err(FileError::NotJson(_))));
-    let orgs: Vec<&str> = out
+    assert_eq!(s.rows.len(), 3);
+    let refused: Vec<(&str, &str)> = s.refused().collect();
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0].0, "broken.json");
+    let not_json = verify::load_score(b"{\"format\": ", q()).unwrap_err();
+    assert!(matches!(not_json, FileError::NotJson(_)));
+    assert_eq!(refused[0].1, not_json.to_string());
+    let orgs: Vec<&str> = s
+        .rows
         .iter()
-        .filter_map(|o| o.result.as_ref().ok())
         .map(|r| r.summary.organisation.as_str())
         .collect();
     assert_eq!(orgs, ["Acme", "Beta", "Gamma"]);
@@ -284,19 +298,17 @@ fn import_many_keeps_going_past_a_broken_file_in_order() {
 fn answers_files_and_unsafe_file_names_are_handled() {
     let answers = score_file::answers_file(q(), &strong("Acme", "A"));
     let bytes = serde_json::to_vec(&answers).unwrap();
-    let out = compare::import_one(
-        "a\u{202E}nosj.json",
-        &bytes,
+    let s = session_of(
+        &[("a\u{202E}nosj.json", bytes.clone())],
         &BuyerProfile::default(),
-        q(),
-        now(),
     );
-    assert_eq!(out.file_name, "a\u{FFFD}nosj.json");
+    let refused: Vec<(&str, &str)> = s.refused().collect();
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0].0, "a\u{FFFD}nosj.json");
     assert!(
-        matches!(&out.result, Err(FileError::WrongKind(m)) if m.contains("answers file")),
-        "{:?}",
-        out.result
+        matches!(verify::load_score(&bytes, q()), Err(FileError::WrongKind(m)) if m.contains("answers file")),
     );
+    assert!(refused[0].1.contains("answers file"), "{}", refused[0].1);
 }
 
 fn sample_rows() -> Vec<VendorRow> {
@@ -411,6 +423,39 @@ fn comparison_csv_has_a_header_and_one_line_per_vendor_with_the_verdict() {
     assert_eq!(refused[1][0], "x.json");
     assert_eq!(refused[1][col("Verdict")], "refused");
     assert_eq!(refused[1][col("Reasons")], "file is empty");
+    assert!(
+        refused[1][1..header.len() - 2].iter().all(|c| c.is_empty()),
+        "{:?}",
+        refused[1]
+    );
+}
+
+#[test]
+fn the_csv_says_an_invalid_signature_in_the_problems_words_and_a_pin_by_its_label() {
+    let mut doc = seal_value(&weak("Beta", "B"), &days_ago(5), Some(2));
+    doc["content"]["answers"]["sbom.inventory"]["value"] = json!("yes");
+    let tampered = row_of(doc.to_string().as_bytes(), &BuyerProfile::default());
+    let mut pinned = BuyerProfile::default();
+    pinned.pin("Acme".into(), fingerprint(1));
+    let good = row(&strong("Acme", "A"), &days_ago(1), Some(1), &pinned);
+    let rows = [tampered, good];
+    let entries: Vec<compare::Entry> = rows.iter().map(compare::Entry::Row).collect();
+    let records = common::parse_csv(&compare::comparison_csv(&entries, q()));
+    let col = |name: &str| records[0].iter().position(|h| h == name).unwrap();
+    assert_eq!(
+        records[1][col("Signature")],
+        "signature is invalid: signature does not match the content",
+        "the words of the verdict's reason"
+    );
+    assert!(records[1][col("Reasons")].contains(&records[1][col("Signature")]));
+    assert_eq!(records[1][col("Key pin")], "not pinned");
+    assert_eq!(records[2][col("Key pin")], KeyPinState::Matches.label());
+    assert_eq!(
+        rows[1].key_pin.phrase().as_deref(),
+        Some("key pin matches"),
+        "as the table and the CLI say it"
+    );
+    assert_eq!(KeyPinState::NotPinned.phrase(), None);
 }
 
 #[test]

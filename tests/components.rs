@@ -286,3 +286,53 @@ fn the_pages_json_reads_and_writes_what_serde_json_does() {
     // The same document, but for how a whole number is spelled (3 here, 3.0 by serde_json).
     assert_eq!(written.replace("3,", "3.0,").replace("3}", "3.0}"), stored);
 }
+
+#[wasm_bindgen_test]
+async fn an_evidence_item_links_only_a_web_url_and_describes_a_file_in_the_cores_words() {
+    use vendor_readiness::answers::{Evidence, FileEvidence};
+    use vendor_readiness::export::evidence_file_text;
+    use vendor_readiness::web::components::{EvidenceItem, EvidenceItemProps};
+    let file = FileEvidence::from_bytes("vdp.pdf", b"policy text");
+    for (evidence, link) in [
+        (
+            Evidence::from_link("Policy", "https://example.com/vdp").unwrap(),
+            Some("https://example.com/vdp"),
+        ),
+        (
+            Evidence {
+                label: "Smuggled".into(),
+                url: Some("javascript:alert(1)".into()),
+                file: Some(file.clone()),
+            },
+            None,
+        ),
+    ] {
+        let root = fresh_root();
+        let props = EvidenceItemProps {
+            evidence: evidence.clone(),
+            children: Html::default(),
+        };
+        yew::Renderer::<EvidenceItem>::with_root_and_props(root.clone(), props).render();
+        settle().await;
+        let a = root.query_selector("a").unwrap();
+        assert_eq!(
+            a.as_ref().and_then(|a| a.get_attribute("href")).as_deref(),
+            link
+        );
+        if let Some(a) = a {
+            assert_eq!(
+                a.get_attribute("rel").as_deref(),
+                Some("noopener noreferrer nofollow")
+            );
+        }
+        let text = root.text_content().unwrap();
+        assert!(text.starts_with(&evidence.label), "{text}");
+        if let Some(f) = &evidence.file {
+            assert!(text.contains(&evidence_file_text(f)), "{text}");
+            assert!(
+                text.contains("javascript:alert(1)"),
+                "a URL that is not a web link is shown as text"
+            );
+        }
+    }
+}

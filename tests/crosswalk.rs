@@ -74,3 +74,45 @@ fn every_reference_and_every_citation_appears_once() {
         assert!(md.contains(&format!("## {}", r.source)), "{}", r.source);
     }
 }
+
+#[test]
+fn a_reference_names_its_document_in_one_line_wherever_it_is_cited() {
+    use vendor_readiness::core::questionnaire::Reference;
+    let q = Questionnaire::builtin();
+    let full = q
+        .references
+        .iter()
+        .find(|r| r.document.is_some() && r.edition.is_some() && r.year.is_some())
+        .expect("a fully described reference");
+    let line = full.document_line().unwrap();
+    assert_eq!(
+        line,
+        format!(
+            "{}, {}, {}",
+            full.document.as_deref().unwrap(),
+            full.edition.as_deref().unwrap(),
+            full.year.unwrap()
+        )
+    );
+    assert!(
+        crosswalk::markdown(q).contains(&format!("{line}.\n")),
+        "the crosswalk writes the same line"
+    );
+    let bare = Reference {
+        edition: None,
+        year: None,
+        ..full.clone()
+    };
+    assert_eq!(bare.document_line().as_deref(), full.document.as_deref());
+    let untitled = Reference {
+        document: None,
+        url: Some("javascript:alert(1)".into()),
+        ..full.clone()
+    };
+    assert_eq!(untitled.document_line(), None);
+    assert_eq!(
+        untitled.link(),
+        None,
+        "only a web link is rendered as a link"
+    );
+}

@@ -2007,7 +2007,7 @@ fn cases() -> Vec<Case> {
         pretty(&edit(signed.clone(), |d| {
             d["integrity"]["digest"] = json!("sha256:xyz")
         })),
-        refused("integrity digest is not"),
+        refused("integrity digest is not \"sha256:\" followed by 64 lower-case hex digits"),
     );
     add(
         "score-result-edited-resealed-signed.json",

@@ -51,6 +51,15 @@ fn the_kept_1_0_0_data_has_the_digest_files_carry() {
 }
 
 #[test]
+fn every_kept_version_loads() {
+    // `history::historic` treats a kept version that does not load as unknown; none may.
+    for v in history::versions() {
+        let kept = history::historic(&q().id, v).unwrap_or_else(|| panic!("{v} does not load"));
+        assert_eq!(kept.version, v);
+    }
+}
+
+#[test]
 fn every_1_0_0_score_file_verifies_as_it_did_under_1_0_0() {
     // (file, integrity intact, signature, edited) as `vendor-readiness verify` said at 1.0.0.
     let cases = [

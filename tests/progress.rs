@@ -8,7 +8,7 @@ mod fixtures;
 use fixtures::{fixture, q, rich_assessment, sealed, verified};
 use vendor_readiness::answers::AnswerValue;
 use vendor_readiness::assessment::Assessment;
-use vendor_readiness::core::buyer::progress::{progress, ProgressError};
+use vendor_readiness::core::buyer::progress::{answer_text, progress, ProgressError};
 use vendor_readiness::core::verify::Status;
 
 fn improved(a: &Assessment) -> Assessment {
@@ -62,7 +62,13 @@ fn levels_gates_and_changed_answers_between_two_files() {
         (monitored.credit_before, monitored.credit_after),
         (Some(0.5), Some(1.0))
     );
+    assert_eq!(
+        (monitored.before_text(), monitored.after_text()),
+        ("Partly (0.5)".to_owned(), "Yes (1)".to_owned()),
+        "how the CLI and the page read an answer"
+    );
     let shown = &p.answers[3];
+    assert_eq!(shown.before_text(), "Yes (hidden)");
     assert_eq!(shown.before, shown.after);
     assert_eq!((shown.credit_before, shown.credit_after), (None, Some(1.0)));
     assert_eq!(
@@ -211,4 +217,24 @@ fn a_flagged_file_is_compared_and_says_why_it_is_flagged() {
     assert!(p.newer.problems[0].contains("digest does not match"));
     assert_eq!(p.newer.digest, tampered.digest);
     assert_eq!(p.older.status, Status::Ok);
+}
+
+#[test]
+fn an_answer_reads_the_same_in_the_cli_and_on_the_page() {
+    assert_eq!(answer_text(None, Some(1.0), "met"), "unanswered");
+    assert_eq!(
+        answer_text(Some("Partly"), Some(0.25), "partly met"),
+        "Partly (0.25)"
+    );
+    assert_eq!(answer_text(Some("No"), Some(0.0), "not met"), "No (0)");
+    assert_eq!(
+        answer_text(Some("Some"), Some(1.0 / 3.0), "partly met"),
+        "Some (0.33)"
+    );
+    assert_eq!(answer_text(Some("No"), None, "hidden"), "No (hidden)");
+    assert_eq!(
+        answer_text(Some("Hosted by us"), None, "context"),
+        "Hosted by us",
+        "a context answer is not scored"
+    );
 }

@@ -207,3 +207,28 @@ fn file_names_are_safe_and_descriptive() {
         "etc-passwd-product-2026-11-28.readiness.json"
     );
 }
+
+#[test]
+fn sealing_a_number_that_json_cannot_hold_writes_null_under_a_digest_that_holds() {
+    use vendor_readiness::answers::AnswerValue;
+    use vendor_readiness::core::verify;
+    let q = Questionnaire::builtin();
+    let mut a = sample();
+    a.answers.set_value(
+        "remediation.critical_days",
+        Some(AnswerValue::Number(f64::NAN)),
+    );
+    let file = score_file::seal(q, &a, "test", "2026-11-28T10:00:00Z", None);
+    let text = serde_json::to_string(&file).unwrap();
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        doc["content"]["answers"]["remediation.critical_days"]["value"],
+        Value::Null
+    );
+    let v = verify::load_score(text.as_bytes(), q).expect("loads");
+    assert_eq!(
+        v.integrity,
+        IntegrityState::Intact,
+        "the digest is the file's own"
+    );
+}

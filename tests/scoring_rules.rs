@@ -195,3 +195,42 @@ fn a_version_logged_twice_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn a_typed_number_and_a_stored_one_obey_one_range() {
+    use vendor_readiness::answers::AnswerValue;
+    use vendor_readiness::questionnaire::{AnswerSpec, Questionnaire};
+    let q = Questionnaire::builtin();
+    let mut checked = 0;
+    for question in q.questions() {
+        let AnswerSpec::Number { min, max, .. } = question.answer else {
+            continue;
+        };
+        let spec = &question.answer;
+        let below = min - 0.5;
+        let above = max + 0.5;
+        for (v, allowed) in [
+            (min, true),
+            (max, true),
+            ((min + max) / 2.0, true),
+            (below, false),
+            (above, false),
+            (f64::NAN, false),
+            (f64::INFINITY, false),
+        ] {
+            let typed = spec.parse_typed(&v.to_string());
+            assert_eq!(typed.is_ok(), allowed, "{} typed {v}", question.id);
+            if allowed {
+                assert_eq!(typed, Ok(Some(AnswerValue::Number(v))));
+            }
+            assert_eq!(
+                spec.credit(&AnswerValue::Number(v)).is_some(),
+                allowed,
+                "{} stored {v}",
+                question.id
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked > 0, "the questionnaire has number questions");
+}

@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::{print_json, print_out, read_limited, shown_path};
 use vendor_readiness::core::buyer::progress::{self, AnswerChange, Progress};
 use vendor_readiness::core::evidence::{self, GivenFile, Outcome, RecordedFile, Reference};
-use vendor_readiness::core::export::{csv_number, ExportInput, Interop};
+use vendor_readiness::core::export::{ExportInput, Interop};
 use vendor_readiness::core::files::score_file;
 use vendor_readiness::core::integrity::StreamingSha256;
 use vendor_readiness::core::open;
@@ -139,7 +139,7 @@ pub fn evidence(
     let state = ScoreFileState {
         file: shown_path(score_path),
         status: v.status(policy),
-        findings: v.findings(policy),
+        findings: v.findings(policy).iter().map(ToString::to_string).collect(),
     };
     let mut given = Vec::new();
     let mut unreadable = Vec::new();
@@ -271,22 +271,12 @@ pub fn progress(q: &Questionnaire, old: &Path, new: &Path, json: bool) -> Result
     Ok(ExitCode::SUCCESS)
 }
 
-/// An answer as `progress` prints it: `Partly (0.5)`, `No (hidden)`, `unanswered`.
-fn answer_text(label: Option<&str>, credit: Option<f64>, status: &str) -> String {
-    match (label, credit) {
-        (None, _) => "unanswered".into(),
-        (Some(l), Some(c)) => format!("{} ({})", printable(l), csv_number(c)),
-        (Some(l), None) if status == "context" => printable(l),
-        (Some(l), None) => format!("{} ({status})", printable(l)),
-    }
-}
-
 fn answer_line(a: &AnswerChange) -> String {
     format!(
         "  {}  {} -> {}",
         a.question,
-        answer_text(a.before.as_deref(), a.credit_before, &a.status_before),
-        answer_text(a.after.as_deref(), a.credit_after, &a.status_after)
+        printable(&a.before_text()),
+        printable(&a.after_text())
     )
 }
 

@@ -346,7 +346,7 @@ fn verify_one(q: &Questionnaire, path: &std::path::Path, require_signature: bool
         status: v.status(policy),
         error: None,
         problems: v.problems(policy).iter().map(ToString::to_string).collect(),
-        details: v.findings(policy),
+        details: v.findings(policy).iter().map(ToString::to_string).collect(),
         integrity: Some(v.integrity),
         signature: Some(v.signature),
         edited: Some(v.edited),
@@ -691,11 +691,11 @@ fn table_row(entry: &CompareEntry, q: &Questionnaire) -> TableRow {
             let mut cells = vec![fit(&vendor, 40), format!("{:.1}", row.overall())];
             cells.extend(q.domains.iter().map(|d| format!("L{}", row.level(&d.id))));
             cells.push(row.summary.gates.len().to_string());
-            let pin = match row.key_pin {
-                KeyPinState::NotPinned => "",
-                KeyPinState::Matches => ", pinned",
-                KeyPinState::Mismatch { .. } => ", PIN MISMATCH",
-            };
+            let pin = row
+                .key_pin
+                .phrase()
+                .map(|p| format!(", {p}"))
+                .unwrap_or_default();
             cells.push(format!(
                 "{}{pin}",
                 row.summary.verification.signature.label()

@@ -168,10 +168,21 @@ impl FileEvidence {
 /// Largest local evidence file hashed in the page, in bytes.
 pub const MAX_EVIDENCE_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
-/// Whether a URL may be rendered as a link: http or https only, so a file can never
-/// smuggle a `javascript:` or `data:` link into a buyer's page.
+/// The schemes a link may have, with their `//`: http or https only, so a file can never
+/// smuggle a `javascript:` or `data:` link into a buyer's page or an export.
+pub const WEB_SCHEMES: [&str; 2] = ["https://", "http://"];
+
+/// A web link's scheme (one of [`WEB_SCHEMES`]) and the rest after it; `None` for any
+/// other URL. The one scheme rule for links on the page and URIs in the exports.
+pub fn web_scheme(url: &str) -> Option<(&'static str, &str)> {
+    WEB_SCHEMES
+        .into_iter()
+        .find_map(|s| url.strip_prefix(s).map(|rest| (s, rest)))
+}
+
+/// Whether a URL may be rendered as a link ([`web_scheme`]).
 pub fn is_web_link(url: &str) -> bool {
-    url.starts_with("https://") || url.starts_with("http://")
+    web_scheme(url).is_some()
 }
 
 impl Evidence {

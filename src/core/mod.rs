@@ -15,6 +15,7 @@
 //! | [`evidence`] | the buyer's check of evidence files against a score file's hashes |
 //! | [`vendor`] | the vendor's session reducer (what the questionnaire pages show and save) |
 //! | [`export`] | CSV, security.txt, disclosure policy and report texts; CycloneDX and OSCAL |
+//! | [`examples`] | example lists of every message kind, complete by construction |
 //! | [`jobs`] | the work a Web Worker does for the page, as plain data |
 //! | [`route`] | the app's pages and their URL fragments |
 
@@ -22,6 +23,7 @@ pub mod answers;
 pub mod assessment;
 pub mod buyer;
 pub mod evidence;
+pub mod examples;
 pub mod export;
 pub mod files;
 pub mod integrity;

@@ -8,6 +8,9 @@
 
 /// The prefix of every digest and fingerprint string (`sha256:` and 64 hex digits).
 pub const SHA256_PREFIX: &str = "sha256:";
+/// How a digest or fingerprint must be written ([`is_sha256_digest`]), as every message
+/// refusing one says it.
+pub const SHA256_DIGEST_FORM: &str = "\"sha256:\" followed by 64 lower-case hex digits";
 
 /// Longest accepted free-text field, in characters.
 pub const MAX_TEXT_CHARS: usize = 20_000;
@@ -111,6 +114,7 @@ pub(crate) fn find_byte(
 ) -> Option<usize> {
     let mut offset = 0;
     for chunk in bytes.chunks_exact(8) {
+        // Cannot fail: `chunks_exact(8)` gives eight bytes.
         let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         if word_may_hold(word) {
             break;

@@ -20,7 +20,7 @@ use crate::core::integrity::{self, SignatureState};
 use crate::core::questionnaire::migration::MigrationReport;
 use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::{self, Score};
-use crate::core::text::{self, check_text};
+use crate::core::text::{self, check_text, SHA256_DIGEST_FORM};
 
 /// The state of a score file's digest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -153,28 +153,24 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// Every kind of problem with placeholder values, for the docs' message table.
-    pub fn examples() -> Vec<Problem> {
-        let s = |x: &str| x.to_owned();
-        vec![
-            Problem::DigestMismatch,
-            Problem::SignatureInvalid {
-                reason: s("{reason}"),
-            },
-            Problem::SignatureRequired,
-            Problem::KeyMismatch {
-                organisation: s("{organisation}"),
-                pinned: s("{pinned}"),
-                found: Some(s("{found}")),
-            },
-            Problem::KeyMismatch {
-                organisation: s("{organisation}"),
-                pinned: s("{pinned}"),
-                found: None,
-            },
-            Problem::ResultEdited,
-        ]
-    }
+    crate::core::examples::exhaustive_examples!(Problem {
+        Problem::DigestMismatch => [Problem::DigestMismatch],
+        Problem::SignatureInvalid { .. } => [Problem::SignatureInvalid {
+            reason: "{reason}".into(),
+        }],
+        Problem::SignatureRequired => [Problem::SignatureRequired],
+        Problem::KeyMismatch { found: Some(_), .. } => [Problem::KeyMismatch {
+            organisation: "{organisation}".into(),
+            pinned: "{pinned}".into(),
+            found: Some("{found}".into()),
+        }],
+        Problem::KeyMismatch { found: None, .. } => [Problem::KeyMismatch {
+            organisation: "{organisation}".into(),
+            pinned: "{pinned}".into(),
+            found: None,
+        }],
+        Problem::ResultEdited => [Problem::ResultEdited],
+    });
 }
 
 impl fmt::Display for Problem {
@@ -273,6 +269,72 @@ pub struct Verification {
     pub migrated_from: Option<String>,
 }
 
+/// What the result check found, as the comparison table and `verify` say it.
+pub fn result_label(edited: bool) -> &'static str {
+    if edited {
+        "result edited"
+    } else {
+        "result not edited"
+    }
+}
+
+impl KeyPinState {
+    /// The key pin where a key is pinned, as the comparison table and the CLI's `compare`
+    /// say it: `key pin matches`, `key pin mismatch`; `None` when none is pinned.
+    pub fn phrase(&self) -> Option<String> {
+        (*self != KeyPinState::NotPinned).then(|| format!("key pin {}", self.label()))
+    }
+}
+
+/// One thing checked and found in a score file, as `verify` (and `evidence`) list them
+/// after the status: the problems in their own words, then the states that are fine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// Something wrong ([`Problem`]).
+    Problem(Problem),
+    /// The content matches its digest.
+    IntegrityIntact,
+    /// The signature holds, with this key.
+    SignatureValid {
+        /// The key's fingerprint.
+        fingerprint: String,
+    },
+    /// Not signed, and no signature is required.
+    Unsigned,
+    /// The embedded result is what the answers give.
+    ResultNotEdited,
+    /// The file answers an older questionnaire version and was migrated.
+    MigratedFrom(String),
+}
+
+impl Finding {
+    crate::core::examples::exhaustive_examples!(Finding {
+        Finding::Problem(_) => Problem::examples().into_iter().map(Finding::Problem),
+        Finding::IntegrityIntact => [Finding::IntegrityIntact],
+        Finding::SignatureValid { .. } => [Finding::SignatureValid {
+            fingerprint: "{fingerprint}".into(),
+        }],
+        Finding::Unsigned => [Finding::Unsigned],
+        Finding::ResultNotEdited => [Finding::ResultNotEdited],
+        Finding::MigratedFrom(_) => [Finding::MigratedFrom("{version}".into())],
+    });
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Finding::Problem(p) => p.fmt(f),
+            Finding::IntegrityIntact => write!(f, "integrity {}", IntegrityState::Intact.label()),
+            Finding::SignatureValid { fingerprint } => {
+                write!(f, "signature valid, key {fingerprint}")
+            }
+            Finding::Unsigned => f.write_str(SignatureState::Unsigned.label()),
+            Finding::ResultNotEdited => f.write_str(result_label(false)),
+            Finding::MigratedFrom(old) => write!(f, "migrated from questionnaire {old}"),
+        }
+    }
+}
+
 impl Verification {
     /// Every problem under a reader's policy, in a fixed order: digest, signature, key
     /// pin, edited result. `organisation` is the one the file names (for the key pin).
@@ -305,26 +367,29 @@ impl Verification {
         problems
     }
 
-    /// What was checked and found, in order, one phrase each: the problems in their own
-    /// words first, then the states that are fine. The CLI prints these after the status.
-    pub fn findings(&self, organisation: &str, policy: Policy<'_>) -> Vec<String> {
-        let problems = self.problems(organisation, policy);
-        let mut out: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    /// What was checked and found, in order: the problems first, then the states that
+    /// are fine ([`Finding`]).
+    pub fn findings(&self, organisation: &str, policy: Policy<'_>) -> Vec<Finding> {
+        let mut out: Vec<Finding> = self
+            .problems(organisation, policy)
+            .into_iter()
+            .map(Finding::Problem)
+            .collect();
         if self.integrity == IntegrityState::Intact {
-            out.push("integrity intact".into());
+            out.push(Finding::IntegrityIntact);
         }
         match &self.signature {
-            SignatureState::Valid { fingerprint } => {
-                out.push(format!("signature valid, key {fingerprint}"))
-            }
-            SignatureState::Unsigned if !policy.require_signature => out.push("unsigned".into()),
+            SignatureState::Valid { fingerprint } => out.push(Finding::SignatureValid {
+                fingerprint: fingerprint.clone(),
+            }),
+            SignatureState::Unsigned if !policy.require_signature => out.push(Finding::Unsigned),
             _ => {}
         }
         if !self.edited {
-            out.push("result not edited".into());
+            out.push(Finding::ResultNotEdited);
         }
         if let Some(old) = &self.migrated_from {
-            out.push(format!("migrated from questionnaire {old}"));
+            out.push(Finding::MigratedFrom(old.clone()));
         }
         out
     }
@@ -357,7 +422,7 @@ impl VerifiedScore {
     }
 
     /// What was checked and found ([`Verification::findings`]).
-    pub fn findings(&self, policy: Policy<'_>) -> Vec<String> {
+    pub fn findings(&self, policy: Policy<'_>) -> Vec<Finding> {
         self.verification()
             .findings(&self.content.profile.organisation, policy)
     }
@@ -409,16 +474,16 @@ pub(crate) fn verify_document(
     check_text("app_version", &content.app_version)?;
     check_text("created", &content.created)?;
     if !text::is_sha256_digest(&file.integrity.digest) {
-        return Err(FileError::Malformed(
-            "integrity digest is not sha256: and 64 lower-case hex digits".into(),
-        ));
+        return Err(FileError::Malformed(format!(
+            "integrity digest is not {SHA256_DIGEST_FORM}"
+        )));
     }
     if let Some(sig) = &file.signature {
         // These strings are shown to buyers (fingerprints are pinned and compared).
         if !text::is_sha256_digest(&sig.key_fingerprint) {
-            return Err(FileError::Malformed(
-                "signature key_fingerprint is not sha256: and 64 lower-case hex digits".into(),
-            ));
+            return Err(FileError::Malformed(format!(
+                "signature key_fingerprint is not {SHA256_DIGEST_FORM}"
+            )));
         }
         for (field, value) in [
             ("signature algorithm", &sig.algorithm),

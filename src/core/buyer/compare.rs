@@ -16,13 +16,12 @@ use time::OffsetDateTime;
 use crate::core::answers::{AnswerValue, Answers};
 use crate::core::buyer::profile::BuyerProfile;
 use crate::core::export::CsvField;
-use crate::core::files::FileError;
 use crate::core::questionnaire::migration::MigrationReport;
 use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::gates::FiredGate;
 use crate::core::scoring::{self, QuestionStatus};
 use crate::core::text;
-use crate::core::verify::{self, KeyPinState, Policy, Problem, Verification, VerifiedScore};
+use crate::core::verify::{KeyPinState, Policy, Problem, Verification, VerifiedScore};
 
 /// How far in the future a file's `created` may be before it counts as "created in the
 /// future", to allow for clocks that are slightly off.
@@ -175,44 +174,36 @@ pub enum Reason {
 }
 
 impl Reason {
-    /// Every kind of reason with placeholder values, for the docs' message table.
-    pub fn examples() -> Vec<Reason> {
-        let s = |x: &str| x.to_owned();
-        let mut out: Vec<Reason> = Problem::examples()
-            .into_iter()
-            .map(Reason::Verification)
-            .collect();
-        out.extend([
-            Reason::CreatedUnreadable {
-                created: s("{created}"),
-            },
-            Reason::CreatedInFuture {
-                created: s("{created}"),
-            },
-            Reason::TooOld {
-                days: 400,
-                max: 365,
-            },
-            Reason::LevelBelow {
-                domain: s("{domain}"),
-                level: 1,
-                min: 2,
-            },
-            Reason::OverallBelow {
-                overall: 1.5,
-                min: 2.0,
-            },
-            Reason::GateFired {
-                gate: s("{gate}"),
-                pending: false,
-            },
-            Reason::GateFired {
-                gate: s("{gate}"),
-                pending: true,
-            },
-        ]);
-        out
-    }
+    crate::core::examples::exhaustive_examples!(Reason {
+        Reason::Verification(_) => Problem::examples().into_iter().map(Reason::Verification),
+        Reason::CreatedUnreadable { .. } => [Reason::CreatedUnreadable {
+            created: "{created}".into(),
+        }],
+        Reason::CreatedInFuture { .. } => [Reason::CreatedInFuture {
+            created: "{created}".into(),
+        }],
+        Reason::TooOld { .. } => [Reason::TooOld {
+            days: 400,
+            max: 365,
+        }],
+        Reason::LevelBelow { .. } => [Reason::LevelBelow {
+            domain: "{domain}".into(),
+            level: 1,
+            min: 2,
+        }],
+        Reason::OverallBelow { .. } => [Reason::OverallBelow {
+            overall: 1.5,
+            min: 2.0,
+        }],
+        Reason::GateFired { pending: false, .. } => [Reason::GateFired {
+            gate: "{gate}".into(),
+            pending: false,
+        }],
+        Reason::GateFired { pending: true, .. } => [Reason::GateFired {
+            gate: "{gate}".into(),
+            pending: true,
+        }],
+    });
 }
 
 impl fmt::Display for Reason {
@@ -325,44 +316,6 @@ impl VendorRow {
     pub fn key_fingerprint(&self) -> Option<&str> {
         self.summary.verification.signature.fingerprint()
     }
-}
-
-/// The outcome of importing one file: a row, or why the file was refused.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImportOutcome {
-    /// The name of the file as given (unsafe characters replaced).
-    pub file_name: String,
-    /// The row, or why the file could not be read.
-    pub result: Result<VendorRow, FileError>,
-}
-
-/// Imports one file: loads and verifies it, re-scores it and checks it against the
-/// profile.
-pub fn import_one(
-    file_name: &str,
-    bytes: &[u8],
-    profile: &BuyerProfile,
-    q: &Questionnaire,
-    now: OffsetDateTime,
-) -> ImportOutcome {
-    let file_name = text::safe_name(file_name);
-    let result = verify::load_score(bytes, q)
-        .map(|v| evaluate(&file_name, &Summary::of(&v), profile, q, now));
-    ImportOutcome { file_name, result }
-}
-
-/// Imports every file in order; a file that cannot be read yields an error outcome and
-/// never stops the others.
-pub fn import_many(
-    files: &[(String, Vec<u8>)],
-    profile: &BuyerProfile,
-    q: &Questionnaire,
-    now: OffsetDateTime,
-) -> Vec<ImportOutcome> {
-    files
-        .iter()
-        .map(|(name, bytes)| import_one(name, bytes, profile, q, now))
-        .collect()
 }
 
 /// Checks one verified file's summary against a profile at time `now`.
@@ -572,28 +525,43 @@ pub fn comparison_header(q: &Questionnaire) -> Vec<String> {
     header
 }
 
-fn row_cells<'a>(
-    row: &'a VendorRow,
-    q: &Questionnaire,
-    owned: &'a mut Vec<String>,
-) -> Vec<CsvField<'a>> {
-    let v = &row.summary.verification;
-    owned.push(match &v.signature {
-        crate::core::integrity::SignatureState::Invalid { reason, .. } => {
-            format!("invalid: {reason}")
+/// The cells of a row's CSV line that are made for it (the others borrow from the row).
+struct MadeCells {
+    /// The signature's label; for an invalid one, the problem in its own words.
+    signature: String,
+    /// The fired gate ids, joined by `;`.
+    gates: String,
+    /// The verdict's reasons, joined by `; `.
+    reasons: String,
+}
+
+impl MadeCells {
+    fn of(row: &VendorRow) -> MadeCells {
+        let signature = match &row.summary.verification.signature {
+            crate::core::integrity::SignatureState::Invalid { reason, .. } => {
+                Problem::SignatureInvalid {
+                    reason: reason.clone(),
+                }
+                .to_string()
+            }
+            other => other.label().to_owned(),
+        };
+        MadeCells {
+            signature,
+            gates: row
+                .summary
+                .gates
+                .iter()
+                .map(|g| g.gate.as_str())
+                .collect::<Vec<_>>()
+                .join(";"),
+            reasons: row.verdict.reasons_text(),
         }
-        other => other.label().to_owned(),
-    });
-    owned.push(
-        row.summary
-            .gates
-            .iter()
-            .map(|g| g.gate.as_str())
-            .collect::<Vec<_>>()
-            .join(";"),
-    );
-    owned.push(row.verdict.reasons_text());
-    let (signature, gates, reasons) = (&owned[0], &owned[1], &owned[2]);
+    }
+}
+
+fn row_cells<'a>(row: &'a VendorRow, q: &Questionnaire, made: &'a MadeCells) -> Vec<CsvField<'a>> {
+    let v = &row.summary.verification;
     let mut cells = vec![
         CsvField::Text(&row.file_name),
         CsvField::Text(&row.summary.organisation),
@@ -602,7 +570,7 @@ fn row_cells<'a>(
         row.age_days
             .map_or(CsvField::Text(""), |d| CsvField::Number(d as f64)),
         CsvField::Text(v.integrity.label()),
-        CsvField::Text(signature),
+        CsvField::Text(&made.signature),
         CsvField::Text(row.key_fingerprint().unwrap_or_default()),
         CsvField::Text(row.key_pin.label()),
         CsvField::Text(if v.edited { "yes" } else { "no" }),
@@ -613,9 +581,9 @@ fn row_cells<'a>(
             .iter()
             .map(|d| CsvField::Number(f64::from(row.level(&d.id)))),
     );
-    cells.push(CsvField::Text(gates));
+    cells.push(CsvField::Text(&made.gates));
     cells.push(CsvField::Text(row.verdict.label()));
-    cells.push(CsvField::Text(reasons));
+    cells.push(CsvField::Text(&made.reasons));
     cells
 }
 
@@ -646,15 +614,15 @@ pub fn comparison_csv_header(q: &Questionnaire) -> String {
 pub fn comparison_csv_line(entry: &Entry<'_>, q: &Questionnaire) -> String {
     match entry {
         Entry::Row(row) => {
-            let mut owned = Vec::with_capacity(3);
-            crate::core::export::csv_record(&row_cells(row, q, &mut owned))
+            let made = MadeCells::of(row);
+            crate::core::export::csv_record(&row_cells(row, q, &made))
         }
         Entry::Refused { file_name, error } => {
-            let width = LEADING_COLUMNS.len() + q.domains.len() + TRAILING_COLUMNS.len();
-            let mut cells = vec![""; width];
-            cells[0] = file_name;
-            cells[width - 2] = "refused";
-            cells[width - 1] = error;
+            // The file's name, every other cell empty but the last two.
+            let empty = LEADING_COLUMNS.len() - 1 + q.domains.len() + TRAILING_COLUMNS.len() - 2;
+            let mut cells = vec![*file_name];
+            cells.extend(std::iter::repeat_n("", empty));
+            cells.extend(["refused", *error]);
             crate::core::export::csv_row(&cells)
         }
     }

@@ -6,10 +6,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::core::files::FileError;
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
-use crate::core::text::{self, check_text};
+use crate::core::text::{self, check_text, SHA256_DIGEST_FORM};
 
 /// The maximum assessment age of a new profile, in days.
 pub const DEFAULT_MAX_AGE_DAYS: u32 = 365;
+/// The smallest `max_age_days` accepted.
+pub const MIN_AGE_DAYS: u32 = 1;
 /// The largest `max_age_days` accepted (100 years); use `null` for no limit.
 pub const MAX_AGE_DAYS_LIMIT: u32 = 36_500;
 
@@ -19,9 +21,9 @@ pub const MAX_AGE_DAYS_LIMIT: u32 = 36_500;
 pub struct BuyerProfile {
     /// A name for the profile, e.g. "Imaging systems tender 2027".
     pub name: String,
-    /// Minimum level (0 to 4) per domain id; domains not listed have no minimum.
+    /// Minimum level (0 to [`MAX_LEVEL`]) per domain id; domains not listed have no minimum.
     pub min_levels: BTreeMap<String, u8>,
-    /// Minimum overall score (0.0 to 4.0), if any.
+    /// Minimum overall score (0 to [`MAX_LEVEL`]), if any.
     pub min_overall: Option<f64>,
     /// Gate ids that must not fire (pending or not).
     pub forbidden_gates: Vec<String>,
@@ -58,7 +60,7 @@ pub enum ProfileError {
     /// A minimum level for a domain the questionnaire does not have.
     #[error("unknown domain id {0:?} in min_levels")]
     UnknownDomain(String),
-    /// A minimum level above 4.
+    /// A minimum level above [`MAX_LEVEL`].
     #[error("minimum level {level} for domain {domain:?} is above L{MAX_LEVEL}")]
     LevelOutOfRange {
         /// Domain id.
@@ -66,7 +68,7 @@ pub enum ProfileError {
         /// The level given.
         level: u8,
     },
-    /// A minimum overall score that is not a finite number from 0 to 4.
+    /// A minimum overall score that is not a finite number from 0 to [`MAX_LEVEL`].
     #[error("min_overall {0} is not a number from 0 to {MAX_LEVEL}")]
     OverallOutOfRange(f64),
     /// A forbidden gate the questionnaire does not have.
@@ -75,13 +77,13 @@ pub enum ProfileError {
     /// A forbidden gate listed twice.
     #[error("gate {0:?} is listed twice in forbidden_gates")]
     DuplicateGate(String),
-    /// A maximum age of 0 or over [`MAX_AGE_DAYS_LIMIT`].
-    #[error("max_age_days {0} is out of range (1 to {MAX_AGE_DAYS_LIMIT}; null for no limit)")]
+    /// A maximum age under [`MIN_AGE_DAYS`] or over [`MAX_AGE_DAYS_LIMIT`].
+    #[error(
+        "max_age_days {0} is out of range ({MIN_AGE_DAYS} to {MAX_AGE_DAYS_LIMIT}; null for no limit)"
+    )]
     MaxAgeOutOfRange(u32),
     /// A pinned key that is not `sha256:` + 64 lower-case hex digits.
-    #[error(
-        "pinned key for {organisation:?} is not \"sha256:\" followed by 64 lower-case hex digits"
-    )]
+    #[error("pinned key for {organisation:?} is not {SHA256_DIGEST_FORM}")]
     BadFingerprint {
         /// The organisation it is pinned for.
         organisation: String,
@@ -92,9 +94,12 @@ pub enum ProfileError {
     /// Two pinned organisation names that match each other.
     #[error("organisation {0:?} is pinned twice (names are matched ignoring case and spacing)")]
     DuplicateOrganisation(String),
-    /// A number typed in the page that is not a number of the right kind.
-    #[error("{0}")]
-    NotANumber(&'static str),
+    /// A minimum overall score typed in the page that is not a number.
+    #[error("enter a number from 0 to {MAX_LEVEL}, or leave it empty")]
+    OverallNotANumber,
+    /// A maximum age typed in the page that is not a whole number.
+    #[error("enter a whole number of days, or leave it empty")]
+    AgeNotANumber,
 }
 
 /// One change a buyer makes to a profile in the page. Numbers come as typed, so the core
@@ -182,17 +187,16 @@ impl BuyerProfile {
             ProfileEdit::MinOverall(typed) => {
                 p.min_overall = match typed.trim() {
                     "" => None,
-                    t => Some(t.parse::<f64>().map_err(|_| {
-                        ProfileError::NotANumber("enter a number from 0 to 4, or leave it empty")
-                    })?),
+                    t => Some(
+                        t.parse::<f64>()
+                            .map_err(|_| ProfileError::OverallNotANumber)?,
+                    ),
                 }
             }
             ProfileEdit::MaxAgeDays(typed) => {
                 p.max_age_days = match typed.trim() {
                     "" => None,
-                    t => Some(t.parse::<u32>().map_err(|_| {
-                        ProfileError::NotANumber("enter a whole number of days, or leave it empty")
-                    })?),
+                    t => Some(t.parse::<u32>().map_err(|_| ProfileError::AgeNotANumber)?),
                 }
             }
             ProfileEdit::RequireSignature(on) => p.require_signature = on,
@@ -258,7 +262,7 @@ impl BuyerProfile {
             }
         }
         if let Some(days) = self.max_age_days {
-            if days == 0 || days > MAX_AGE_DAYS_LIMIT {
+            if !(MIN_AGE_DAYS..=MAX_AGE_DAYS_LIMIT).contains(&days) {
                 return Err(ProfileError::MaxAgeOutOfRange(days));
             }
         }

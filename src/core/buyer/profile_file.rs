@@ -58,20 +58,42 @@ fn default_max_age() -> Option<u32> {
     Some(DEFAULT_MAX_AGE_DAYS)
 }
 
+impl ProfileFile {
+    /// The profile the file holds, its header dropped (not yet checked).
+    fn into_profile(self) -> BuyerProfile {
+        BuyerProfile {
+            name: self.name,
+            min_levels: self.min_levels,
+            min_overall: self.min_overall,
+            forbidden_gates: self.forbidden_gates,
+            max_age_days: self.max_age_days,
+            require_signature: self.require_signature,
+            pinned_keys: self.pinned_keys,
+        }
+    }
+
+    /// The file form of a profile, with this build's header.
+    fn of(profile: &BuyerProfile) -> ProfileFile {
+        ProfileFile {
+            format: PROFILE_FORMAT.into(),
+            format_version: PROFILE_FORMAT_VERSION,
+            name: profile.name.clone(),
+            min_levels: profile.min_levels.clone(),
+            min_overall: profile.min_overall,
+            forbidden_gates: profile.forbidden_gates.clone(),
+            max_age_days: profile.max_age_days,
+            require_signature: profile.require_signature,
+            pinned_keys: profile.pinned_keys.clone(),
+        }
+    }
+}
+
 /// Reads and checks a buyer profile file: the untrusted loader's checks, unknown
 /// members refused, then [`BuyerProfile::validate`].
 pub fn load_profile(bytes: &[u8], q: &Questionnaire) -> Result<BuyerProfile, ProfileError> {
     let doc = untrusted::read(bytes, &KIND)?;
     let file: ProfileFile = untrusted::decode(doc.value)?;
-    let profile = BuyerProfile {
-        name: file.name,
-        min_levels: file.min_levels,
-        min_overall: file.min_overall,
-        forbidden_gates: file.forbidden_gates,
-        max_age_days: file.max_age_days,
-        require_signature: file.require_signature,
-        pinned_keys: file.pinned_keys,
-    };
+    let profile = file.into_profile();
     profile.validate(q).map_err(|e| match e {
         ProfileError::File(f) => ProfileError::File(f.printable()),
         other => other,
@@ -87,15 +109,7 @@ pub fn from_stored(text: &str, q: &Questionnaire) -> Option<BuyerProfile> {
     if file.format != PROFILE_FORMAT || file.format_version != PROFILE_FORMAT_VERSION {
         return None;
     }
-    let profile = BuyerProfile {
-        name: file.name,
-        min_levels: file.min_levels,
-        min_overall: file.min_overall,
-        forbidden_gates: file.forbidden_gates,
-        max_age_days: file.max_age_days,
-        require_signature: file.require_signature,
-        pinned_keys: file.pinned_keys,
-    };
+    let profile = file.into_profile();
     profile.validate(q).ok()?;
     Some(profile)
 }
@@ -105,16 +119,7 @@ pub fn from_stored(text: &str, q: &Questionnaire) -> Option<BuyerProfile> {
 /// profile that did not come from [`load_profile`]: a non-finite `min_overall` would be
 /// written as `null`.
 pub fn to_json(profile: &BuyerProfile) -> String {
-    let file = ProfileFile {
-        format: PROFILE_FORMAT.into(),
-        format_version: PROFILE_FORMAT_VERSION,
-        name: profile.name.clone(),
-        min_levels: profile.min_levels.clone(),
-        min_overall: profile.min_overall,
-        forbidden_gates: profile.forbidden_gates.clone(),
-        max_age_days: profile.max_age_days,
-        require_signature: profile.require_signature,
-        pinned_keys: profile.pinned_keys.clone(),
-    };
-    serde_json::to_string_pretty(&file).expect("a profile serializes")
+    // Cannot fail: serde_json refuses only a map whose keys are not strings, and every
+    // map of the file form is keyed by `String` (a non-finite number is written as null).
+    serde_json::to_string_pretty(&ProfileFile::of(profile)).expect("a profile serializes")
 }

@@ -108,6 +108,37 @@ pub struct AnswerChange {
     pub status_after: String,
 }
 
+/// The status of a context question's answer in an [`AnswerChange`] (it is not scored).
+pub const CONTEXT_STATUS: &str = "context";
+
+/// An answer as the progress report reads it, in the CLI and on the page alike:
+/// `Partly (0.5)` with the credit it counts for (two decimals at most), `No (hidden)` with
+/// why it counts for none, a context question's answer alone, and `unanswered`.
+pub fn answer_text(label: Option<&str>, credit: Option<f64>, status: &str) -> String {
+    match (label, credit) {
+        (None, _) => "unanswered".into(),
+        (Some(l), Some(c)) => format!("{l} ({})", text::short_decimal(c, 2)),
+        (Some(l), None) if status == CONTEXT_STATUS => l.to_owned(),
+        (Some(l), None) => format!("{l} ({status})"),
+    }
+}
+
+impl AnswerChange {
+    /// The older answer as the report reads it ([`answer_text`]).
+    pub fn before_text(&self) -> String {
+        answer_text(
+            self.before.as_deref(),
+            self.credit_before,
+            &self.status_before,
+        )
+    }
+
+    /// The newer answer as the report reads it ([`answer_text`]).
+    pub fn after_text(&self) -> String {
+        answer_text(self.after.as_deref(), self.credit_after, &self.status_after)
+    }
+}
+
 /// What changed between an older and a newer score file of one vendor and product.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
@@ -322,8 +353,8 @@ fn answer_changes(q: &Questionnaire, older: &Answers, newer: &Answers) -> Vec<An
             after: label(y),
             credit_before: None,
             credit_after: None,
-            status_before: "context".into(),
-            status_after: "context".into(),
+            status_before: CONTEXT_STATUS.into(),
+            status_after: CONTEXT_STATUS.into(),
         });
     }
     let (was, is) = (scoring::evaluate(q, older), scoring::evaluate(q, newer));

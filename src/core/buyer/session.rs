@@ -86,7 +86,7 @@ impl Checked {
 #[derive(Debug, Clone, PartialEq)]
 pub enum BuyerChange {
     /// Files were picked: queue them for verification. Their queue numbers are
-    /// `queue.total()` before, onwards, in the order given.
+    /// `queue.issued()` before, onwards, in the order given.
     Enqueue(usize),
     /// A queued file was verified (or refused, or could not be read).
     Verified {
@@ -270,19 +270,18 @@ impl BuyerSession {
         }
     }
 
+    /// The file's safe name, numbered ` (2)`, ` (3)`… when the session has it already.
     fn unique_name(&self, name: &str) -> String {
         let taken = |n: &str| self.files.iter().any(|f| f.file_name() == n);
         let base = text::safe_name(name);
-        (1..)
-            .map(|i| {
-                if i == 1 {
-                    base.clone()
-                } else {
-                    format!("{base} ({i})")
-                }
-            })
-            .find(|n| !taken(n))
-            .expect("an unused name exists")
+        let mut candidate = base.clone();
+        // Ends: there are fewer files than numbers.
+        let mut i: u64 = 1;
+        while taken(&candidate) {
+            i += 1;
+            candidate = format!("{base} ({i})");
+        }
+        candidate
     }
 
     fn row(&self, file_name: &str, summary: &Summary) -> Rc<VendorRow> {

@@ -92,14 +92,8 @@ pub fn markdown(q: &Questionnaire) -> String {
         if current_source != Some(&*r.source) {
             current_source = Some(&r.source);
             out.push_str(&format!("\n## {}\n\n", r.source));
-            if let Some(d) = &r.document {
-                let edition = r
-                    .edition
-                    .as_ref()
-                    .map(|e| format!(", {e}"))
-                    .unwrap_or_default();
-                let year = r.year.map(|y| format!(", {y}")).unwrap_or_default();
-                out.push_str(&format!("{d}{edition}{year}.\n\n"));
+            if let Some(line) = r.document_line() {
+                out.push_str(&format!("{line}.\n\n"));
             }
             out.push_str("| Clause | Clause title | Questions | Note |\n|---|---|---|---|\n");
         }

@@ -13,7 +13,7 @@ use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 
 use super::answer_label;
-use crate::core::answers::{AnswerEntry, Answers};
+use crate::core::answers::{web_scheme, AnswerEntry, Answers};
 use crate::core::assessment::{Assessment, VendorProfile};
 use crate::core::files::score_file::QuestionnaireRef;
 use crate::core::integrity::{self, SignatureState};
@@ -354,9 +354,7 @@ pub fn name_uuid(digest: &str, path: &[&str]) -> String {
 /// characters a URI may not hold are percent-encoded (a `%` not starting an escape
 /// becomes `%25`, a second `#` becomes `%23`).
 pub fn web_uri(url: &str) -> Option<String> {
-    let (scheme, rest) = ["https://", "http://"]
-        .into_iter()
-        .find_map(|s| url.strip_prefix(s).map(|rest| (s, rest)))?;
+    let (scheme, rest) = web_scheme(url)?;
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let (authority, tail) = rest.split_at(end);
     let (host, port) = match authority.split_once(':') {
@@ -514,6 +512,31 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(web_uri(input).as_deref(), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn an_export_keeps_a_uri_only_where_the_page_shows_a_link() {
+        use crate::core::answers::is_web_link;
+        for url in [
+            "https://e.com/",
+            "http://e.com/",
+            "HTTPS://e.com/",
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "//e.com/",
+            " https://e.com/",
+            "mailto:a@e.com",
+        ] {
+            assert!(
+                web_uri(url).is_none() || is_web_link(url),
+                "{url}: an export must not keep what the page would not link"
+            );
+            assert_eq!(
+                web_uri(url).is_some(),
+                is_web_link(url),
+                "{url}: a plain host link is kept by both"
+            );
         }
     }
 

@@ -21,7 +21,7 @@ pub mod oscal;
 
 pub use interop::{ExportInput, Interop, Seal};
 
-use crate::core::answers::{AnswerValue, Evidence};
+use crate::core::answers::{AnswerValue, Evidence, FileEvidence};
 use crate::core::assessment::{Assessment, VendorProfile};
 use crate::core::questionnaire::{AnswerSpec, Question, Questionnaire};
 use crate::core::scoring::{self, QuestionStatus};
@@ -211,12 +211,15 @@ pub fn evidence_text(ev: &Evidence) -> String {
         out.push_str(&format!(" <{url}>"));
     }
     if let Some(f) = &ev.file {
-        out.push_str(&format!(
-            " [{}, {} bytes, sha256 {}]",
-            f.name, f.size, f.sha256
-        ));
+        out.push_str(&format!(" [{}]", evidence_file_text(f)));
     }
     out
+}
+
+/// A local evidence file as text: `name, N bytes, sha256 <hex>` (in [`evidence_text`], and
+/// as the page shows it).
+pub fn evidence_file_text(f: &FileEvidence) -> String {
+    format!("{}, {} bytes, sha256 {}", f.name, f.size, f.sha256)
 }
 
 /// The answers as CSV (UTF-8, no byte-order mark, CRLF line endings): a header row
@@ -347,12 +350,7 @@ pub fn security_txt(
     line("#   4. renew it before the Expires date below.");
     line("");
 
-    let contacts: Vec<String> = profile
-        .security_contact
-        .lines()
-        .map(one_line)
-        .filter(|c| !c.is_empty())
-        .collect();
+    let contacts: Vec<String> = field_lines(&profile.security_contact);
     if contacts.is_empty() {
         warnings.push(
             "No security contact is given. RFC 9116 requires at least one Contact field, so \
@@ -459,6 +457,12 @@ fn one_line(s: &str) -> String {
         .to_owned()
 }
 
+/// The non-empty lines of a multi-line profile field (products, contacts), each made
+/// safe for a line-based format ([`one_line`]).
+fn field_lines(s: &str) -> Vec<String> {
+    s.lines().map(one_line).filter(|l| !l.is_empty()).collect()
+}
+
 fn has_prefix_ignore_case(s: &str, prefix: &str) -> bool {
     s.get(..prefix.len())
         .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
@@ -538,23 +542,13 @@ pub fn vdp_outline(profile: &VendorProfile) -> String {
         &profile.versions,
         "[the versions covered, for example every version still under support]",
     );
-    let products: Vec<String> = profile
-        .products
-        .lines()
-        .map(one_line)
-        .filter(|p| !p.is_empty())
-        .collect();
+    let products: Vec<String> = field_lines(&profile.products);
     let product_list = match products.as_slice() {
         [] => "[Product(s)]".to_owned(),
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     };
-    let contacts: Vec<String> = profile
-        .security_contact
-        .lines()
-        .map(one_line)
-        .filter(|c| !c.is_empty())
-        .collect();
+    let contacts: Vec<String> = field_lines(&profile.security_contact);
     let contact = if contacts.is_empty() {
         "[security contact: an email address such as security@example.com, or a web form URL]"
             .to_owned()

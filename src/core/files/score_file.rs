@@ -252,7 +252,12 @@ pub fn seal(
         app_version: app_version.to_owned(),
         created: created.to_owned(),
     };
-    let canonical = integrity::canonical_bytes(&content).expect("content is finite JSON");
+    // The canonical form of the content as the file will hold it. Cannot fail: serde_json
+    // refuses only a map whose keys are not strings, and every map of the content is keyed
+    // by text; a non-finite number becomes null, as the written file will have it, so the
+    // digest is the one a verifier computes from the file.
+    let value = serde_json::to_value(&content).expect("score content serializes");
+    let canonical = integrity::canonical_json(&value);
     ScoreFile {
         format: SCORE_FORMAT.into(),
         format_version: FORMAT_VERSION,

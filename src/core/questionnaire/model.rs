@@ -579,12 +579,43 @@ impl Applicability {
     }
 }
 
+impl Reference {
+    /// The document cited, in one line: its full title, then the edition and the year
+    /// where known (`Title, edition, 2018`); `None` without a full title. The crosswalk
+    /// and the question cards both write it so.
+    pub fn document_line(&self) -> Option<String> {
+        let document = self.document.as_deref()?;
+        let mut line = document.to_owned();
+        if let Some(edition) = &self.edition {
+            line.push_str(&format!(", {edition}"));
+        }
+        if let Some(year) = self.year {
+            line.push_str(&format!(", {year}"));
+        }
+        Some(line)
+    }
+
+    /// The URL, when it may be rendered as a link ([`crate::core::answers::is_web_link`]).
+    pub fn link(&self) -> Option<&str> {
+        self.url
+            .as_deref()
+            .filter(|u| crate::core::answers::is_web_link(u))
+    }
+}
+
 impl Question {
     /// The label of its "not applicable" option: the question's own wording where it has
     /// one.
     pub fn na_text(&self) -> &str {
         self.na_label.as_deref().unwrap_or("Not applicable")
     }
+}
+
+/// Whether a number question accepts a value: finite, from `min` to `max` inclusive. The
+/// one range rule, for typed values ([`AnswerSpec::parse_typed`]) and stored ones
+/// ([`AnswerSpec::credit`]) alike.
+fn in_range(v: f64, min: f64, max: f64) -> bool {
+    v.is_finite() && (min..=max).contains(&v)
 }
 
 impl AnswerSpec {
@@ -611,7 +642,7 @@ impl AnswerSpec {
                 },
                 AnswerValue::Number(v),
             ) => {
-                if !v.is_finite() || v < min || v > max {
+                if !in_range(*v, *min, *max) {
                     return None;
                 }
                 let earned = bands.iter().filter(|b| match better {
@@ -636,9 +667,7 @@ impl AnswerSpec {
             return Ok(None);
         }
         match typed.parse::<f64>() {
-            Ok(v) if v.is_finite() && (*min..=*max).contains(&v) => {
-                Ok(Some(AnswerValue::Number(v)))
-            }
+            Ok(v) if in_range(v, *min, *max) => Ok(Some(AnswerValue::Number(v))),
             _ => Err(format!(
                 "Enter a number from {} to {}; the answer was not changed.",
                 crate::core::text::short_decimal(*min, 6),
@@ -764,16 +793,22 @@ impl Questionnaire {
         self
     }
 
-    /// Looks a question up by id.
+    /// Looks a question up by id (through the index: where `domains` was changed since it
+    /// was built, a place it no longer holds is not found rather than a panic).
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.index
-            .get(id)
-            .map(|&(d, i)| &self.domains[d].questions[i])
+        let &(d, i) = self.index.get(id)?;
+        self.domains
+            .get(d)?
+            .questions
+            .get(i)
+            .filter(|qu| qu.id == id)
     }
 
     /// The domain a question belongs to.
     pub fn domain_of(&self, question_id: &str) -> Option<&Domain> {
-        self.index.get(question_id).map(|&(d, _)| &self.domains[d])
+        self.question(question_id)?;
+        let &(d, _) = self.index.get(question_id)?;
+        self.domains.get(d)
     }
 
     /// Looks a domain up by id.
@@ -831,8 +866,11 @@ impl Questionnaire {
         self.digest_cache
             .0
             .get_or_init(|| {
+                // Cannot fail: serde_json refuses only a map whose keys are not strings, and
+                // every map of the model is keyed by text (a non-finite number becomes null,
+                // which the canonical form writes like any other value).
                 let value = serde_json::to_value(self).expect("questionnaire serializes");
-                integrity::digest_value(&value).expect("questionnaire canonicalizes")
+                integrity::sha256_hex(&integrity::canonical_json(&value))
             })
             .clone()
     }

@@ -244,14 +244,13 @@ mod tests {
             s.update(answer("intake.channel", "yes")).is_empty(),
             "no save before restore"
         );
-        let mut stored = Workbook {
-            revision: 40,
-            ..Workbook::default()
-        };
+        let mut stored = Workbook::default();
+        stored.revision = 40;
         stored.apply(Change::Rename(1, "Stored".into()));
         let effects = s.update(VendorAction::Restored(Some(stored)));
         assert_eq!(
-            s.workbook.entries[0].name, "My product",
+            s.workbook.entries()[0].name,
+            "My product",
             "the early edit wins"
         );
         assert_eq!(saved_revision(&effects), Some(1), "and is saved at once");

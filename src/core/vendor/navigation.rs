@@ -192,6 +192,21 @@ fn context_answered(c: &ContextQuestion, answers: &Answers) -> bool {
     matches!(answers.value(&c.id), Some(AnswerValue::Choice(v)) if c.options.iter().any(|o| o.id == *v))
 }
 
+/// How many context questions are answered (with one of their options): the context
+/// page's progress.
+pub fn context_answered_count(q: &Questionnaire, answers: &Answers) -> usize {
+    q.context
+        .iter()
+        .filter(|c| context_answered(c, answers))
+        .count()
+}
+
+/// Whether a context question is still unanswered: until none is, every question is
+/// shown, and the questionnaire's pages point to the context page first.
+pub fn context_open(q: &Questionnaire, answers: &Answers) -> bool {
+    context_answered_count(q, answers) < q.context.len()
+}
+
 /// Every page in order, with its progress.
 pub fn pages(q: &Questionnaire, answers: &Answers) -> Vec<Page> {
     pages_with(q, answers, &scoring::evaluate(q, answers))
@@ -202,11 +217,7 @@ fn pages_with(q: &Questionnaire, answers: &Answers, statuses: &Statuses) -> Vec<
         id: CONTEXT.into(),
         title: CONTEXT_TITLE.into(),
         number: None,
-        answered: q
-            .context
-            .iter()
-            .filter(|c| context_answered(c, answers))
-            .count() as u32,
+        answered: context_answered_count(q, answers) as u32,
         shown: q.context.len() as u32,
     });
     let domains = q.domains.iter().enumerate().map(|(i, d)| {
@@ -359,6 +370,31 @@ mod tests {
             let last = c.options.last().unwrap().id.to_string();
             answers.set_value(&c.id, Some(AnswerValue::Choice(last)));
         }
+    }
+
+    #[test]
+    fn the_context_is_open_until_every_context_question_has_one_of_its_options() {
+        let q = builtin();
+        let mut answers = Answers::default();
+        assert!(context_open(q, &answers));
+        assert_eq!(context_answered_count(q, &answers), 0);
+        let first = &q.context[0];
+        answers.set_value(&first.id, Some(AnswerValue::Choice("not-an-option".into())));
+        assert_eq!(
+            context_answered_count(q, &answers),
+            0,
+            "a value that is not an option does not answer it"
+        );
+        answer_context(q, &mut answers);
+        assert!(!context_open(q, &answers));
+        assert_eq!(context_answered_count(q, &answers), q.context.len());
+        assert_eq!(
+            pages(q, &answers)[0].answered as usize,
+            q.context.len(),
+            "the context page counts the same"
+        );
+        answers.set_value(&q.context.last().unwrap().id, None);
+        assert!(context_open(q, &answers), "one blank keeps it open");
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub fn assessment_list() -> Html {
         move || app.dispatch(VendorAction::Change(c.clone()))
     };
     let workbook = &app.workbook;
-    let rows = workbook.entries.iter().map(|entry| {
+    let rows = workbook.entries().iter().map(|entry| {
         let id = entry.id;
         let current = id == workbook.current;
         let open = change(Change::Open(id));
@@ -52,7 +52,7 @@ pub fn assessment_list() -> Html {
     });
     let onnew = change(Change::New(format!(
         "Assessment {}",
-        workbook.entries.len() + 1
+        workbook.entries().len() + 1
     )));
     html! {
         <section class="assessment-list" aria-labelledby="list-title">

@@ -7,7 +7,9 @@ use yew::prelude::*;
 
 use crate::core::text::short_decimal;
 
-use crate::core::buyer::profile::{BuyerProfile, ProfileEdit, ProfileField};
+use crate::core::buyer::profile::{
+    BuyerProfile, ProfileEdit, ProfileField, MAX_AGE_DAYS_LIMIT, MIN_AGE_DAYS,
+};
 use crate::core::buyer::profile_file;
 use crate::core::buyer::session::BuyerChange;
 use crate::core::jobs::Job;
@@ -96,13 +98,13 @@ pub fn buyer_profile_editor() -> Html {
             <summary><h2>{ format!("Your minimum profile{}", if profile.name.is_empty() { String::new() } else { format!(": {}", profile.name) }) }</h2></summary>
             <div class="fields">
                 <label class="field">{ "Profile name" }<CommittedInput value={profile.name.clone()} onchange={edit(|e| ProfileEdit::Name(input_value(e)))} />{ for problem(ProfileField::Name) }</label>
-                <label class="field">{ "Minimum overall score (0–4, empty for none)" }
-                    <CommittedInput id="min-overall" kind="number" min="0" max="4" step="0.1" value={profile.min_overall.map(|m| short_decimal(m, 2)).unwrap_or_default()}
+                <label class="field">{ format!("Minimum overall score (0–{MAX_LEVEL}, empty for none)") }
+                    <CommittedInput id="min-overall" kind="number" min="0" max={MAX_LEVEL.to_string()} step="0.1" value={profile.min_overall.map(|m| short_decimal(m, 2)).unwrap_or_default()}
                         onchange={edit(|e| ProfileEdit::MinOverall(input_value(e)))} />
                     { for problem(ProfileField::MinOverall) }
                 </label>
                 <label class="field">{ "Maximum age of an assessment (days, empty for none)" }
-                    <CommittedInput id="max-age" kind="number" min="1" max="36500" value={profile.max_age_days.map(|m| m.to_string()).unwrap_or_default()}
+                    <CommittedInput id="max-age" kind="number" min={MIN_AGE_DAYS.to_string()} max={MAX_AGE_DAYS_LIMIT.to_string()} value={profile.max_age_days.map(|m| m.to_string()).unwrap_or_default()}
                         onchange={edit(|e| ProfileEdit::MaxAgeDays(input_value(e)))} />
                     { for problem(ProfileField::MaxAgeDays) }
                 </label>

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::Score;
+use crate::core::vendor::navigation;
 use crate::web::routes::{Link, Route, CONTEXT};
 use crate::web::state::use_app;
 
@@ -24,11 +25,7 @@ pub fn domain_nav(props: &DomainNavProps) -> Html {
     let q = Questionnaire::builtin();
     let app = use_app();
     let answers = &app.assessment().answers;
-    let context_answered = q
-        .context
-        .iter()
-        .filter(|c| answers.value(&c.id).is_some())
-        .count();
+    let context_answered = navigation::context_answered_count(q, answers);
     let context = (!q.context.is_empty()).then(|| {
         let current = props.current == CONTEXT;
         html! {

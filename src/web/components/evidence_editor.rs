@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::core::answers::{Evidence, FileEvidence};
 use crate::core::assessment::Edit;
 use crate::core::jobs::Job;
+use crate::web::components::EvidenceItem;
 use crate::web::io::{file_import, worker_pool};
 
 /// Props of [`EvidenceEditor`].
@@ -32,17 +33,10 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
             let (onedit, id) = (props.onedit.clone(), id.clone());
             Callback::from(move |_: MouseEvent| onedit.emit(Edit::RemoveEvidence(id.clone(), i)))
         };
-        let target = match (ev.link(), &ev.url, &ev.file) {
-            (Some(link), _, _) => html! { <a href={link.to_owned()} rel="noopener noreferrer" target="_blank">{ link }</a> },
-            (None, Some(text), _) => html! { <span>{ text }</span> },
-            (None, None, Some(f)) => html! { <span class="file">{ format!("{} ({} bytes, SHA-256 {})", f.name, f.size, f.sha256) }</span> },
-            _ => html! {},
-        };
         html! {
-            <li>
-                <strong>{ &ev.label }</strong>{ " " }{ target }{ " " }
-                <button type="button" class="link" onclick={onremove} aria-label={format!("Remove evidence {}", ev.label)}>{ "Remove" }</button>
-            </li>
+            <EvidenceItem evidence={ev.clone()}>
+                { " " }<button type="button" class="link" onclick={onremove} aria-label={format!("Remove evidence {}", ev.label)}>{ "Remove" }</button>
+            </EvidenceItem>
         }
     });
 

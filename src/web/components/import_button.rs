@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::core::jobs::{Job, Opened};
 use crate::core::vendor::VendorAction;
-use crate::core::workbook::Change;
+use crate::core::workbook::{imported_name, Change};
 use crate::web::io::{file_import, worker_pool};
 use crate::web::state::use_app;
 
@@ -23,7 +23,7 @@ pub fn import_button() -> Html {
                     let file_name = file.name();
                     match worker_pool::run::<Opened>(&Job::Open, Some(&file)).await {
                         Ok(opened) => {
-                            let name = file_name.trim_end_matches(".json").to_owned();
+                            let name = imported_name(&file_name);
                             let migration = opened
                                 .migration
                                 .map(|m| format!(" Its answers were {m}."))

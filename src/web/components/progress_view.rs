@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::core::buyer::progress::{AnswerChange, GateChange, Progress, Side};
 use crate::core::buyer::session::{PairState, ProgressPair};
-use crate::core::text::{decimal, short_decimal};
+use crate::core::text::decimal;
 
 /// Props of [`ProgressView`].
 #[derive(PartialEq, Properties)]
@@ -17,21 +17,12 @@ pub struct ProgressViewProps {
     pub pair: ProgressPair,
 }
 
-fn answer(label: &Option<String>, credit: Option<f64>, status: &str) -> String {
-    match (label, credit) {
-        (None, _) => "unanswered".into(),
-        (Some(l), Some(c)) => format!("{l} ({})", short_decimal(c, 2)),
-        (Some(l), None) if status == "context" => l.clone(),
-        (Some(l), None) => format!("{l} ({status})"),
-    }
-}
-
 fn answer_row(a: &AnswerChange) -> Html {
     html! {
         <tr data-question={a.question.clone()}>
             <td>{ &a.text }</td>
-            <td>{ answer(&a.before, a.credit_before, &a.status_before) }</td>
-            <td>{ answer(&a.after, a.credit_after, &a.status_after) }</td>
+            <td>{ a.before_text() }</td>
+            <td>{ a.after_text() }</td>
         </tr>
     }
 }

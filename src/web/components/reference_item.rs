@@ -3,7 +3,6 @@
 
 use yew::prelude::*;
 
-use crate::core::answers::is_web_link;
 use crate::core::questionnaire::Reference;
 
 /// Props of [`ReferenceItem`].
@@ -18,18 +17,10 @@ pub struct ReferenceItemProps {
 pub fn reference_item(props: &ReferenceItemProps) -> Html {
     let r = &props.reference;
     let label = format!("{} {} — {}", r.source, r.clause, r.title);
-    let document = r.document.as_ref().map(|d| {
-        let edition = r
-            .edition
-            .as_ref()
-            .map(|e| format!(", {e}"))
-            .unwrap_or_default();
-        let year = r.year.map(|y| format!(", {y}")).unwrap_or_default();
-        format!("{d}{edition}{year}")
-    });
+    let document = r.document_line();
     html! {
         <li class="reference">
-            if let Some(url) = r.url.as_deref().filter(|u| is_web_link(u)) {
+            if let Some(url) = r.link() {
                 <a href={url.to_owned()} rel="noopener noreferrer" target="_blank">{ label }</a>
             } else {
                 <span>{ label }</span>

@@ -10,26 +10,20 @@ use crate::core::answers::AnswerValue;
 use crate::core::buyer::compare;
 use crate::core::buyer::compare::Detail;
 use crate::core::buyer::session::BuyerChange;
-use crate::core::export::answer_label;
+use crate::core::export::report_answer;
 use crate::core::questionnaire::Questionnaire;
+use crate::core::scoring::{self, Statuses};
 use crate::core::verify::Policy;
-use crate::web::components::EvidenceCheckPanel;
+use crate::web::components::{EvidenceCheckPanel, EvidenceItem};
 use crate::web::state::use_buyer;
 
 fn answers_table(v: &Detail) -> Html {
     let q = Questionnaire::builtin();
+    let statuses = scoring::evaluate(q, &v.answers);
     let rows = q.questions().map(|qu| {
         let entry = v.answers.0.get(&*qu.id).cloned().unwrap_or_default();
-        let answer = entry.value.as_ref().map(|v| answer_label(qu, v)).unwrap_or_else(|| "unanswered".into());
-        let evidence = entry.evidence.iter().map(|ev| {
-            let target = match (ev.link(), &ev.url, &ev.file) {
-                (Some(link), _, _) => html! { <a href={link.to_owned()} rel="noopener noreferrer nofollow" target="_blank">{ link }</a> },
-                (None, Some(text), _) => html! { <span>{ text }</span> },
-                (None, None, Some(f)) => html! { <span class="file">{ format!("{} · {} bytes · SHA-256 {}", f.name, f.size, f.sha256) }</span> },
-                _ => html! {},
-            };
-            html! { <li>{ &ev.label }{ " " }{ target }</li> }
-        });
+        let answer = report_answer(qu, statuses.get(&*qu.id), entry.value.as_ref()).label;
+        let evidence = entry.evidence.iter().map(|ev| html! { <EvidenceItem evidence={ev.clone()} /> });
         html! { <tr><td class="qid">{ &qu.id }</td><td>{ &qu.text }</td><td>{ answer }</td><td>{ &entry.notes }<ul>{ for evidence }</ul></td></tr> }
     });
     html! {
@@ -43,21 +37,24 @@ fn answers_table(v: &Detail) -> Html {
 fn diff_table(a: &Detail, b: &Detail) -> Html {
     let q = Questionnaire::builtin();
     let (org_a, org_b) = (&a.profile.organisation, &b.profile.organisation);
+    let (sa, sb) = (
+        scoring::evaluate(q, &a.answers),
+        scoring::evaluate(q, &b.answers),
+    );
     let rows = compare::diff(q, &a.answers, &b.answers, true)
         .into_iter()
-        .map(|d| {
-            let qu = q.question(&d.question);
-            let label = |v: &Option<AnswerValue>| match (qu, v) {
-                (Some(qu), Some(v)) => answer_label(qu, v),
-                _ => "unanswered".to_owned(),
+        .filter_map(|d| {
+            let qu = q.question(&d.question)?;
+            let label = |s: &Statuses, v: &Option<AnswerValue>| {
+                report_answer(qu, s.get(&*qu.id), v.as_ref()).label
             };
-            html! {
+            Some(html! {
                 <tr data-question={d.question.clone()}>
-                    <td>{ qu.map(|x| x.text.to_string()).unwrap_or(d.question.to_string()) }</td>
-                    <td>{ label(&d.a) }</td>
-                    <td>{ label(&d.b) }</td>
+                    <td>{ &qu.text }</td>
+                    <td>{ label(&sa, &d.a) }</td>
+                    <td>{ label(&sb, &d.b) }</td>
                 </tr>
-            }
+            })
         });
     html! {
         <section class="diff" aria-labelledby="diff-title">

@@ -9,7 +9,7 @@ use crate::core::buyer::compare::{SortKey, VendorRow};
 use crate::core::buyer::session::BuyerChange;
 use crate::core::integrity::SignatureState;
 use crate::core::questionnaire::Questionnaire;
-use crate::core::verify::{IntegrityState, KeyPinState};
+use crate::core::verify::{result_label, IntegrityState, KeyPinState};
 use crate::web::state::{use_buyer, BuyerContext};
 
 /// Rows rendered at a time: a thousand-row table would make every update slow.
@@ -52,9 +52,9 @@ fn row_html(buyer: &BuyerContext, r: &VendorRow) -> Html {
             <td title={gate_titles.join("; ")}>{ r.summary.gates.len() }</td>
             <td data-testid="signature">
                 { v.signature.label() }
-                if v.edited { <span class="flag">{ " · result edited" }</span> }
+                if v.edited { <span class="flag">{ format!(" · {}", result_label(true)) }</span> }
                 if v.integrity != IntegrityState::Intact { <span class="flag">{ format!(" · integrity {}", v.integrity.label()) }</span> }
-                if r.key_pin != KeyPinState::NotPinned { <span class="small">{ format!(" · key pin {}", r.key_pin.label()) }</span> }
+                if let Some(pin) = r.key_pin.phrase() { <span class="small">{ format!(" · {pin}") }</span> }
                 if let Some(m) = &r.summary.migration { <span class="small" title={r.summary.migration_note().unwrap_or_default()}>{ format!(" · migrated from {}", m.from) }</span> }
                 if let Some(fp) = r.key_fingerprint() { <span class="small fp" title={fp.to_owned()}>{ format!(" {}…", fp.chars().take(19).collect::<String>()) }</span> }
             </td>

@@ -1,18 +1,20 @@
-//! Verifies picked score files for the compare page in the worker pool: files go in
-//! batches of 16 per message, two batches in hand per worker; each file's bytes are
-//! streamed here (no synchronous disk access on the main thread) and handed to a worker
-//! that verifies and re-scores it; results reach the page a few times a second so the
-//! table stays usable while a thousand files come in. Also the compare page's other worker jobs: a file's
+//! Verifies picked score files for the compare page in the worker pool, in the batches
+//! the core's [`Scheduler`] hands out (16 files per message, two batches in hand per
+//! worker, a dead worker's files again one by one); each file's bytes are streamed here
+//! (no synchronous disk access on the main thread) and handed to a worker that verifies
+//! and re-scores it; results reach the page a few times a second so the table stays
+//! usable while a thousand files come in. Also the compare page's other worker jobs: a file's
 //! detail, a vendor's progress between two files, and the hash of an evidence file.
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo::timers::callback::Interval;
 
 use crate::core::answers::FileEvidence;
 use crate::core::buyer::compare::{Detail, Summary};
+use crate::core::buyer::import::Scheduler;
 use crate::core::buyer::progress::Progress;
 use crate::core::buyer::session::{BuyerChange, Checked};
 use crate::core::evidence::GivenFile;
@@ -23,9 +25,6 @@ use crate::web::io::worker_pool::{self, Payload};
 
 /// How often verified files are handed to the page, in milliseconds.
 const REPORT_EVERY_MS: u32 = 150;
-
-/// Files verified per message to a worker.
-const FILES_PER_MESSAGE: usize = 16;
 
 /// One file to verify, with its queue number.
 pub struct Job {
@@ -48,52 +47,51 @@ fn change_of(seq: u64, file_name: String, outcome: Result<Summary, String>) -> B
     }
 }
 
-/// Verifies every job in the worker pool, reporting results in batches through `report`.
+/// Verifies every job in the worker pool, as the core's [`Scheduler`] hands them out,
+/// reporting results in batches through `report`.
 pub fn verify_all(jobs: Vec<Job>, report: impl Fn(Vec<BuyerChange>) + 'static) {
-    let total = jobs.len();
-    let queue = Rc::new(RefCell::new(jobs.into_iter().collect::<VecDeque<Job>>()));
-    let batch = Rc::new(RefCell::new(Vec::new()));
-    let done = Rc::new(RefCell::new(0usize));
+    let scheduler = Rc::new(RefCell::new(Scheduler::new(jobs.iter().map(|j| j.seq))));
+    let files: Rc<HashMap<u64, web_sys::File>> =
+        Rc::new(jobs.into_iter().map(|j| (j.seq, j.file)).collect());
+    let ready = Rc::new(RefCell::new(Vec::new()));
     let report = Rc::new(report);
     let ticker = Rc::new(RefCell::new(None::<Interval>));
     let flush = {
-        let (batch, report) = (batch.clone(), report.clone());
+        let (ready, report) = (ready.clone(), report.clone());
         move || {
-            let ready = std::mem::take(&mut *batch.borrow_mut());
-            if !ready.is_empty() {
-                report(ready);
+            let changes = std::mem::take(&mut *ready.borrow_mut());
+            if !changes.is_empty() {
+                report(changes);
             }
         }
     };
     *ticker.borrow_mut() = Some(Interval::new(REPORT_EVERY_MS, flush.clone()));
-    // Two batches in hand per worker: one is read here while the other is verified.
-    let loops = (2 * worker_pool::capacity()).min(total.div_ceil(FILES_PER_MESSAGE));
+    let loops = scheduler.borrow().loops(worker_pool::capacity());
     for _ in 0..loops {
-        let (queue, batch, done, ticker, flush) = (
-            queue.clone(),
-            batch.clone(),
-            done.clone(),
+        let (scheduler, files, ready, ticker, flush) = (
+            scheduler.clone(),
+            files.clone(),
+            ready.clone(),
             ticker.clone(),
             flush.clone(),
         );
         wasm_bindgen_futures::spawn_local(async move {
             loop {
-                let taken: Vec<Job> = {
-                    let mut queue = queue.borrow_mut();
-                    let n = FILES_PER_MESSAGE.min(queue.len());
-                    queue.drain(..n).collect()
-                };
-                if taken.is_empty() {
+                let Some(batch) = scheduler.borrow_mut().next_batch() else {
                     break;
-                }
-                let results = verify_batch(&taken).await;
-                *done.borrow_mut() += taken.len();
-                let mut ready = batch.borrow_mut();
-                for (job, outcome) in taken.into_iter().zip(results) {
-                    ready.push(change_of(job.seq, job.file.name(), outcome));
+                };
+                // Every queue number handed out is one of `files`: both come from `jobs`.
+                let picked: Vec<&web_sys::File> =
+                    batch.iter().filter_map(|seq| files.get(seq)).collect();
+                let outcomes = verify_batch(&picked).await;
+                let done = scheduler.borrow_mut().finish(&batch, outcomes);
+                let mut ready = ready.borrow_mut();
+                for (seq, outcome) in done {
+                    let name = files.get(&seq).map(|f| f.name()).unwrap_or_default();
+                    ready.push(change_of(seq, name, outcome));
                 }
             }
-            if *done.borrow() == total && ticker.borrow_mut().take().is_some() {
+            if scheduler.borrow().done() && ticker.borrow_mut().take().is_some() {
                 flush();
             }
         });
@@ -103,41 +101,24 @@ pub fn verify_all(jobs: Vec<Job>, report: impl Fn(Vec<BuyerChange>) + 'static) {
 /// Reads a batch of files here (all at once, each streamed) and verifies them in one
 /// message to a worker. A file over the limit, or one that cannot be read, goes as the
 /// file itself: the worker looks at it and says which.
-async fn verify_batch(jobs: &[Job]) -> Vec<Result<Summary, String>> {
-    let reads = jobs
+async fn verify_batch(files: &[&web_sys::File]) -> Vec<Result<Summary, String>> {
+    let reads = files
         .iter()
-        .map(|job| file_import::read_bounded(&job.file, MAX_FILE_BYTES));
+        .map(|file| file_import::read_bounded(file, MAX_FILE_BYTES));
     let payloads: Vec<[Payload; 1]> = futures::future::join_all(reads)
         .await
         .into_iter()
-        .zip(jobs)
-        .map(|(bytes, job)| match bytes {
+        .zip(files)
+        .map(|(bytes, file)| match bytes {
             Some(bytes) => [Payload::Bytes(bytes)],
-            None => [Payload::File(&job.file)],
+            None => [Payload::File(file)],
         })
         .collect();
     let tasks: Vec<(&WorkerJob, &[Payload])> = payloads
         .iter()
         .map(|p| (&WorkerJob::Verify, p.as_slice()))
         .collect();
-    let mut results = worker_pool::run_batch::<Summary>(&tasks).await;
-    if jobs.len() > 1 {
-        // A worker that died took its whole batch with it: the files it had not finished
-        // go again one by one, so only the file that stops a worker is refused.
-        for (job, result) in jobs.iter().zip(results.iter_mut()) {
-            if matches!(result, Err(e) if e == worker_pool::STOPPED) {
-                *result = verify_batch_of_one(job).await;
-            }
-        }
-    }
-    results
-}
-
-async fn verify_batch_of_one(job: &Job) -> Result<Summary, String> {
-    match file_import::read_bounded(&job.file, MAX_FILE_BYTES).await {
-        Some(bytes) => worker_pool::run_with(&WorkerJob::Verify, &[Payload::Bytes(bytes)]).await,
-        None => worker_pool::run(&WorkerJob::Verify, Some(&job.file)).await,
-    }
+    worker_pool::run_batch::<Summary>(&tasks).await
 }
 
 /// The whole verified content of a file, for the detail and difference views.

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::{self, QuestionStatus};
-use crate::core::vendor::VendorAction;
+use crate::core::vendor::{navigation, VendorAction};
 use crate::core::workbook::Change;
 
 use crate::web::components::{
@@ -72,10 +72,7 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
         .and_then(|id| q.domain(id))
         .unwrap_or(&q.domains[0]);
     let statuses = scoring::evaluate(q, &assessment.answers);
-    let context_open = q
-        .context
-        .iter()
-        .any(|c| assessment.answers.value(&c.id).is_none());
+    let context_open = navigation::context_open(q, &assessment.answers);
     let cards = domain
         .questions
         .iter()

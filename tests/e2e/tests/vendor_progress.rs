@@ -127,6 +127,10 @@ async fn two_files_of_one_vendor_show_progress_and_other_pairs_are_refused() {
         ))
         .await;
     assert!(row.contains(&first.text), "{row}");
+    assert!(
+        row.contains(&first.before_text()) && row.contains(&first.after_text()),
+        "the page reads an answer as the core (and the CLI) do: {row}"
+    );
     let stopped = browser.text("[data-testid=gates-stopped]").await;
     for g in &expected.gates_stopped {
         assert!(stopped.contains(&g.title), "{stopped}");
