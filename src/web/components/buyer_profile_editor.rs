@@ -118,8 +118,8 @@ pub fn buyer_profile_editor() -> Html {
             <div class="gate-checks">{ for gates }</div>
             { for problem(ProfileField::ForbiddenGates) }
             <p>
-                <button type="button" onclick={onexport}>{ "Export profile" }</button>{ " " }
-                <label class="button">{ "Import profile…" }<input class="visually-hidden" type="file" accept=".json,application/json" onchange={onimport} /></label>
+                <button type="button" id="export-profile" onclick={onexport}>{ "Export profile" }</button>{ " " }
+                <label class="button">{ "Import profile…" }<input id="import-profile" class="visually-hidden" type="file" accept=".json,application/json" onchange={onimport} /></label>
             </p>
             if let Some(m) = &*message { <p role="status">{ m }</p> }
         </details>

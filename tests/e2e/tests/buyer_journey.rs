@@ -121,6 +121,7 @@ async fn buyer_imports_four_files_sees_states_applies_a_profile_and_exports_csv(
 
     // Apply a profile: signature required.
     browser.click("details.buyer-profile summary").await;
+    let without_profile = browser.text("[data-testid=summary]").await;
     browser.click("#require-signature").await;
     browser
         .wait_text("[data-testid=summary]", |t| t.contains("1 pass"))
@@ -135,6 +136,21 @@ async fn buyer_imports_four_files_sees_states_applies_a_profile_and_exports_csv(
         unsigned_verdict.starts_with("Fail") && unsigned_verdict.contains("signature"),
         "{unsigned_verdict}"
     );
+
+    // The profile goes to a file and comes back from it (read by the worker through the
+    // untrusted loader): clearing the requirement and importing the file restores it.
+    browser.click("#export-profile").await;
+    let profile_path = browser.wait_download("buyer-profile.json").await;
+    browser.click("#require-signature").await;
+    browser
+        .wait_text("[data-testid=summary]", |t| t == without_profile)
+        .await;
+    browser
+        .pick_files("#import-profile", &profile_path.display().to_string())
+        .await;
+    browser
+        .wait_text("[data-testid=summary]", |t| t.contains("1 pass"))
+        .await;
 
     browser.click("#export-comparison").await;
     let csv =
