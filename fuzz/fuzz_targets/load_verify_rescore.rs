@@ -19,10 +19,10 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use vendor_readiness::assessment::Assessment;
-use vendor_readiness::integrity::SignatureState;
-use vendor_readiness::questionnaire::{Questionnaire, MAX_LEVEL};
 use vendor_readiness::core::open::{self, Loaded};
 use vendor_readiness::core::verify::{IntegrityState, Status, VerifiedScore};
+use vendor_readiness::integrity::SignatureState;
+use vendor_readiness::questionnaire::{Questionnaire, MAX_LEVEL};
 use vendor_readiness::score_file::{self, MAX_FILE_BYTES};
 use vendor_readiness::scoring::{self, Score};
 
@@ -110,7 +110,10 @@ fn check_reseal(q: &Questionnaire, a: &Assessment) {
         return;
     }
     match open::load(&bytes, q) {
-        Ok(Loaded::Score(r)) => assert!(r.status(Default::default()) == vendor_readiness::core::verify::Status::Ok, "a re-sealed file is flagged"),
+        Ok(Loaded::Score(r)) => assert!(
+            r.status(Default::default()) == vendor_readiness::core::verify::Status::Ok,
+            "a re-sealed file is flagged"
+        ),
         other => panic!("a re-sealed file does not reload: {other:?}"),
     }
 }
