@@ -59,7 +59,7 @@ fn check_score(q: &Questionnaire, s: &Score) {
     assert!((0.0..=max).contains(&s.overall_before_cap));
     assert!(s.overall <= s.overall_before_cap);
     assert_eq!(s.domains.len(), q.domains.len());
-    for (d, dom) in s.domains.iter().zip(&q.domains) {
+    for (d, dom) in s.domains.iter().zip(q.domains.iter()) {
         assert_eq!(d.domain, dom.id);
         assert!(d.level <= MAX_LEVEL && d.criteria_level <= MAX_LEVEL);
         assert!(d.level <= d.criteria_level);
