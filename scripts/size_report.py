@@ -10,6 +10,12 @@ download, before gzip; the gzip column spreads the module's gzip size over the r
 their share (code and data compress unevenly, so read it as an estimate). Then it prints
 the gzip size of every file in dist/ and the first load.
 
+To attribute another build (an older commit, for a before-and-after table), point
+SIZE_WASM_DIR at the directory that holds its modules, e.g.
+`SIZE_WASM_DIR=/elsewhere/target/wasm32-unknown-unknown/release python3 scripts/size_report.py
+vendor-readiness`; SIZE_DIST (default dist/) names the dist/ to sum, and SIZE_DIST= (empty)
+leaves the dist/ table out.
+
 Generic code is named after the crate that defines it: a component's `view` shows up
 under yew when wasm-opt has inlined it there.
 """
@@ -106,7 +112,9 @@ def shipped_with_names(wasm, work):
 def main():
     bins = sys.argv[1:] or ["vendor-readiness"]
     for b in bins:
-        wasm = os.path.join(ROOT, "target/wasm32-unknown-unknown/wasm-release/%s.wasm" % b)
+        wasm_dir = os.environ.get("SIZE_WASM_DIR") or os.path.join(
+            ROOT, "target/wasm32-unknown-unknown/wasm-release")
+        wasm = os.path.join(wasm_dir, "%s.wasm" % b)
         if not os.path.exists(wasm):
             sys.exit("size_report.py: %s not found: run `make dist` first" % wasm)
         with tempfile.TemporaryDirectory() as work:
@@ -131,7 +139,9 @@ def main():
         small = sum(n for n in sizes.values() if n * 200 < total)
         print("| everything under 0.5 %% each | %d | %.1f %% | %d |"
               % (small, 100.0 * small / total, (gz - data_gz) * small // code))
-    dist = os.path.join(ROOT, "dist")
+    dist = os.environ.get("SIZE_DIST", os.path.join(ROOT, "dist"))
+    if not dist:
+        return
     print("\n## dist/ (gzip -9)\n\n| file | raw | gzip | first load |\n|---|---:|---:|---|")
     first = 0
     for name in sorted(os.listdir(dist)):
