@@ -53,9 +53,10 @@ bench: dist
 size: dist
 	python3 scripts/size_report.py vendor-readiness vendor-readiness-buyer vendor-readiness-worker
 
-## Mutation testing of the core's rule files (.cargo/mutants.toml; results in docs/mutants.md)
+## Mutation testing of the core's rule files (.cargo/mutants.toml; results in docs/mutants.md).
+## In place: it edits src/ while it runs, so leave the tree alone until it ends.
 mutants:
-	cargo mutants --no-shuffle -j 2
+	cargo mutants --no-shuffle --in-place
 
 ## Run the fuzzer for 10 minutes (needs nightly Rust and cargo-fuzz: docs/fuzzing.md)
 fuzz:

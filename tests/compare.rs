@@ -643,3 +643,91 @@ fn the_example_profile_in_the_buyer_guide_loads() {
     assert_eq!(p.max_age_days, Some(365));
     assert!(p.pinned_key_for("ACME Medical Software Ltd").is_some());
 }
+
+/// The boundaries of the buyer's verdict, each on the side the profile allows.
+#[test]
+fn a_vendor_exactly_at_the_bar_passes_and_just_beyond_it_fails() {
+    // Overall exactly at the minimum passes; a hair above the vendor's overall fails.
+    let at_overall = BuyerProfile {
+        min_overall: Some(4.0),
+        ..Default::default()
+    };
+    let strong_row = row(&strong("Acme", "A"), &days_ago(1), None, &at_overall);
+    assert_eq!(strong_row.overall(), 4.0);
+    assert!(strong_row.verdict.pass, "{:?}", reasons(&strong_row));
+
+    // Created exactly at the future tolerance is tolerated; one second later is not.
+    let no_limit = BuyerProfile {
+        max_age_days: None,
+        ..Default::default()
+    };
+    let at = |seconds: i64| {
+        (now() + Duration::seconds(seconds))
+            .format(&Rfc3339)
+            .unwrap()
+    };
+    let edge = compare::FUTURE_TOLERANCE_SECONDS;
+    assert!(
+        row(&strong("Acme", "A"), &at(edge), None, &no_limit)
+            .verdict
+            .pass
+    );
+    let beyond = row(&strong("Acme", "A"), &at(edge + 1), None, &no_limit);
+    assert!(reasons(&beyond)[0].starts_with("created in the future"));
+
+    // An unreadable date matters only when the profile has a maximum age.
+    let undated = row(&strong("Acme", "A"), "last Tuesday", None, &no_limit);
+    assert!(undated.verdict.pass, "{:?}", reasons(&undated));
+    assert_eq!(undated.organisation(), "Acme");
+}
+
+#[test]
+fn a_refused_files_csv_line_has_every_column_of_the_header() {
+    let entries = [compare::Entry::Refused {
+        file_name: "broken.json",
+        error: "not JSON",
+    }];
+    let records = common::parse_csv(&compare::comparison_csv(&entries, q()));
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[1].len(), records[0].len());
+    assert_eq!(records[1][0], "broken.json");
+    let n = records[1].len();
+    assert_eq!(records[1][n - 2..], ["refused", "not JSON"]);
+    assert!(records[1][1..n - 2].iter().all(String::is_empty));
+}
+
+#[test]
+fn pinning_replaces_only_the_same_organisations_pin() {
+    let mut p = BuyerProfile::default();
+    p.pin("Acme Health".into(), fingerprint(1));
+    p.pin("Beta".into(), fingerprint(2));
+    p.pin(" acme  HEALTH ".into(), fingerprint(3));
+    assert_eq!(p.pinned_keys.len(), 2, "{:?}", p.pinned_keys);
+    assert_eq!(
+        p.pinned_key_for("Acme Health"),
+        Some(fingerprint(3).as_str())
+    );
+    assert_eq!(p.pinned_key_for("Beta"), Some(fingerprint(2).as_str()));
+}
+
+#[test]
+fn a_migrated_file_says_so_in_one_line_and_a_current_one_says_nothing() {
+    let current =
+        verify::load_score(&seal_bytes(&strong("Acme", "A"), &days_ago(1), None), q()).unwrap();
+    assert_eq!(Summary::of(&current).migration_note(), None);
+    let old = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/v1.0.0/score-1.0.0-mid-signed.json"),
+    )
+    .unwrap();
+    let migrated = Summary::of(&verify::load_score(&old, q()).unwrap());
+    let note = migrated
+        .migration_note()
+        .expect("a migrated file has a note");
+    assert!(
+        note.starts_with("answers questionnaire 1.0.0 (overall "),
+        "{note}"
+    );
+    assert!(note.contains(" under it); "), "{note}");
+    assert!(note.len() > "answers questionnaire 1.0.0 (overall 0.0 under it); ".len());
+}

@@ -232,3 +232,16 @@ fn sealing_a_number_that_json_cannot_hold_writes_null_under_a_digest_that_holds(
         "the digest is the file's own"
     );
 }
+
+#[test]
+fn an_answers_file_reopens_as_the_assessment_it_was_written_from() {
+    let q = Questionnaire::builtin();
+    let a = sample();
+    let file = score_file::answers_file(q, &a);
+    assert_eq!(file.clone().into_assessment(), a);
+    let bytes = serde_json::to_vec(&file).unwrap();
+    match open::load(&bytes, q).unwrap() {
+        loaded @ Loaded::Answers(_) => assert_eq!(loaded.into_assessment(), a),
+        other => panic!("an answers file opened as {other:?}"),
+    }
+}

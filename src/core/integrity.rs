@@ -293,6 +293,18 @@ mod tests {
     use serde_json::json;
 
     #[test]
+    fn a_streaming_hash_counts_what_it_was_fed() {
+        let mut h = StreamingSha256::new();
+        assert!(h.is_empty());
+        h.update(b"");
+        assert!(h.is_empty());
+        h.update(b"abc");
+        assert!(!h.is_empty());
+        assert_eq!(h.len(), 3);
+        assert_eq!(h.finish(), sha256_hex(b"abc").trim_start_matches("sha256:"));
+    }
+
+    #[test]
     fn canonical_form_sorts_keys_and_drops_whitespace() {
         let v = json!({"b": 1, "a": [true, null, "x"], "c": {"z": 1.5e1, "y": "é"}});
         let s = String::from_utf8(canonical_bytes(&v).unwrap()).unwrap();

@@ -30,10 +30,7 @@ impl Loaded {
     /// The assessment the file holds, to continue work on it.
     pub fn into_assessment(self) -> Assessment {
         match self {
-            Loaded::Answers(a) => Assessment {
-                profile: a.file.profile,
-                answers: a.file.answers,
-            },
+            Loaded::Answers(a) => a.file.into_assessment(),
             Loaded::Score(v) => Assessment {
                 profile: v.content.profile,
                 answers: v.content.answers,

@@ -524,3 +524,91 @@ pub(crate) fn verify_document(
         original,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The findings that are not problems, in the order `verify` lists them.
+    fn fine(v: &Verification, require_signature: bool) -> Vec<Finding> {
+        let policy = Policy {
+            require_signature,
+            pinned_key: None,
+        };
+        v.findings("Acme", policy)
+            .into_iter()
+            .filter(|f| !matches!(f, Finding::Problem(_)))
+            .collect()
+    }
+
+    fn verification(signature: SignatureState) -> Verification {
+        Verification {
+            integrity: IntegrityState::Intact,
+            signature,
+            edited: false,
+            migrated_from: None,
+        }
+    }
+
+    #[test]
+    fn findings_list_what_is_fine_after_the_problems() {
+        let signed = verification(SignatureState::Valid {
+            fingerprint: "ab".into(),
+        });
+        assert_eq!(
+            fine(&signed, true),
+            [
+                Finding::IntegrityIntact,
+                Finding::SignatureValid {
+                    fingerprint: "ab".into()
+                },
+                Finding::ResultNotEdited
+            ]
+        );
+
+        // Unsigned is a fine state only when the policy does not require a signature.
+        let unsigned = verification(SignatureState::Unsigned);
+        assert_eq!(
+            fine(&unsigned, false),
+            [
+                Finding::IntegrityIntact,
+                Finding::Unsigned,
+                Finding::ResultNotEdited
+            ]
+        );
+        assert_eq!(
+            fine(&unsigned, true),
+            [Finding::IntegrityIntact, Finding::ResultNotEdited]
+        );
+        let required = unsigned.findings(
+            "Acme",
+            Policy {
+                require_signature: true,
+                pinned_key: None,
+            },
+        );
+        assert!(matches!(required[0], Finding::Problem(_)), "{required:?}");
+
+        // A broken digest, an invalid signature, an edited result and a migration.
+        let bad = Verification {
+            integrity: IntegrityState::Mismatch {
+                claimed: "sha256:00".into(),
+                actual: "sha256:11".into(),
+            },
+            signature: SignatureState::Invalid {
+                fingerprint: "ab".into(),
+                reason: "the signature does not verify".into(),
+            },
+            edited: true,
+            migrated_from: Some("1.0.0".into()),
+        };
+        assert_eq!(fine(&bad, false), [Finding::MigratedFrom("1.0.0".into())]);
+        assert_eq!(
+            bad.findings("Acme", Policy::default())
+                .iter()
+                .filter(|f| matches!(f, Finding::Problem(_)))
+                .count(),
+            bad.problems("Acme", Policy::default()).len()
+        );
+    }
+}
