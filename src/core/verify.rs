@@ -529,13 +529,16 @@ pub(crate) fn verify_document(
 mod tests {
     use super::*;
 
-    /// The findings that are not problems, in the order `verify` lists them.
-    fn fine(v: &Verification, require_signature: bool) -> Vec<Finding> {
-        let policy = Policy {
+    fn policy(require_signature: bool) -> Policy<'static> {
+        Policy {
             require_signature,
             pinned_key: None,
-        };
-        v.findings("Acme", policy)
+        }
+    }
+
+    /// The findings that are not problems, in the order `verify` lists them.
+    fn fine(v: &Verification, require_signature: bool) -> Vec<Finding> {
+        v.findings("Acme", policy(require_signature))
             .into_iter()
             .filter(|f| !matches!(f, Finding::Problem(_)))
             .collect()
@@ -580,13 +583,7 @@ mod tests {
             fine(&unsigned, true),
             [Finding::IntegrityIntact, Finding::ResultNotEdited]
         );
-        let required = unsigned.findings(
-            "Acme",
-            Policy {
-                require_signature: true,
-                pinned_key: None,
-            },
-        );
+        let required = unsigned.findings("Acme", policy(true));
         assert!(matches!(required[0], Finding::Problem(_)), "{required:?}");
 
         // A broken digest, an invalid signature, an edited result and a migration.
@@ -604,11 +601,11 @@ mod tests {
         };
         assert_eq!(fine(&bad, false), [Finding::MigratedFrom("1.0.0".into())]);
         assert_eq!(
-            bad.findings("Acme", Policy::default())
+            bad.findings("Acme", policy(false))
                 .iter()
                 .filter(|f| matches!(f, Finding::Problem(_)))
                 .count(),
-            bad.problems("Acme", Policy::default()).len()
+            bad.problems("Acme", policy(false)).len()
         );
     }
 }
