@@ -467,20 +467,21 @@ pub fn compare_rows(a: &VendorRow, b: &VendorRow, key: &SortKey, descending: boo
 }
 
 /// The rows whose organisation or products contain `text` (ignoring case and
-/// surrounding space; empty matches all), optionally only those that fail.
+/// surrounding space; empty matches all), optionally only those that fail; as the
+/// caller holds them (rows, or shared rows).
 pub fn filter_rows<'a, R: std::borrow::Borrow<VendorRow>>(
     rows: &'a [R],
     text: &str,
     only_failing: bool,
-) -> Vec<&'a VendorRow> {
+) -> Vec<&'a R> {
     let needle = text.trim().to_lowercase();
     rows.iter()
-        .map(R::borrow)
-        .filter(|r| !(only_failing && r.verdict.pass))
         .filter(|r| {
-            needle.is_empty()
-                || r.summary.organisation.to_lowercase().contains(&needle)
-                || r.summary.products.to_lowercase().contains(&needle)
+            let r: &VendorRow = (*r).borrow();
+            !(only_failing && r.verdict.pass)
+                && (needle.is_empty()
+                    || r.summary.organisation.to_lowercase().contains(&needle)
+                    || r.summary.products.to_lowercase().contains(&needle))
         })
         .collect()
 }

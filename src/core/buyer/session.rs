@@ -504,7 +504,7 @@ impl BuyerSession {
     }
 
     /// The rows to show, filtered and sorted.
-    pub fn visible_rows(&self) -> Vec<&VendorRow> {
+    pub fn visible_rows(&self) -> Vec<&Rc<VendorRow>> {
         let mut rows = compare::filter_rows(&self.rows, &self.filter, self.only_failing);
         rows.sort_by(|a, b| compare::compare_rows(a, b, &self.sort, self.descending));
         rows

@@ -34,6 +34,7 @@ mod signing_panel;
 mod top_nav;
 mod update_banner;
 mod vendor_detail;
+mod vendor_row;
 mod vendor_table;
 
 pub use answer_control::{AnswerControl, AnswerControlProps};
@@ -70,4 +71,5 @@ pub use signing_panel::{SigningPanel, SigningPanelProps};
 pub use top_nav::TopNav;
 pub use update_banner::UpdateBanner;
 pub use vendor_detail::VendorDetail;
+pub use vendor_row::{VendorRowView, VendorRowViewProps};
 pub use vendor_table::VendorTable;

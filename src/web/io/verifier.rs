@@ -6,7 +6,7 @@
 //! usable while a thousand files come in. Also the compare page's other worker jobs: a file's
 //! detail, a vendor's progress between two files, and the hash of an evidence file.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -19,7 +19,7 @@ use crate::core::buyer::progress::Progress;
 use crate::core::buyer::session::{BuyerChange, Checked};
 use crate::core::evidence::GivenFile;
 use crate::core::files::score_file::MAX_FILE_BYTES;
-use crate::core::jobs::Job as WorkerJob;
+use crate::core::jobs::{Job as WorkerJob, WARM_UP_FILES};
 use crate::web::io::file_import;
 use crate::web::io::worker_pool::{self, Payload};
 
@@ -44,6 +44,28 @@ fn change_of(seq: u64, file_name: String, outcome: Result<Summary, String>) -> B
                 detail: None,
             })
         }),
+    }
+}
+
+thread_local! {
+    static PREPARED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Starts every worker of the pool, once per page, and has each verify a sample file
+/// ([`WARM_UP_FILES`] times; why: see there), so the first picked files are verified at
+/// full speed. A worker that fails to start or to warm up only costs that head start.
+pub fn prepare() {
+    if PREPARED.with(|p| p.replace(true)) {
+        return;
+    }
+    // Each job goes to an idle worker, or starts one while the pool has room: one each.
+    for _ in 0..worker_pool::capacity() {
+        wasm_bindgen_futures::spawn_local(async {
+            let job = WorkerJob::WarmUp {
+                files: WARM_UP_FILES,
+            };
+            let _ = worker_pool::run::<u32>(&job, None).await;
+        });
     }
 }
 

@@ -93,6 +93,8 @@ pub fn compare_page() -> Html {
             run_effects(&buyer, &files, &save_error)
         });
     }
+    // The workers start (and warm up) while the buyer is still choosing files.
+    use_effect_with((), |_| verifier::prepare());
     let q = Questionnaire::builtin();
     let onpick = {
         let (buyer, files) = (buyer.clone(), files.clone());
