@@ -291,8 +291,6 @@ pub fn run(job: Job, files: &[&[u8]], q: &Questionnaire) -> Outcome {
     }
 }
 
-/// The progress between two score files, each read through the untrusted-input loader;
-/// a refused file is named in the message.
 /// The sample [`Job::WarmUp`] verifies: a score file answering every question (best
 /// answers, every third the worst), signed with a fixed key.
 fn warm_up_sample(q: &Questionnaire) -> Result<Vec<u8>, String> {
@@ -319,24 +317,25 @@ fn warm_up_sample(q: &Questionnaire) -> Result<Vec<u8>, String> {
     serde_json::to_vec(&sealed).map_err(|e| e.to_string())
 }
 
-/// Verifies and re-scores the sample `files` times as [`Job::Verify`] would, each result
-/// serialised as the worker sends it; counts the verifications that succeeded.
+/// Runs [`Job::Verify`] on the sample `files` times, each outcome serialised as the
+/// worker sends it (that code must warm up too); counts the verifications that succeeded.
 fn warm_up(files: u32, q: &Questionnaire) -> Outcome {
     let bytes = match warm_up_sample(q) {
         Ok(bytes) => bytes,
         Err(e) => return failed(e),
     };
     let verified = (0..files)
-        .filter(|_| match verify::load_score(&bytes, q) {
-            Ok(v) => !Outcome::Verified(Box::new(Summary::of(&v)))
-                .to_wire()
-                .is_empty(),
-            Err(_) => false,
+        .filter(|_| {
+            let outcome = run(Job::Verify, &[&bytes], q);
+            std::hint::black_box(outcome.to_wire());
+            matches!(outcome, Outcome::Verified(_))
         })
         .count();
     Outcome::WarmedUp(u32::try_from(verified).unwrap_or(u32::MAX))
 }
 
+/// The progress between two score files, each read through the untrusted-input loader;
+/// a refused file is named in the message.
 fn compare_files(older: &[u8], newer: &[u8], q: &Questionnaire) -> Outcome {
     let load = |bytes: &[u8], which: &str| {
         verify::load_score(bytes, q).map_err(|e| format!("the {which} file is refused: {e}"))

@@ -39,8 +39,10 @@ pub fn vendor_row_view(props: &VendorRowViewProps) -> Html {
     let r = &*props.row;
     let send = |c: BuyerChange| props.onchange.reform(move |_: MouseEvent| c.clone());
     let ontoggle = {
-        let (onchange, file) = (props.onchange.clone(), r.file_name.clone());
-        Callback::from(move |_: Event| onchange.emit(BuyerChange::Toggle(file.clone())))
+        let file = r.file_name.clone();
+        props
+            .onchange
+            .reform(move |_: Event| BuyerChange::Toggle(file.clone()))
     };
     let v = &r.summary.verification;
     let onpin = match (&v.signature, &r.key_pin) {
