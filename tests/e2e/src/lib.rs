@@ -2,6 +2,7 @@
 //! chromedriver and a headless Chromium with its own profile and download folder.
 
 use std::path::{Path, PathBuf};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -178,7 +179,13 @@ pub struct Driver {
 }
 
 impl Drop for Driver {
+    // chromedriver leaves its browser running when it is killed and a test did not end
+    // its session (a failed assertion, or a test that never closes): the browser is in
+    // chromedriver's process group, so the whole group goes.
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.child.id())])
+            .status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -197,6 +204,7 @@ pub fn start_driver() -> Driver {
     let port = free_port();
     let child = Command::new(&binary)
         .arg(format!("--port={port}"))
+        .process_group(0)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
