@@ -290,6 +290,10 @@ pub struct VendorRow {
     pub key_pin: KeyPinState,
     /// Whether the vendor meets the profile.
     pub verdict: Verdict,
+    /// The organisation, products and file name in lower case, made once: the name
+    /// order and the filter use them for every row on every render of the table.
+    #[serde(skip)]
+    name_key: [String; 3],
 }
 
 impl VendorRow {
@@ -402,8 +406,14 @@ pub fn evaluate(
         }
     }
 
+    let file_name = text::safe_name(file_name);
     VendorRow {
-        file_name: text::safe_name(file_name),
+        name_key: [
+            summary.organisation.to_lowercase(),
+            summary.products.to_lowercase(),
+            file_name.to_lowercase(),
+        ],
+        file_name,
         summary: summary.clone(),
         age_days,
         too_old,
@@ -431,14 +441,7 @@ pub enum SortKey {
 }
 
 fn name_order(a: &VendorRow, b: &VendorRow) -> Ordering {
-    let key = |r: &VendorRow| {
-        (
-            r.summary.organisation.to_lowercase(),
-            r.summary.products.to_lowercase(),
-            r.file_name.to_lowercase(),
-        )
-    };
-    key(a).cmp(&key(b))
+    a.name_key.cmp(&b.name_key)
 }
 
 /// Sorts rows by a key, ascending or descending; ties are broken by name, ascending.
@@ -480,8 +483,8 @@ pub fn filter_rows<'a, R: std::borrow::Borrow<VendorRow>>(
             let r: &VendorRow = (*r).borrow();
             !(only_failing && r.verdict.pass)
                 && (needle.is_empty()
-                    || r.summary.organisation.to_lowercase().contains(&needle)
-                    || r.summary.products.to_lowercase().contains(&needle))
+                    || r.name_key[0].contains(&needle)
+                    || r.name_key[1].contains(&needle))
         })
         .collect()
 }

@@ -35,12 +35,17 @@ struct Pool {
 
 thread_local! {
     static POOL: RefCell<Pool> = RefCell::new(Pool::default());
+    // Asked once: reading `navigator` crosses into the browser on every call, and the
+    // pool asks for every message it posts.
+    static CAPACITY: usize = {
+        let cores = gloo::utils::window().navigator().hardware_concurrency();
+        (cores as usize).clamp(1, MAX_WORKERS)
+    };
 }
 
 /// How many workers the pool may start on this machine.
 pub fn capacity() -> usize {
-    let cores = gloo::utils::window().navigator().hardware_concurrency();
-    (cores as usize).clamp(1, MAX_WORKERS)
+    CAPACITY.with(|c| *c)
 }
 
 fn worker_url() -> String {
