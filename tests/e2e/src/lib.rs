@@ -1,8 +1,8 @@
 //! Harness for the end-to-end tests: serves the built `dist/` on loopback, starts
 //! chromedriver and a headless Chromium with its own profile and download folder.
 
-use std::path::{Path, PathBuf};
 use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
