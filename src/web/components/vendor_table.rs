@@ -18,8 +18,8 @@ const PAGE: usize = 100;
 /// How many rows the table grows by in one render; the rest follow in the next tasks.
 /// Why: the first rows of an import run through code the browser has not optimised yet
 /// (1 to 2.5 ms a row, measured), so a first page of 100 rows at once blocked the page
-/// for 50 to 80 ms.
-const ROWS_PER_RENDER: usize = 16;
+/// for 50 to 80 ms; 16 a render still gave one task of 52 ms in seven runs, 8 none in four.
+const ROWS_PER_RENDER: usize = 8;
 
 /// Comparison table.
 #[function_component(VendorTable)]
