@@ -336,3 +336,85 @@ async fn an_evidence_item_links_only_a_web_url_and_describes_a_file_in_the_cores
         }
     }
 }
+
+#[derive(PartialEq, Properties)]
+struct TableHostProps {
+    session: vendor_readiness::buyer_session::BuyerSession,
+}
+
+#[function_component(TableHost)]
+fn table_host(props: &TableHostProps) -> Html {
+    use vendor_readiness::web::state::{BuyerContext, Store};
+    let buyer = use_reducer(|| Store::new(props.session.clone()));
+    html! {
+        <ContextProvider<BuyerContext> context={buyer}>
+            <vendor_readiness::web::components::VendorTable />
+        </ContextProvider<BuyerContext>>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_vendor_table_fills_a_few_rows_a_render_until_every_row_is_shown() {
+    use time::format_description::well_known::Rfc3339;
+    use vendor_readiness::assessment::Assessment;
+    use vendor_readiness::buyer_profile::BuyerProfile;
+    use vendor_readiness::buyer_session::{BuyerSession, Checked};
+    use vendor_readiness::score_file;
+    let q = Questionnaire::builtin();
+    let now = time::OffsetDateTime::parse("2027-03-01T12:00:00Z", &Rfc3339).unwrap();
+    let mut session = BuyerSession::new(BuyerProfile::default(), now);
+    let files = 40;
+    for i in 0..files {
+        let mut a = Assessment::default();
+        a.profile.organisation = format!("Vendor {i:02}");
+        let file = score_file::seal(q, &a, "test", "2027-02-01T12:00:00Z", None);
+        let bytes = serde_json::to_vec(&file).unwrap();
+        session.update(Checked::verify(&format!("v{i}.json"), &bytes, q));
+    }
+    let root = fresh_root();
+    // Rows added per render: a mutation observer's callback runs once per render.
+    let added = Rc::new(RefCell::new(Vec::<u32>::new()));
+    let record = {
+        let added = added.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+            move |records: js_sys::Array| {
+                let rows = records
+                    .iter()
+                    .map(|r| r.unchecked_into::<web_sys::MutationRecord>())
+                    .flat_map(|r| {
+                        let nodes = r.added_nodes();
+                        (0..nodes.length()).filter_map(move |i| nodes.get(i))
+                    })
+                    .filter(|n| n.node_name() == "TR")
+                    .count();
+                if rows > 0 {
+                    added.borrow_mut().push(rows as u32);
+                }
+            },
+        )
+    };
+    let observer = web_sys::MutationObserver::new(record.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_child_list(true);
+    options.set_subtree(true);
+    observer.observe_with_options(&root, &options).unwrap();
+    yew::Renderer::<TableHost>::with_root_and_props(root.clone(), TableHostProps { session })
+        .render();
+    let shown = || root.query_selector_all("tbody tr").unwrap().length();
+    for _ in 0..100 {
+        if shown() == files {
+            break;
+        }
+        settle().await;
+    }
+    observer.disconnect();
+    assert_eq!(shown(), files, "every row is shown in the end");
+    let added = added.borrow();
+    // The header row comes with the first render.
+    let body_rows: u32 = added.iter().sum::<u32>() - 1;
+    assert_eq!(body_rows, files);
+    assert!(
+        added.len() >= 5 && added.iter().all(|&n| n <= 9),
+        "at most 8 new rows a render (the first with the header row): {added:?}"
+    );
+}
