@@ -439,3 +439,125 @@ fn the_cli_verifies_and_rescored_1_0_0_files() {
         .as_array()
         .is_some_and(|a| !a.is_empty()));
 }
+
+#[test]
+fn the_summary_counts_only_what_happened_and_names_the_gates_kept_pending() {
+    let mut report = MigrationReport {
+        from: "1.0.0".into(),
+        to: "2.0.0".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        report.summary(),
+        "migrated from questionnaire 1.0.0 to 2.0.0: nothing changed"
+    );
+    report.renamed.push(("a.old".into(), "a.new".into()));
+    report.new_questions = vec!["b.one".into(), "b.two".into()];
+    assert_eq!(
+        report.summary(),
+        "migrated from questionnaire 1.0.0 to 2.0.0: 1 answer renamed, 2 new questions to answer"
+    );
+    report.gate_questions = vec!["b.two".into()];
+    assert_eq!(
+        report.summary(),
+        "migrated from questionnaire 1.0.0 to 2.0.0: 1 answer renamed, 2 new questions to answer \
+         (1 of them keep a gate pending until answered: b.two)"
+    );
+}
+
+#[test]
+fn the_report_lists_exactly_the_renames_and_the_gate_questions() {
+    let v = verified("score-1.0.0-mid-signed.json");
+    let report = v.migration.as_ref().unwrap();
+    // A rule that keeps the id and only maps values is no rename.
+    let renames: Vec<(String, String)> = q().migrations()[0]
+        .rules
+        .iter()
+        .filter_map(|r| match r {
+            MigrationRule::Rename { from, to, .. } if from != to => {
+                Some((from.to_string(), to.to_string()))
+            }
+            _ => None,
+        })
+        .collect();
+    // 1.0.0 to 2.0.0 renames nothing; its rename rules only map values.
+    assert!(q().migrations()[0]
+        .rules
+        .iter()
+        .any(|r| matches!(r, MigrationRule::Rename { from, to, .. } if from == to)));
+    assert_eq!(report.renamed, renames);
+    let gated: Vec<String> = q()
+        .questions()
+        .filter(|qu| {
+            report.new_questions.contains(&qu.id.to_string())
+                || report.needs_answer.contains(&qu.id.to_string())
+        })
+        .filter(|qu| {
+            q().gates
+                .iter()
+                .any(|g| g.fires_if_any.iter().any(|t| t.question == qu.id))
+        })
+        .map(|qu| qu.id.to_string())
+        .collect();
+    assert!(!gated.is_empty());
+    assert_eq!(report.gate_questions, gated);
+}
+
+#[test]
+fn merged_evidence_is_kept_once_and_capped() {
+    use vendor_readiness::core::answers::{AnswerEntry, Answers, Evidence};
+    let link =
+        |n: usize| Evidence::from_link("Report", &format!("https://example.com/{n}")).unwrap();
+    let entry = |evidence: Vec<Evidence>| AnswerEntry {
+        value: None,
+        notes: String::new(),
+        evidence,
+    };
+    let merge = |first: Vec<Evidence>, second: Vec<Evidence>| {
+        let mut answers = Answers::default();
+        answers.0.insert("triage.metrics".into(), entry(first));
+        answers
+            .0
+            .insert("governance.metrics_reviewed".into(), entry(second));
+        let (migrated, _) = migration::migrate(&answers, "1.0.0", q()).unwrap();
+        migrated
+            .0
+            .get("governance.metrics")
+            .unwrap()
+            .evidence
+            .clone()
+    };
+    // The same link on both answers is kept once, in order.
+    assert_eq!(
+        merge(vec![link(1), link(2)], vec![link(1), link(3)]),
+        [link(1), link(2), link(3)]
+    );
+    // No more than MAX_MERGED_EVIDENCE, the first ones.
+    let many: Vec<Evidence> = (0..migration::MAX_MERGED_EVIDENCE + 2).map(link).collect();
+    assert_eq!(
+        merge(many.clone(), vec![]),
+        many[..migration::MAX_MERGED_EVIDENCE]
+    );
+}
+
+#[test]
+fn a_context_answer_that_is_no_option_is_cleared_and_asked_again() {
+    use vendor_readiness::core::answers::{AnswerValue, Answers};
+    let mut answers = Answers::default();
+    answers.set_value(
+        "context.deployment",
+        Some(AnswerValue::Choice("on_the_moon".into())),
+    );
+    answers.set_value("context.cra", Some(AnswerValue::Choice("not_eu".into())));
+    let (migrated, report) = migration::migrate(&answers, "1.0.0", q()).unwrap();
+    let report = report.unwrap();
+    assert_eq!(migrated.value("context.deployment"), None);
+    assert!(report
+        .needs_answer
+        .contains(&"context.deployment".to_owned()));
+    assert_eq!(
+        migrated.value("context.cra"),
+        Some(&AnswerValue::Choice("not_eu".into()))
+    );
+    assert!(!report.needs_answer.contains(&"context.cra".to_owned()));
+}

@@ -470,3 +470,244 @@ fn the_changelog_names_every_question_that_changed_since_the_previous_version() 
         q.version
     );
 }
+
+/// Each half of each "this or that is wrong" rule is refused on its own, with its message.
+#[test]
+fn each_consistency_rule_refuses_its_own_fault() {
+    type Edit = fn(&mut serde_json::Value);
+    let refused: Vec<(&str, Edit, &str)> = vec![
+        (
+            "a reference without its year",
+            |d| d["references"][0]["year"] = serde_json::Value::Null,
+            "reference ISO29147-6.2.2 must name its document and year",
+        ),
+        (
+            "a reference without its clause",
+            |d| d["references"][0]["clause"] = " ".into(),
+            "reference ISO29147-6.2.2 lacks its clause or the clause's title",
+        ),
+        (
+            "a context id outside context.",
+            |d| d["context"][0]["id"] = "setting.deployment".into(),
+            "context question id setting.deployment must look like context.name",
+        ),
+        (
+            "a context question with a repeated option",
+            |d| {
+                let first = d["context"][0]["options"][0].clone();
+                d["context"][0]["options"][1] = first;
+            },
+            "context question context.deployment needs two or more distinct options",
+        ),
+        (
+            "a question id outside its domain",
+            |d| d["domains"][0]["questions"][0]["id"] = "elsewhere.channel".into(),
+            "question id elsewhere.channel must look like intake.name",
+        ),
+        (
+            "a question without its why",
+            |d| d["domains"][0]["questions"][0]["why"] = " ".into(),
+            "question intake.channel lacks text or why",
+        ),
+        (
+            "a yes/partly/no question without its partly meaning",
+            |d| {
+                d["domains"][0]["questions"][0]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("partly");
+            },
+            "question intake.channel does not say what \"partly\" means",
+        ),
+        (
+            "an empty partly meaning",
+            |d| d["domains"][0]["questions"][0]["partly"] = "  ".into(),
+            "question intake.channel has an empty \"partly\" meaning",
+        ),
+        (
+            "a partly meaning on a choice question",
+            |d| d["domains"][0]["questions"][3]["partly"] = "Some of it.".into(),
+            "question intake.legal_conduct has a \"partly\" meaning but no \"partly\" answer",
+        ),
+        (
+            "a partly meaning on a number question",
+            |d| d["domains"][0]["questions"][7]["partly"] = "Some of it.".into(),
+            "question intake.ack_target has a \"partly\" meaning but no \"partly\" answer",
+        ),
+        (
+            "a follow-up of itself",
+            |d| d["domains"][0]["questions"][11]["show_if"]["question"] = "intake.ack_met_pct".into(),
+            "question intake.ack_met_pct depends on intake.ack_met_pct, which is not an earlier question",
+        ),
+        (
+            "a follow-up of a later question",
+            |d| d["domains"][0]["questions"][11]["show_if"]["question"] = "intake.public_metrics".into(),
+            "question intake.ack_met_pct depends on intake.public_metrics, which is not an earlier question",
+        ),
+        (
+            "a follow-up threshold of 0",
+            |d| d["domains"][0]["questions"][11]["show_if"]["credit_at_least"] = 0.0.into(),
+            "question intake.ack_met_pct has a condition threshold outside (0, 1]",
+        ),
+        (
+            "a follow-up threshold above 1",
+            |d| d["domains"][0]["questions"][11]["show_if"]["credit_at_least"] = 1.5.into(),
+            "question intake.ack_met_pct has a condition threshold outside (0, 1]",
+        ),
+        (
+            "a gate threshold of 0",
+            |d| d["gates"][0]["fires_if_any"][0]["credit_below"] = 0.0.into(),
+            "gate no-reporting-channel has a threshold outside (0, 1]",
+        ),
+        (
+            "a gate threshold above 1",
+            |d| d["gates"][0]["fires_if_any"][0]["credit_below"] = 1.5.into(),
+            "gate no-reporting-channel has a threshold outside (0, 1]",
+        ),
+        (
+            "a gate capping an unknown domain",
+            |d| d["gates"][0]["domain_caps"]["nowhere"] = 1.into(),
+            "gate no-reporting-channel caps unknown domain nowhere or above L4",
+        ),
+        (
+            "a gate capping a domain above the top level",
+            |d| d["gates"][0]["domain_caps"]["intake"] = 5.into(),
+            "gate no-reporting-channel caps unknown domain intake or above L4",
+        ),
+        (
+            "a gate capping the overall score above the top level",
+            |d| d["gates"][0]["overall_max"] = 5.into(),
+            "gate no-reporting-channel caps overall above L4",
+        ),
+        (
+            // Its trigger (intake L1) already holds intake at 0.
+            "a gate capping only what its trigger holds anyway",
+            |d| {
+                d["gates"][1]["domain_caps"] = serde_json::json!({"intake": 0});
+                d["gates"][1]["overall_max"] = serde_json::Value::Null;
+            },
+            "gate legal-threats changes no score",
+        ),
+        (
+            // With intake at 0 and every other domain at 4 the overall is 64 / 19 = 3.37.
+            "a gate capping the overall score above what its trigger allows",
+            |d| {
+                d["gates"][1]["domain_caps"] = serde_json::json!({});
+                d["gates"][1]["overall_max"] = 4.into();
+            },
+            "gate legal-threats changes no score",
+        ),
+        (
+            "a migration to the same version",
+            |d| d["migrations"][0]["from"] = "2.0.0".into(),
+            "migration 2.0.0 -> 2.0.0 does not go to a later version",
+        ),
+        (
+            "a migration leading to no question",
+            |d| d["migrations"][0]["rules"][0]["to"] = "intake.nowhere".into(),
+            "migration from 1.0.0 leads to intake.nowhere, which is not a question",
+        ),
+        (
+            "a question id that is not lower case",
+            |d| d["domains"][0]["questions"][0]["id"] = "intake.Channel".into(),
+            "question id intake.Channel must look like intake.name",
+        ),
+        (
+            "a choice with a repeated option",
+            |d| d["domains"][0]["questions"][3]["answer"]["options"][1]["id"] = "action_taken".into(),
+            "question intake.legal_conduct needs two or more distinct options",
+        ),
+        (
+            "a choice whose worst option earns credit",
+            |d| d["domains"][0]["questions"][3]["answer"]["options"][0]["credit"] = 0.1.into(),
+            "question intake.legal_conduct: option credits must rise from 0 to 1, worst first",
+        ),
+        (
+            "a choice whose best option earns less than full credit",
+            |d| {
+                let options = &mut d["domains"][0]["questions"][3]["answer"]["options"];
+                options[1]["credit"] = 0.5.into();
+                options[2]["credit"] = 0.9.into();
+            },
+            "question intake.legal_conduct: option credits must rise from 0 to 1, worst first",
+        ),
+        (
+            "a choice whose credits do not rise",
+            |d| d["domains"][0]["questions"][3]["answer"]["options"][1]["credit"] = 1.5.into(),
+            "question intake.legal_conduct: option credits must rise from 0 to 1, worst first",
+        ),
+        (
+            "a number with an empty range",
+            |d| d["domains"][0]["questions"][7]["answer"]["min"] = 30.0.into(),
+            "question intake.ack_target: number range is empty",
+        ),
+        (
+            "a number whose first band is not full credit",
+            |d| d["domains"][0]["questions"][7]["answer"]["bands"][0]["credit"] = 0.9.into(),
+            "question intake.ack_target: bands must go from credit 1 down, thresholds in order",
+        ),
+        (
+            "a lower-is-better number with two bands at one threshold",
+            |d| d["domains"][0]["questions"][7]["answer"]["bands"][1]["threshold"] = 3.0.into(),
+            "question intake.ack_target: bands must go from credit 1 down, thresholds in order",
+        ),
+        (
+            "a higher-is-better number with two bands at one threshold",
+            |d| {
+                let bands = &mut d["domains"][0]["questions"][11]["answer"]["bands"];
+                bands[1]["threshold"] = bands[0]["threshold"].clone();
+            },
+            "question intake.ack_met_pct: bands must go from credit 1 down, thresholds in order",
+        ),
+        (
+            "a number whose credits do not fall",
+            |d| d["domains"][0]["questions"][7]["answer"]["bands"][1]["credit"] = 1.0.into(),
+            "question intake.ack_target: bands must go from credit 1 down, thresholds in order",
+        ),
+        (
+            "a number band without credit",
+            |d| d["domains"][0]["questions"][7]["answer"]["bands"][2]["credit"] = 0.0.into(),
+            "question intake.ack_target: bands must go from credit 1 down, thresholds in order",
+        ),
+    ];
+    let accepted: Vec<(&str, Edit)> = vec![
+        ("a gate capping another domain than its trigger's", |d| {
+            d["gates"][1]["domain_caps"] = serde_json::json!({"supply_chain": 2});
+            d["gates"][1]["overall_max"] = serde_json::Value::Null;
+        }),
+        (
+            "a gate capping the overall score below what its trigger allows",
+            |d| {
+                d["gates"][1]["domain_caps"] = serde_json::json!({});
+                d["gates"][1]["overall_max"] = 3.into();
+            },
+        ),
+        ("a gate capping a domain at the top level", |d| {
+            d["gates"][0]["domain_caps"]["intake"] = 4.into()
+        }),
+        ("a gate capping the overall score at the top level", |d| {
+            d["gates"][0]["overall_max"] = 4.into()
+        }),
+        ("a follow-up threshold of 1", |d| {
+            d["domains"][0]["questions"][11]["show_if"]["credit_at_least"] = 1.0.into()
+        }),
+    ];
+    let builtin: serde_json::Value =
+        serde_json::from_str(vendor_readiness::questionnaire::BUILTIN_JSON).unwrap();
+    for (case, edit) in accepted {
+        let mut data = builtin.clone();
+        edit(&mut data);
+        if let Err(e) = Questionnaire::from_json(&data.to_string()) {
+            panic!("{case}: refused: {e}");
+        }
+    }
+    for (case, edit, message) in refused {
+        let mut data = builtin.clone();
+        edit(&mut data);
+        let err = Questionnaire::from_json(&data.to_string())
+            .err()
+            .unwrap_or_else(|| panic!("{case}: accepted"))
+            .to_string();
+        assert!(err.contains(message), "{case}: {err}");
+    }
+}

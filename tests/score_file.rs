@@ -245,3 +245,34 @@ fn an_answers_file_reopens_as_the_assessment_it_was_written_from() {
         other => panic!("an answers file opened as {other:?}"),
     }
 }
+
+#[test]
+fn a_context_answer_must_be_one_of_its_options_and_a_number_finite() {
+    use vendor_readiness::answers::AnswerValue;
+    use vendor_readiness::core::files::content::check_assessment;
+    let q = Questionnaire::builtin();
+    let mut doc = sealed_json(false);
+    doc["content"]["answers"]["context.deployment"] = json!({"value": "on_the_moon"});
+    assert!(matches!(
+        open::load(doc.to_string().as_bytes(), q).unwrap_err(),
+        FileError::InvalidAnswer { question, .. } if question == "context.deployment"
+    ));
+    let mut a = sample();
+    a.answers.set_value(
+        "context.deployment",
+        Some(AnswerValue::Choice("hosted".into())),
+    );
+    assert_eq!(check_assessment(&a.profile, &a.answers, q), Ok(()));
+    // The page's own number fields parse "inf"; such a number is refused by name.
+    a.answers.set_value(
+        "intake.ack_target",
+        Some(AnswerValue::Number(f64::INFINITY)),
+    );
+    assert_eq!(
+        check_assessment(&a.profile, &a.answers, q),
+        Err(FileError::InvalidAnswer {
+            question: "intake.ack_target".into(),
+            reason: "number is not finite".into(),
+        })
+    );
+}

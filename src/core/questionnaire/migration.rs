@@ -13,7 +13,7 @@ use super::model::{Keep, MigrationRule, Questionnaire};
 use crate::core::answers::{AnswerEntry, AnswerValue, Answers, NOT_APPLICABLE};
 
 /// Most evidence entries a merged answer keeps (the file limit).
-const MAX_MERGED_EVIDENCE: usize = 50;
+pub const MAX_MERGED_EVIDENCE: usize = 50;
 
 /// Why answers cannot be migrated.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
