@@ -290,10 +290,17 @@ pub struct VendorRow {
     pub key_pin: KeyPinState,
     /// Whether the vendor meets the profile.
     pub verdict: Verdict,
-    /// The organisation, products and file name in lower case, made once: the name
-    /// order and the filter use them for every row on every render of the table.
+    /// Made once: the name order and the filter use it for every row on every render.
     #[serde(skip)]
-    name_key: [String; 3],
+    name_key: NameKey,
+}
+
+/// A row's organisation, products and file name in lower case, compared in that order.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct NameKey {
+    organisation: String,
+    products: String,
+    file_name: String,
 }
 
 impl VendorRow {
@@ -408,11 +415,11 @@ pub fn evaluate(
 
     let file_name = text::safe_name(file_name);
     VendorRow {
-        name_key: [
-            summary.organisation.to_lowercase(),
-            summary.products.to_lowercase(),
-            file_name.to_lowercase(),
-        ],
+        name_key: NameKey {
+            organisation: summary.organisation.to_lowercase(),
+            products: summary.products.to_lowercase(),
+            file_name: file_name.to_lowercase(),
+        },
         file_name,
         summary: summary.clone(),
         age_days,
@@ -483,8 +490,8 @@ pub fn filter_rows<'a, R: std::borrow::Borrow<VendorRow>>(
             let r: &VendorRow = (*r).borrow();
             !(only_failing && r.verdict.pass)
                 && (needle.is_empty()
-                    || r.name_key[0].contains(&needle)
-                    || r.name_key[1].contains(&needle))
+                    || r.name_key.organisation.contains(&needle)
+                    || r.name_key.products.contains(&needle))
         })
         .collect()
 }
