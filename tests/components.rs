@@ -53,6 +53,14 @@ async fn question_card_shows_text_why_refs_and_emits_edits() {
     assert!(text.contains(&format!("References ({})", question.refs.len())));
     let radios = root.query_selector_all("input[type=radio]").unwrap();
     assert_eq!(radios.length(), 3, "yes, partly, no");
+    let partly = root
+        .query_selector("[data-testid=partly]")
+        .unwrap()
+        .expect("the meaning of \"partly\" is shown under the options");
+    assert_eq!(
+        partly.text_content().unwrap(),
+        format!("“Partly” means: {}", question.partly.as_deref().unwrap())
+    );
     assert!(
         root.query_selector("button.clear").unwrap().is_none(),
         "nothing to clear yet"
@@ -417,4 +425,69 @@ async fn the_vendor_table_fills_a_few_rows_a_render_until_every_row_is_shown() {
         added.len() >= 5 && added.iter().all(|&n| n <= 9),
         "at most 8 new rows a render (the first with the header row): {added:?}"
     );
+}
+
+/// A model that records which actions it was given, as effects.
+#[derive(Clone, PartialEq, Default)]
+struct Tally(u32);
+
+impl vendor_readiness::web::state::Model for Tally {
+    type Action = u32;
+    type Effect = u32;
+    fn update(&mut self, action: u32) -> Vec<u32> {
+        self.0 += 1;
+        vec![action]
+    }
+}
+
+#[derive(PartialEq, Properties)]
+struct StoreHostProps {
+    ran: Rc<RefCell<Vec<u32>>>,
+}
+
+#[function_component(StoreHost)]
+fn store_host(props: &StoreHostProps) -> Html {
+    use vendor_readiness::web::state::Store;
+    let store = use_reducer(|| Store::new(Tally::default()));
+    {
+        let (store, ran) = (store.clone(), props.ran.clone());
+        use_effect_with(store.version, move |_| {
+            ran.borrow_mut().extend(store.take_effects())
+        });
+    }
+    // Three actions in one event, so Yew applies them all before it renders once.
+    let onclick = {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| (1..=3).for_each(|n| store.dispatch(n)))
+    };
+    html! { <button {onclick}>{ store.model.0 }</button> }
+}
+
+#[wasm_bindgen_test]
+async fn every_effect_runs_even_when_several_actions_come_before_one_render() {
+    let ran: Rc<RefCell<Vec<u32>>> = Rc::default();
+    let root = fresh_root();
+    yew::Renderer::<StoreHost>::with_root_and_props(
+        root.clone(),
+        StoreHostProps { ran: ran.clone() },
+    )
+    .render();
+    settle().await;
+    let button: HtmlElement = root
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    button.click();
+    settle().await;
+    assert_eq!(root.text_content().unwrap(), "3");
+    assert_eq!(
+        *ran.borrow(),
+        vec![1, 2, 3],
+        "no effect is dropped or run twice"
+    );
+    button.click();
+    settle().await;
+    assert_eq!(*ran.borrow(), vec![1, 2, 3, 1, 2, 3]);
 }

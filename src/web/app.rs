@@ -38,7 +38,7 @@ fn page(route: Route) -> Html {
 
 /// Runs the vendor session's effects: the save pause and the saves themselves.
 fn run_effects(app: &AppContext, pause: &Rc<RefCell<Option<Timeout>>>) {
-    for effect in app.effects.iter() {
+    for effect in &app.take_effects() {
         match effect {
             VendorEffect::ScheduleSave => {
                 let app = app.clone();

@@ -1,8 +1,9 @@
 //! The shell's state: the core's reducers wrapped for Yew. A [`Store`] holds a core model
-//! and the effects its last update returned; the root component runs those effects
+//! and the effects its updates returned; the root component runs those effects
 //! (saving, timers, workers). Components read the model through [`use_app`] or
 //! [`use_buyer`] and dispatch core actions; none of them decides anything.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -36,16 +37,36 @@ impl Model for BuyerSession {
     }
 }
 
-/// A model, the effects of its last update, and a counter that changes with every
-/// update so effect hooks run once per update.
-#[derive(Clone, PartialEq)]
+/// A model, the effects its updates returned that the shell has not run yet, and a
+/// counter that changes with every update so effect hooks run after each render.
 pub struct Store<M: Model> {
     /// The core model.
     pub model: M,
-    /// Effects the last update returned, not yet run.
-    pub effects: Rc<Vec<M::Effect>>,
+    /// Effects not yet run, shared by every version of the store. Yew may apply several
+    /// actions before it renders once (and so before the effect hook runs once): each
+    /// update appends, and [`Store::take_effects`] hands them all over, in order, so none
+    /// is lost (a lost save would leave the session waiting for it for good).
+    outbox: Rc<RefCell<Vec<M::Effect>>>,
     /// Counts updates.
     pub version: u64,
+}
+
+impl<M: Model> Clone for Store<M> {
+    fn clone(&self) -> Self {
+        Store {
+            model: self.model.clone(),
+            outbox: Rc::clone(&self.outbox),
+            version: self.version,
+        }
+    }
+}
+
+// The outbox is the same for every version of a store: what tells two versions apart is
+// the model and the counter.
+impl<M: Model> PartialEq for Store<M> {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version && self.model == other.model
+    }
 }
 
 impl<M: Model> Store<M> {
@@ -53,9 +74,14 @@ impl<M: Model> Store<M> {
     pub fn new(model: M) -> Self {
         Store {
             model,
-            effects: Rc::default(),
+            outbox: Rc::default(),
             version: 0,
         }
+    }
+
+    /// Every effect returned since the last call, oldest first; the caller runs them.
+    pub fn take_effects(&self) -> Vec<M::Effect> {
+        std::mem::take(&mut *self.outbox.borrow_mut())
     }
 }
 
@@ -63,7 +89,8 @@ impl<M: Model> Reducible for Store<M> {
     type Action = M::Action;
     fn reduce(self: Rc<Self>, action: M::Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        next.effects = Rc::new(next.model.update(action));
+        let effects = next.model.update(action);
+        next.outbox.borrow_mut().extend(effects);
         next.version += 1;
         Rc::new(next)
     }

@@ -46,7 +46,7 @@ fn run_effects(
     files: &FileStore,
     save_error: &UseStateHandle<Option<String>>,
 ) {
-    for effect in buyer.effects.iter() {
+    for effect in &buyer.take_effects() {
         match effect {
             BuyerEffect::SaveProfile => {
                 save_error.set(storage::save_buyer_profile(&buyer.profile).err())
