@@ -139,18 +139,21 @@ fn evidence_lists_each_file_then_what_is_missing_and_exits_1_unless_all_match() 
     let lines: Vec<&str> = stdout.lines().collect();
     assert!(lines[0].contains("acme.readiness.json: OK"), "{stdout}");
     assert!(lines[0].ends_with("it records 2 local files"), "{stdout}");
-    assert!(lines[1].starts_with("MATCH           \"VDP policy v2.pdf\"  51 bytes  cited by intake.vdp \"Policy (PDF)\", intake.safe_harbor"), "{stdout}");
+    assert!(lines[1].starts_with("MATCH             \"VDP policy v2.pdf\"  51 bytes  cited by intake.vdp \"Policy (PDF)\", intake.safe_harbor"), "{stdout}");
     assert!(
-        lines[2].starts_with("MISMATCH        \"SBOM.cdx.json\""),
+        lines[2].starts_with("DIFFERENT CONTENT \"SBOM.cdx.json\"  16 bytes, sha256 "),
         "{stdout}"
     );
     let sbom_hash = hex::encode(Sha256::digest(SBOM_JSON));
     assert!(
-        lines[2].contains(&format!("the score file records sha256 {sbom_hash}")),
+        lines[2].contains(&format!(
+            "the score file records {} bytes, sha256 {sbom_hash} (cited by sbom.per_release",
+            SBOM_JSON.len()
+        )),
         "{stdout}"
     );
     assert!(
-        lines[3].starts_with("NOT REFERENCED  \"holiday.jpg\"  3 bytes  sha256 "),
+        lines[3].starts_with("NOT REFERENCED    \"holiday.jpg\"  3 bytes, sha256 "),
         "{stdout}"
     );
     assert!(
@@ -158,7 +161,7 @@ fn evidence_lists_each_file_then_what_is_missing_and_exits_1_unless_all_match() 
         "{stdout}"
     );
     assert!(
-        lines[5].starts_with("MISSING         \"sbom.cdx.json\"  45 bytes"),
+        lines[5].starts_with("MISSING           \"sbom.cdx.json\"  45 bytes, sha256 "),
         "{stdout}"
     );
     assert!(

@@ -117,14 +117,6 @@ fn citations(refs: &[Reference]) -> String {
         .join(", ")
 }
 
-fn names(r: &RecordedFile) -> String {
-    r.names()
-        .iter()
-        .map(|n| format!("\"{}\"", printable(n)))
-        .collect::<Vec<_>>()
-        .join(" or ")
-}
-
 /// `evidence`: each file checked against the score file's recorded evidence.
 ///
 /// Exit 0 only when the score file verifies OK and every file given matches.
@@ -193,11 +185,10 @@ pub fn evidence(
         }
         for m in &report.missing {
             out.push_str(&format!(
-                "{:<15} {}  {} bytes  sha256 {}  cited by {}\n",
+                "{:<17} {}  {}  cited by {}\n",
                 "MISSING",
-                names(m),
-                m.size,
-                m.sha256,
+                m.names_text(),
+                m.content_text(),
                 citations(&m.references)
             ));
         }
@@ -213,24 +204,24 @@ pub fn evidence(
 fn evidence_line(line: &EvidenceLine) -> String {
     match line {
         EvidenceLine::Unreadable { path, error, .. } => {
-            format!("{:<15} {path}  {}", "UNREADABLE", printable(error))
+            format!("{:<17} {path}  {}", "UNREADABLE", printable(error))
         }
         EvidenceLine::Checked(c) => {
             let head = format!(
-                "{:<15} \"{}\"  {} bytes",
-                c.outcome.label(),
+                "{:<17} \"{}\"",
+                c.outcome.label().to_uppercase(),
                 printable(&c.file.name),
-                c.file.size
             );
             match &c.outcome {
                 Outcome::Match { recorded, renamed } => {
                     let renamed = if *renamed {
-                        format!("recorded as {}; ", names(recorded))
+                        format!("recorded as {}; ", recorded.names_text())
                     } else {
                         String::new()
                     };
                     format!(
-                        "{head}  {renamed}cited by {}",
+                        "{head}  {} bytes  {renamed}cited by {}",
+                        c.file.size,
                         citations(&recorded.references)
                     )
                 }
@@ -239,20 +230,19 @@ fn evidence_line(line: &EvidenceLine) -> String {
                         .iter()
                         .map(|r| {
                             format!(
-                                "sha256 {} ({} bytes, cited by {})",
-                                r.sha256,
-                                r.size,
+                                "{} (cited by {})",
+                                r.content_text(),
                                 citations(&r.references)
                             )
                         })
                         .collect();
                     format!(
-                        "{head}  sha256 {}, but the score file records {}",
-                        c.file.sha256,
+                        "{head}  {}, but the score file records {}",
+                        c.file.content_text(),
                         expected.join(" or ")
                     )
                 }
-                Outcome::NotReferenced => format!("{head}  sha256 {}", c.file.sha256),
+                Outcome::NotReferenced => format!("{head}  {}", c.file.content_text()),
             }
         }
     }

@@ -95,7 +95,7 @@ enum Command {
     },
     /// Check the evidence files a vendor sent against the hashes its score file records.
     ///
-    /// One line per file: MATCH (its content is a recorded file), MISMATCH (a recorded
+    /// One line per file: MATCH (its content is a recorded file), DIFFERENT CONTENT (a recorded
     /// name with other content) or NOT REFERENCED; then each recorded file no given file
     /// matches (MISSING). Files are hashed in chunks, whatever their size. Exit status 0
     /// only if the score file verifies OK and every file given matches; 1 otherwise.
@@ -700,7 +700,7 @@ fn table_row(entry: &CompareEntry, q: &Questionnaire) -> TableRow {
                 "{}{pin}",
                 row.summary.verification.signature.label()
             ));
-            cells.push(if row.verdict.pass { "PASS" } else { "FAIL" }.into());
+            cells.push(row.verdict.label().to_uppercase());
             TableRow {
                 cells: Some(cells),
                 note: (!row.verdict.pass).then(|| {

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::core::answers::{Answers, FileEvidence};
 use crate::core::questionnaire::Questionnaire;
+use crate::core::text::printable;
 use crate::core::verify::VerifiedScore;
 
 /// A file the buyer has, as the page or the CLI hashed it.
@@ -24,6 +25,17 @@ pub struct GivenFile {
     pub size: u64,
     /// Lower-case hex SHA-256 of its bytes.
     pub sha256: String,
+}
+
+impl GivenFile {
+    /// Its size and hash as the page and the CLI show them: `45 bytes, sha256 …`.
+    pub fn content_text(&self) -> String {
+        content_text(self.size, &self.sha256)
+    }
+}
+
+fn content_text(size: u64, sha256: &str) -> String {
+    format!("{size} bytes, sha256 {sha256}")
 }
 
 impl From<FileEvidence> for GivenFile {
@@ -71,6 +83,21 @@ impl RecordedFile {
         names
     }
 
+    /// Its names, each quoted (control characters escaped), joined by "or":
+    /// `"sbom.json" or "SBOM 5.2.json"`.
+    pub fn names_text(&self) -> String {
+        self.names()
+            .iter()
+            .map(|n| format!("\"{}\"", printable(n)))
+            .collect::<Vec<_>>()
+            .join(" or ")
+    }
+
+    /// Its size and hash as the page and the CLI show them: `45 bytes, sha256 …`.
+    pub fn content_text(&self) -> String {
+        content_text(self.size, &self.sha256)
+    }
+
     /// The questions that cite it, each once, in questionnaire order.
     pub fn questions(&self) -> Vec<&str> {
         let mut ids: Vec<&str> = Vec::new();
@@ -105,12 +132,13 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    /// `MATCH`, `MISMATCH` or `NOT REFERENCED`, as the CLI prints it.
+    /// `match`, `different content` or `not referenced`: the words the page (capitalised)
+    /// and the CLI (in capitals) show.
     pub fn label(&self) -> &'static str {
         match self {
-            Outcome::Match { .. } => "MATCH",
-            Outcome::DifferentContent { .. } => "MISMATCH",
-            Outcome::NotReferenced => "NOT REFERENCED",
+            Outcome::Match { .. } => "match",
+            Outcome::DifferentContent { .. } => "different content",
+            Outcome::NotReferenced => "not referenced",
         }
     }
 }

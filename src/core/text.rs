@@ -154,6 +154,16 @@ pub fn is_sha256_digest(s: &str) -> bool {
     s.strip_prefix(SHA256_PREFIX).is_some_and(is_sha256_hex)
 }
 
+/// The text with its first letter in capitals (`different content` → `Different content`):
+/// how the page shows a label the CLI prints in capitals.
+pub fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// A number with exactly `places` decimals (`2.0`, `1.5`), rounded half away from zero;
 /// empty when not finite. Integer arithmetic only, so the page carries no float
 /// formatter; exact for the scores and answers shown (a few decimals, far below 2^53).
@@ -313,6 +323,13 @@ mod tests {
         assert!(!is_sha256_digest(&format!("sha512:{hex}")));
         assert!(!is_sha256_digest(&format!("sha256:{}g", &hex[1..])));
         assert!(is_sha256_hex(&hex));
+    }
+
+    #[test]
+    fn capitalised_changes_only_the_first_letter() {
+        assert_eq!(capitalised("different content"), "Different content");
+        assert_eq!(capitalised("émis"), "Émis");
+        assert_eq!(capitalised(""), "");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::core::buyer::compare::Detail;
 use crate::core::buyer::evidence_check::CheckChange;
 use crate::core::buyer::session::BuyerChange;
 use crate::core::questionnaire::Questionnaire;
-use crate::web::components::evidence_result::{citations, names};
+use crate::web::components::evidence_result::citations;
 use crate::web::components::EvidenceResult;
 use crate::web::io::{file_import, verifier};
 use crate::web::state::{use_buyer, BuyerContext};
@@ -106,7 +106,7 @@ pub fn evidence_check_panel(props: &EvidenceCheckPanelProps) -> Html {
             } else {
                 <h4 data-testid="evidence-missing">{ format!("Still missing: {} of the {} files it records", view.missing.len(), view.recorded) }</h4>
                 <ul class="evidence-missing">
-                    { for view.missing.iter().map(|m| html! { <li class="missing" data-sha256={m.sha256.clone()}><strong>{ names(m) }</strong>{ format!(" · {} bytes · SHA-256 {}", m.size, m.sha256) }{ citations(&m.references) }</li> }) }
+                    { for view.missing.iter().map(|m| html! { <li class="missing" data-sha256={m.sha256.clone()}><strong>{ m.names_text() }</strong>{ " · " }{ m.content_text() }{ citations(&m.references) }</li> }) }
                 </ul>
             }
         </section>

@@ -6,21 +6,14 @@
 use yew::prelude::*;
 
 use crate::core::buyer::evidence_check::{CheckRow, RowState};
-use crate::core::evidence::{Outcome, RecordedFile, Reference};
+use crate::core::evidence::{Outcome, Reference};
+use crate::core::text::capitalised;
 
 pub(super) fn citations(refs: &[Reference]) -> Html {
     let items = refs
         .iter()
         .map(|r| html! { <li><code>{ &r.question }</code>{ " " }{ &r.label }</li> });
     html! { <ul class="small">{ for items }</ul> }
-}
-
-pub(super) fn names(r: &RecordedFile) -> String {
-    r.names()
-        .iter()
-        .map(|n| format!("\"{n}\""))
-        .collect::<Vec<_>>()
-        .join(" or ")
 }
 
 /// Props of [`EvidenceResult`].
@@ -35,33 +28,37 @@ pub struct EvidenceResultProps {
 pub fn evidence_result(props: &EvidenceResultProps) -> Html {
     let r = &props.row;
     let (kind, label, body) = match &r.state {
-        RowState::Hashing => ("hashing", "Hashing…", html! {}),
-        RowState::Unreadable(e) => ("unreadable", "Could not be read", html! { <p>{ e }</p> }),
+        RowState::Hashing => ("hashing", "Hashing…".into(), html! {}),
+        RowState::Unreadable(e) => (
+            "unreadable",
+            "Could not be read".into(),
+            html! { <p>{ e }</p> },
+        ),
         RowState::Checked(c) => match &c.outcome {
             Outcome::Match { recorded, renamed } => (
                 "match",
-                "Match",
+                capitalised(c.outcome.label()),
                 html! {
                     <>
-                        if *renamed { <p>{ format!("Recorded as {}.", names(recorded)) }</p> }
+                        if *renamed { <p>{ format!("Recorded as {}.", recorded.names_text()) }</p> }
                         <p>{ "Cited by:" }</p>{ citations(&recorded.references) }
                     </>
                 },
             ),
             Outcome::DifferentContent { expected } => (
                 "different_content",
-                "Different content",
+                capitalised(c.outcome.label()),
                 html! {
                     <>
-                        <p>{ format!("Its SHA-256 is {}; the score file expects:", c.file.sha256) }</p>
-                        <ul class="small">{ for expected.iter().map(|e| html! { <li class="hash">{ format!("{} ({} bytes)", e.sha256, e.size) }{ citations(&e.references) }</li> }) }</ul>
+                        <p>{ format!("It is {}; the score file expects:", c.file.content_text()) }</p>
+                        <ul class="small">{ for expected.iter().map(|e| html! { <li class="hash">{ e.content_text() }{ citations(&e.references) }</li> }) }</ul>
                     </>
                 },
             ),
             Outcome::NotReferenced => (
                 "not_referenced",
-                "Not referenced",
-                html! { <p class="small">{ format!("SHA-256 {}", c.file.sha256) }</p> },
+                capitalised(c.outcome.label()),
+                html! { <p class="small">{ c.file.content_text() }</p> },
             ),
         },
     };

@@ -10,7 +10,7 @@ use crate::core::buyer::compare::VendorRow;
 use crate::core::buyer::session::BuyerChange;
 use crate::core::integrity::SignatureState;
 use crate::core::questionnaire::Questionnaire;
-use crate::core::text::decimal;
+use crate::core::text::{capitalised, decimal};
 use crate::core::verify::{result_label, IntegrityState, KeyPinState};
 
 /// Properties of [`VendorRowView`].
@@ -78,7 +78,7 @@ pub fn vendor_row_view(props: &VendorRowViewProps) -> Html {
             </td>
             <td class={classes!("num", r.too_old.then_some("flag"))}>{ r.age_days.map(|a| format!("{a} d")).unwrap_or_else(|| "?".into()) }</td>
             <td data-testid="verdict">
-                <strong>{ if r.verdict.pass { "Pass" } else { "Fail" } }</strong>
+                <strong>{ capitalised(r.verdict.label()) }</strong>
                 if !r.verdict.reasons.is_empty() { <ul class="reasons">{ for r.verdict.reasons.iter().map(|x| html! { <li>{ x.to_string() }</li> }) }</ul> }
             </td>
             <td class="no-print">
