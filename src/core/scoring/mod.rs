@@ -126,12 +126,16 @@ fn round_to(x: f64, places: i32) -> f64 {
 
 /// Scores answers against a questionnaire.
 pub fn score(q: &Questionnaire, answers: &Answers) -> Score {
-    let statuses = evaluate(q, answers);
-    let fired = gates::fired(q, answers, &statuses);
+    score_with(q, answers, &evaluate(q, answers))
+}
+
+/// Scores answers whose statuses ([`evaluate`]) the caller already has.
+pub fn score_with(q: &Questionnaire, answers: &Answers, statuses: &Statuses) -> Score {
+    let fired = gates::fired(q, answers, statuses);
     let domains: Vec<DomainScore> = q
         .domains
         .iter()
-        .map(|d| score_domain(q, d, &statuses, &fired))
+        .map(|d| score_domain(q, d, statuses, &fired))
         .collect();
 
     let total_weight: u32 = q.domains.iter().map(|d| d.weight).sum();

@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use crate::core::assessment::Assessment;
 use crate::core::questionnaire::Questionnaire;
-use crate::core::scoring::{self, Score};
+use crate::core::scoring::{self, Score, Statuses};
 use crate::core::workbook::{Change, Workbook};
 
 pub mod navigation;
@@ -67,6 +67,9 @@ pub struct VendorSession {
     pub workbook: Workbook,
     /// Score of the open assessment (shared: renders and UI states copy a pointer).
     pub score: Rc<Score>,
+    /// The status of each question of the open assessment, worked out once per change of
+    /// its answers for the score and for every view that needs them (shared like `score`).
+    pub statuses: Rc<Statuses>,
     /// Set while saving to browser storage fails.
     pub storage_problem: Option<String>,
     /// False until the durable store has been read.
@@ -110,10 +113,11 @@ pub enum VendorEffect {
 impl VendorSession {
     /// A session over a workbook.
     pub fn new(workbook: Workbook) -> Self {
-        let score = Rc::new(score_of(&workbook));
+        let (statuses, score) = scored(&workbook);
         VendorSession {
             workbook,
             score,
+            statuses,
             storage_problem: None,
             restored: false,
             edited_before_restore: false,
@@ -166,7 +170,7 @@ impl VendorSession {
                 let rescore = change.changes_answers();
                 self.workbook.apply(change);
                 if rescore {
-                    self.score = Rc::new(score_of(&self.workbook));
+                    (self.statuses, self.score) = scored(&self.workbook);
                 }
                 self.edited_before_restore |= !self.restored;
                 if self.restored {
@@ -179,7 +183,7 @@ impl VendorSession {
                 // Edits made during the first paint win over the stored copy; they are
                 // saved as soon as the store has been read.
                 if let Some(workbook) = saved.filter(|_| !self.edited_before_restore) {
-                    self.score = Rc::new(score_of(&workbook));
+                    (self.statuses, self.score) = scored(&workbook);
                     self.workbook = workbook;
                 }
                 if !self.edited_before_restore {
@@ -209,11 +213,15 @@ impl VendorSession {
     }
 }
 
-fn score_of(workbook: &Workbook) -> Score {
-    scoring::score(
+/// The open assessment's statuses and score.
+fn scored(workbook: &Workbook) -> (Rc<Statuses>, Rc<Score>) {
+    let (q, answers) = (
         Questionnaire::builtin(),
         &workbook.current().assessment.answers,
-    )
+    );
+    let statuses = scoring::evaluate(q, answers);
+    let score = scoring::score_with(q, answers, &statuses);
+    (Rc::new(statuses), Rc::new(score))
 }
 
 #[cfg(test)]
@@ -269,6 +277,37 @@ mod tests {
         assert_eq!(
             s.score.domain("intake").unwrap().met,
             vec!["intake.channel"]
+        );
+    }
+
+    #[test]
+    fn the_statuses_kept_are_those_of_the_open_assessments_answers_after_every_change() {
+        let q = Questionnaire::builtin();
+        let mut s = VendorSession::new(Workbook::default());
+        let fresh = |s: &VendorSession| scoring::evaluate(q, &s.assessment().answers);
+        assert_eq!(*s.statuses, fresh(&s));
+        s.update(VendorAction::Restored(None));
+        s.update(answer("intake.channel", "yes"));
+        assert_eq!(*s.statuses, fresh(&s));
+        assert_eq!(
+            s.statuses.get("intake.channel"),
+            Some(&scoring::QuestionStatus::Answered { credit: 1.0 })
+        );
+        // Another assessment opened: its own statuses, not the last one's.
+        s.update(VendorAction::Change(Change::New("Second".into())));
+        assert_eq!(*s.statuses, fresh(&s));
+        assert_eq!(
+            s.statuses.get("intake.channel"),
+            Some(&scoring::QuestionStatus::Unanswered)
+        );
+        let mut stored = Workbook::default();
+        stored.apply(answer_change("intake.vdp", "no"));
+        let mut restored = VendorSession::new(Workbook::default());
+        restored.update(VendorAction::Restored(Some(stored)));
+        assert_eq!(*restored.statuses, fresh(&restored));
+        assert_eq!(
+            *restored.score,
+            scoring::score(q, &restored.assessment().answers)
         );
     }
 

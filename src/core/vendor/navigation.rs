@@ -207,12 +207,9 @@ pub fn context_open(q: &Questionnaire, answers: &Answers) -> bool {
     context_answered_count(q, answers) < q.context.len()
 }
 
-/// Every page in order, with its progress.
-pub fn pages(q: &Questionnaire, answers: &Answers) -> Vec<Page> {
-    pages_with(q, answers, &scoring::evaluate(q, answers))
-}
-
-fn pages_with(q: &Questionnaire, answers: &Answers, statuses: &Statuses) -> Vec<Page> {
+/// Every page in order, with its progress. `statuses` are the answers' own
+/// ([`scoring::evaluate`]; the vendor's session keeps them for the open assessment).
+pub fn pages(q: &Questionnaire, answers: &Answers, statuses: &Statuses) -> Vec<Page> {
     let context = (!q.context.is_empty()).then(|| Page {
         id: CONTEXT.into(),
         title: CONTEXT_TITLE.into(),
@@ -243,8 +240,8 @@ fn pages_with(q: &Questionnaire, answers: &Answers, statuses: &Statuses) -> Vec<
 
 /// The page shown and the pages around it. An unknown page is read as the first domain,
 /// as the questionnaire page shows it.
-pub fn pager(q: &Questionnaire, answers: &Answers, current: &str) -> Pager {
-    let pages = pages(q, answers);
+pub fn pager(q: &Questionnaire, answers: &Answers, statuses: &Statuses, current: &str) -> Pager {
+    let pages = pages(q, answers, statuses);
     let at = pages
         .iter()
         .position(|p| p.id == current)
@@ -291,11 +288,11 @@ fn order(q: &Questionnaire, answers: &Answers, statuses: &Statuses) -> Vec<(Targ
 pub fn next_unanswered(
     q: &Questionnaire,
     answers: &Answers,
+    statuses: &Statuses,
     page: &str,
     after: Option<&str>,
 ) -> Option<Target> {
-    let statuses = scoring::evaluate(q, answers);
-    let order = order(q, answers, &statuses);
+    let order = order(q, answers, statuses);
     let nothing_scored = !statuses.values().any(|s| {
         matches!(
             s,
@@ -325,14 +322,13 @@ pub fn next_unanswered(
 }
 
 /// What is still open in an assessment before its score file is sent.
-pub fn open_items(q: &Questionnaire, assessment: &Assessment) -> OpenItems {
-    let statuses = scoring::evaluate(q, &assessment.answers);
-    let unanswered = order(q, &assessment.answers, &statuses)
+pub fn open_items(q: &Questionnaire, assessment: &Assessment, statuses: &Statuses) -> OpenItems {
+    let unanswered = order(q, &assessment.answers, statuses)
         .into_iter()
         .filter(|(_, open)| *open)
         .map(|(t, _)| t.question)
         .collect();
-    let pending_gates = scoring::gates::fired(q, &assessment.answers, &statuses)
+    let pending_gates = scoring::gates::fired(q, &assessment.answers, statuses)
         .into_iter()
         .filter(|g| g.pending)
         .map(|g| g.gate)
@@ -389,7 +385,7 @@ mod tests {
         assert!(!context_open(q, &answers));
         assert_eq!(context_answered_count(q, &answers), q.context.len());
         assert_eq!(
-            pages(q, &answers)[0].answered as usize,
+            pages(q, &answers, &scoring::evaluate(q, &answers))[0].answered as usize,
             q.context.len(),
             "the context page counts the same"
         );
@@ -400,7 +396,8 @@ mod tests {
     #[test]
     fn pages_run_from_the_context_through_every_domain() {
         let q = builtin();
-        let pages = pages(q, &Answers::default());
+        let none = Answers::default();
+        let pages = pages(q, &none, &scoring::evaluate(q, &none));
         assert_eq!(pages.len(), q.domains.len() + 1);
         assert_eq!(pages[0].id, CONTEXT);
         assert_eq!(pages[0].title, CONTEXT_TITLE);
@@ -418,10 +415,18 @@ mod tests {
         let mut answers = all_best(q);
         answers.set_value(&q.domains[1].questions[0].id, None);
         let score = scoring::score(q, &answers);
-        for (p, d) in pages(q, &answers)[1..].iter().zip(&score.domains) {
+        for (p, d) in pages(q, &answers, &scoring::evaluate(q, &answers))[1..]
+            .iter()
+            .zip(&score.domains)
+        {
             assert_eq!((p.answered, p.shown), (d.answered, d.shown), "{}", p.id);
         }
-        let pager = pager(q, &answers, &q.domains[1].id);
+        let pager = pager(
+            q,
+            &answers,
+            &scoring::evaluate(q, &answers),
+            &q.domains[1].id,
+        );
         assert_eq!((pager.answered, pager.shown), (score.answered, score.shown));
     }
 
@@ -429,7 +434,7 @@ mod tests {
     fn the_pager_knows_the_pages_around_each_page() {
         let q = builtin();
         let none = Answers::default();
-        let first = pager(q, &none, &q.domains[0].id);
+        let first = pager(q, &none, &scoring::evaluate(q, &none), &q.domains[0].id);
         assert_eq!(
             first.previous.as_ref().map(|p| p.id.as_str()),
             Some(CONTEXT)
@@ -438,14 +443,21 @@ mod tests {
             first.next.as_ref().map(|p| p.id.as_str()),
             Some(q.domains[1].id.as_ref())
         );
-        let context = pager(q, &none, CONTEXT);
+        let context = pager(q, &none, &scoring::evaluate(q, &none), CONTEXT);
         assert_eq!(context.previous, None);
         assert_eq!(context.next.unwrap().id, q.domains[0].id);
-        let last = pager(q, &none, &q.domains.last().unwrap().id);
+        let last = pager(
+            q,
+            &none,
+            &scoring::evaluate(q, &none),
+            &q.domains.last().unwrap().id,
+        );
         assert_eq!(last.next, None);
         assert_eq!(last.previous.unwrap().id, q.domains[q.domains.len() - 2].id);
         assert_eq!(
-            pager(q, &none, "nope").current.id,
+            pager(q, &none, &scoring::evaluate(q, &none), "nope")
+                .current
+                .id,
             q.domains[0].id,
             "an unknown page is the first domain"
         );
@@ -458,7 +470,13 @@ mod tests {
         let first = &q.domains[2].questions[0];
         answers.set_value(&first.id, Some(first.answer.best()));
         let score = scoring::score(q, &answers);
-        let label = pager(q, &answers, &q.domains[2].id).compact_label();
+        let label = pager(
+            q,
+            &answers,
+            &scoring::evaluate(q, &answers),
+            &q.domains[2].id,
+        )
+        .compact_label();
         assert_eq!(
             label,
             format!(
@@ -468,7 +486,7 @@ mod tests {
                 score.shown
             )
         );
-        assert!(pager(q, &answers, CONTEXT)
+        assert!(pager(q, &answers, &scoring::evaluate(q, &answers), CONTEXT)
             .compact_label()
             .starts_with("About the product (not scored) · 1 of"));
     }
@@ -478,15 +496,29 @@ mod tests {
         let q = builtin();
         let none = Answers::default();
         for page in [q.domains[3].id.as_ref(), CONTEXT] {
-            let at = next_unanswered(q, &none, page, None).unwrap();
+            let at = next_unanswered(q, &none, &scoring::evaluate(q, &none), page, None).unwrap();
             assert_eq!(at.domain, CONTEXT);
             assert_eq!(at.question, q.context[0].id);
         }
         // Skipping the context questions goes on to the questionnaire, without a loop.
         let last_context = &q.context.last().unwrap().id;
-        let at = next_unanswered(q, &none, CONTEXT, Some(last_context)).unwrap();
+        let at = next_unanswered(
+            q,
+            &none,
+            &scoring::evaluate(q, &none),
+            CONTEXT,
+            Some(last_context),
+        )
+        .unwrap();
         assert_eq!(at.question, q.domains[0].questions[0].id);
-        let skipped = next_unanswered(q, &none, CONTEXT, Some(&q.context[0].id)).unwrap();
+        let skipped = next_unanswered(
+            q,
+            &none,
+            &scoring::evaluate(q, &none),
+            CONTEXT,
+            Some(&q.context[0].id),
+        )
+        .unwrap();
         assert_eq!(skipped.question, q.context[1].id);
     }
 
@@ -498,23 +530,39 @@ mod tests {
         let d = &q.domains[0];
         answers.set_value(&d.questions[0].id, Some(d.questions[0].answer.worst()));
         // From the start of a page: its first open question.
-        let at = next_unanswered(q, &answers, &d.id, None).unwrap();
+        let at =
+            next_unanswered(q, &answers, &scoring::evaluate(q, &answers), &d.id, None).unwrap();
         assert_eq!(at.question, d.questions[1].id);
         // From a question: the one after it, even if the question itself is open.
-        let at = next_unanswered(q, &answers, &d.id, Some(&d.questions[1].id)).unwrap();
+        let at = next_unanswered(
+            q,
+            &answers,
+            &scoring::evaluate(q, &answers),
+            &d.id,
+            Some(&d.questions[1].id),
+        )
+        .unwrap();
         assert_eq!(at.question, d.questions[2].id);
         // From the last question of the last domain: round to the first open one.
         let last = q.domains.last().unwrap();
         let at = next_unanswered(
             q,
             &answers,
+            &scoring::evaluate(q, &answers),
             &last.id,
             Some(&last.questions.last().unwrap().id),
         )
         .unwrap();
         assert_eq!(at.question, d.questions[1].id);
         // A question of another page is ignored: the page's start counts.
-        let at = next_unanswered(q, &answers, &q.domains[1].id, Some(&d.questions[5].id)).unwrap();
+        let at = next_unanswered(
+            q,
+            &answers,
+            &scoring::evaluate(q, &answers),
+            &q.domains[1].id,
+            Some(&d.questions[5].id),
+        )
+        .unwrap();
         assert_eq!(at.question, q.domains[1].questions[0].id);
         assert_eq!(at.domain, q.domains[1].id);
     }
@@ -527,13 +575,17 @@ mod tests {
         let at = next_unanswered(
             q,
             &answers,
+            &scoring::evaluate(q, &answers),
             &last.id,
             Some(&last.questions.last().unwrap().id),
         )
         .unwrap();
         assert_eq!(at.question, q.context[0].id, "wrapped round to the context");
         answer_context(q, &mut answers);
-        assert_eq!(next_unanswered(q, &answers, &last.id, None), None);
+        assert_eq!(
+            next_unanswered(q, &answers, &scoring::evaluate(q, &answers), &last.id, None),
+            None
+        );
     }
 
     #[test]
@@ -552,7 +604,13 @@ mod tests {
             "the data has follow-ups hidden by a worst answer"
         );
         assert_eq!(
-            next_unanswered(q, &answers, &q.domains[0].id, None),
+            next_unanswered(
+                q,
+                &answers,
+                &scoring::evaluate(q, &answers),
+                &q.domains[0].id,
+                None
+            ),
             None,
             "hidden follow-ups are not open"
         );
@@ -576,7 +634,13 @@ mod tests {
         }
         let mut seen = Vec::new();
         let (mut page, mut after) = (q.domains[0].id.to_string(), None::<String>);
-        while let Some(t) = next_unanswered(q, &answers, &page, after.as_deref()) {
+        while let Some(t) = next_unanswered(
+            q,
+            &answers,
+            &scoring::evaluate(q, &answers),
+            &page,
+            after.as_deref(),
+        ) {
             if seen.contains(&t.question) {
                 break;
             }
@@ -604,7 +668,13 @@ mod tests {
         let mut answers = Answers::default();
         let (mut page, mut after) = (q.domains[0].id.to_string(), None::<String>);
         let mut moves = 0;
-        while let Some(t) = next_unanswered(q, &answers, &page, after.as_deref()) {
+        while let Some(t) = next_unanswered(
+            q,
+            &answers,
+            &scoring::evaluate(q, &answers),
+            &page,
+            after.as_deref(),
+        ) {
             let value = match q.question(&t.question) {
                 Some(qu) => qu.answer.best(),
                 None => {
@@ -620,13 +690,15 @@ mod tests {
         let score = scoring::score(q, &answers);
         assert_eq!(score.answered, score.shown);
         assert_eq!(moves as u32, score.shown + q.context.len() as u32);
+        let statuses = scoring::evaluate(q, &answers);
         assert!(
             open_items(
                 q,
                 &Assessment {
                     answers,
                     ..Assessment::default()
-                }
+                },
+                &statuses
             )
             .missing_profile
             .len()
@@ -638,7 +710,7 @@ mod tests {
     fn open_items_list_blanks_pending_gates_and_missing_profile_fields() {
         let q = builtin();
         let mut a = Assessment::default();
-        let items = open_items(q, &a);
+        let items = open_items(q, &a, &scoring::evaluate(q, &a.answers));
         let score = scoring::score(q, &a.answers);
         assert_eq!(
             items.unanswered.len(),
@@ -663,7 +735,7 @@ mod tests {
         }
         a.profile.organisation = "Acme".into();
         a.profile.products = "  ".into();
-        let items = open_items(q, &a);
+        let items = open_items(q, &a, &scoring::evaluate(q, &a.answers));
         assert!(!items.pending_gates.iter().any(|g| *g == gate.id));
         let fired = scoring::score(q, &a.answers).gates;
         assert!(
@@ -681,7 +753,7 @@ mod tests {
         answer_context(q, &mut a.answers);
         a.profile.products = "EHR".into();
         a.profile.security_contact = "security@acme.example".into();
-        let items = open_items(q, &a);
+        let items = open_items(q, &a, &scoring::evaluate(q, &a.answers));
         assert!(items.is_empty(), "{items:?}");
         assert_eq!(items.summary(), "Nothing is open");
     }

@@ -23,6 +23,7 @@ pub fn compact_domain_nav(props: &CompactDomainNavProps) -> Html {
     let pager = navigation::pager(
         Questionnaire::builtin(),
         &app.assessment().answers,
+        &app.statuses,
         &props.current,
     );
     // Keyed by page: a move to another page closes the list again.

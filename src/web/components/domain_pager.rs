@@ -48,6 +48,7 @@ pub fn domain_pager(props: &DomainPagerProps) -> Html {
     let pager = navigation::pager(
         Questionnaire::builtin(),
         &app.assessment().answers,
+        &app.statuses,
         &props.current,
     );
     html! {

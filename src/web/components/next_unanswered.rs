@@ -37,7 +37,13 @@ fn go(latest: &std::rc::Rc<std::cell::RefCell<(AppContext, String)>>) {
         let (app, page) = latest.borrow().clone();
         let after = focus::last_question();
         let q = Questionnaire::builtin();
-        match navigation::next_unanswered(q, &app.assessment().answers, &page, after.as_deref()) {
+        match navigation::next_unanswered(
+            q,
+            &app.assessment().answers,
+            &app.statuses,
+            &page,
+            after.as_deref(),
+        ) {
             Some(target) => focus::go_to_question(&target),
             None => focus::focus_id("download-score"),
         }
@@ -83,8 +89,14 @@ pub fn next_unanswered(props: &NextUnansweredProps) -> Html {
         Callback::from(move |_: MouseEvent| go(&latest))
     };
     let q = Questionnaire::builtin();
-    let done =
-        navigation::next_unanswered(q, &app.assessment().answers, &props.current, None).is_none();
+    let done = navigation::next_unanswered(
+        q,
+        &app.assessment().answers,
+        &app.statuses,
+        &props.current,
+        None,
+    )
+    .is_none();
     html! {
         <div class="next-unanswered">
             <button type="button" class="next-unanswered-button" aria-keyshortcuts="Alt+N" {onclick}>

@@ -29,7 +29,7 @@ pub struct OpenItemsProps {
 #[function_component(OpenItems)]
 pub fn open_items(props: &OpenItemsProps) -> Html {
     let app = use_app();
-    let items = navigation::open_items(Questionnaire::builtin(), app.assessment());
+    let items = navigation::open_items(Questionnaire::builtin(), app.assessment(), &app.statuses);
     // The open items the prompt is shown for, and those the vendor chose to send with.
     let asking = use_state(|| None::<Open>);
     let accepted = use_state(|| None::<Open>);

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::core::questionnaire::Questionnaire;
-use crate::core::scoring::{self, QuestionStatus};
+use crate::core::scoring::QuestionStatus;
 use crate::core::vendor::{navigation, VendorAction};
 use crate::core::workbook::Change;
 
@@ -71,7 +71,7 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
         .as_deref()
         .and_then(|id| q.domain(id))
         .unwrap_or(&q.domains[0]);
-    let statuses = scoring::evaluate(q, &assessment.answers);
+    let statuses = &app.statuses;
     let context_open = navigation::context_open(q, &assessment.answers);
     let cards = domain
         .questions

@@ -8,7 +8,6 @@ use crate::core::text::decimal;
 
 use crate::core::export::{evidence_text, report_answer};
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
-use crate::core::scoring;
 use crate::web::components::{DomainResult, RadarChart, RadarSeries};
 use crate::web::state::use_app;
 
@@ -20,7 +19,7 @@ pub fn report_page() -> Html {
     let score = &app.score;
     let assessment = app.assessment();
     let profile = &assessment.profile;
-    let statuses = scoring::evaluate(q, &assessment.answers);
+    let statuses = &app.statuses;
     let or_dash = |s: &str| {
         if s.trim().is_empty() {
             "—".to_owned()

@@ -319,7 +319,7 @@ async fn bench_typing_with_ten_assessments() {
     browser
         .client
         .execute(
-            "window.__slow = []; new PerformanceObserver(l => l.getEntries().forEach(e => { if (['click', 'keydown', 'input', 'beforeinput', 'keyup', 'pointerup'].includes(e.name)) window.__slow.push([e.name, e.duration, e.processingEnd - e.processingStart, e.processingStart - e.startTime]); })).observe({ type: 'event', durationThreshold: 16, buffered: false }); window.__long = []; new PerformanceObserver(l => l.getEntries().forEach(e => window.__long.push([e.startTime, e.duration]))).observe({ type: 'longtask' });",
+            "window.__slow = []; new PerformanceObserver(l => l.getEntries().forEach(e => { if (['click', 'keydown', 'input', 'beforeinput', 'keyup', 'pointerup'].includes(e.name)) window.__slow.push([e.name, e.duration, e.processingEnd - e.processingStart, e.processingStart - e.startTime]); })).observe({ type: 'event', durationThreshold: 16, buffered: false }); window.__frames = []; document.addEventListener('click', e => { const t0 = e.timeStamp; requestAnimationFrame(() => { const ch = new MessageChannel(); ch.port1.onmessage = () => window.__frames.push(performance.now() - t0); ch.port2.postMessage(0); }); }, true); window.__long = []; new PerformanceObserver(l => l.getEntries().forEach(e => window.__long.push([e.startTime, e.duration]))).observe({ type: 'longtask' });",
             vec![],
         )
         .await
@@ -335,9 +335,37 @@ async fn bench_typing_with_ten_assessments() {
         ))
         .await
         .unwrap();
+    // BENCH_PROFILE=file.cpuprofile: a sampled CPU profile of the page's main thread
+    // while answering (open it in Chromium's DevTools, Performance panel).
+    let profile_to = std::env::var_os("BENCH_PROFILE");
+    if profile_to.is_some() {
+        browser.cdp("Profiler.enable", serde_json::json!({})).await;
+        browser
+            .cdp(
+                "Profiler.setSamplingInterval",
+                serde_json::json!({"interval": 100}),
+            )
+            .await;
+        browser.cdp("Profiler.start", serde_json::json!({})).await;
+    }
     for r in radios.iter().take(12) {
+        // Scrolled to first, as a person would, so the click's figure is the answer's
+        // own work and not WebDriver scrolling the page in the same frame.
+        browser
+            .client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'});",
+                vec![serde_json::to_value(r).unwrap()],
+            )
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(150)).await;
         r.click().await.unwrap();
         tokio::time::sleep(Duration::from_millis(80)).await;
+    }
+    if let Some(path) = &profile_to {
+        let profile = browser.cdp("Profiler.stop", serde_json::json!({})).await;
+        std::fs::write(path, profile["profile"].to_string()).unwrap();
     }
     let notes = browser.wait_for("textarea.notes").await;
     let text = "Reports reach the PSIRT on-call engineer within one day.";
@@ -363,6 +391,18 @@ async fn bench_typing_with_ten_assessments() {
             .unwrap(),
     )
     .unwrap_or_default();
+    // From each click to the end of the main thread's part of the frame that shows it
+    // (a task posted from that frame's animation callback runs after its style, layout
+    // and paint): what is left of an Event Timing duration beyond it is the compositor's.
+    let mut frames: Vec<f64> = serde_json::from_value(
+        browser
+            .client
+            .execute("return window.__frames;", vec![])
+            .await
+            .unwrap(),
+    )
+    .unwrap_or_default();
+    frames.sort_by(f64::total_cmp);
     browser.client.close().await.unwrap();
     let clicks = radios.len().min(12);
     let inputs = (clicks + text.len()) as f64;
@@ -377,7 +417,7 @@ async fn bench_typing_with_ten_assessments() {
     let (late_clicks, late_keys) = (late("click"), late("keydown"));
     let longest_handler = slow.iter().map(|(_, _, p, _)| *p).fold(0.0, f64::max);
     println!(
-        "BENCH typing with 10 assessments in the workbook: {clicks} answers clicked, {} keys typed into a note; main-thread work per input (script + style + layout, Chromium's Performance metrics, WebDriver's own script included) {:.1} ms; longest input handler (reducer + render) {:.1} ms; inputs painted later than the next frame (>16 ms): {} of {clicks} clicks (worst {:.0} ms), {} of {} keys (worst {:.0} ms); main-thread tasks over 50 ms: {}",
+        "BENCH typing with 10 assessments in the workbook: {clicks} answers clicked, {} keys typed into a note; main-thread work per input (script + style + layout, Chromium's Performance metrics, WebDriver's own script included) {:.1} ms; longest input handler (reducer + render) {:.1} ms; inputs painted later than the next frame (>16 ms): {} of {clicks} clicks (worst {:.0} ms), {} of {} keys (worst {:.0} ms); a click's frame done on the main thread after {:.1} ms (median), worst {:.1} ms, {} of {} over 16 ms; main-thread tasks over 50 ms: {}",
         text.len(),
         (spent("ScriptDuration") + spent("RecalcStyleDuration") + spent("LayoutDuration")) / inputs,
         longest_handler,
@@ -386,6 +426,10 @@ async fn bench_typing_with_ten_assessments() {
         late_keys.len(),
         text.len(),
         late_keys.iter().copied().fold(0.0, f64::max),
+        frames.get(frames.len() / 2).copied().unwrap_or(f64::NAN),
+        frames.last().copied().unwrap_or(f64::NAN),
+        frames.iter().filter(|&&f| f > 16.0).count(),
+        frames.len(),
         long.len(),
     );
 }

@@ -6,6 +6,7 @@ use vendor_readiness::answers::Answers;
 use vendor_readiness::core::route::CONTEXT;
 use vendor_readiness::core::vendor::navigation;
 use vendor_readiness::questionnaire::Questionnaire;
+use vendor_readiness::scoring;
 use vendor_readiness_e2e::{launch, Browser};
 
 async fn js(browser: &Browser, script: &str) -> serde_json::Value {
@@ -43,7 +44,8 @@ async fn on_a_phone_the_first_question_is_on_the_first_screen() {
 
         // The compact control, not the full list.
         let label = browser.text("[data-testid=compact-domain-nav]").await;
-        let want = navigation::pager(q, &Answers::default(), page).compact_label();
+        let none = Answers::default();
+        let want = navigation::pager(q, &none, &scoring::evaluate(q, &none), page).compact_label();
         assert_eq!(label, want);
         let full_list = js(
             &browser,

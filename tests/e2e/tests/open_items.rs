@@ -7,6 +7,7 @@ use vendor_readiness::assessment::Assessment;
 use vendor_readiness::core::vendor::navigation;
 use vendor_readiness::core::verify::load_score;
 use vendor_readiness::questionnaire::Questionnaire;
+use vendor_readiness::scoring;
 use vendor_readiness_e2e::{launch, Browser};
 
 async fn count(browser: &Browser, css: &str) -> usize {
@@ -47,7 +48,7 @@ async fn downloading_with_open_items_asks_once_and_the_second_press_downloads() 
     let mut a = Assessment::default();
     a.answers
         .set_value(&first.id, Some(AnswerValue::Choice("yes".into())));
-    let items = navigation::open_items(q, &a);
+    let items = navigation::open_items(q, &a, &scoring::evaluate(q, &a.answers));
     let want = format!("Still open: {}.", items.summary());
     browser
         .wait_text("[data-testid=open-summary]", |t| t == want)
