@@ -1,6 +1,6 @@
 //! A phone (390 × 844): the domain list is collapsed to one line showing the page and the
-//! overall progress, the first question is on the first screen, and nothing scrolls
-//! sideways. On a desktop window the full list shows instead.
+//! overall progress, the first question's text starts on the first screen with its first
+//! lines readable there, and nothing scrolls sideways. On a desktop window the full list shows instead.
 
 use vendor_readiness::answers::Answers;
 use vendor_readiness::core::route::CONTEXT;
@@ -23,21 +23,28 @@ async fn on_a_phone_the_first_question_is_on_the_first_screen() {
     for page in &pages {
         browser.open(&server, &format!("/#/assess/{page}")).await;
         browser.wait_for("article.question-card input").await;
-        // Top and bottom of the first card, the viewport, and sideways overflow.
+        // Top and bottom of the first card and of its question's text, the viewport, and
+        // sideways overflow.
         let v = js(
             &browser,
-            "const r = document.querySelector('article.question-card').getBoundingClientRect();\
-             return [r.top, r.bottom, innerHeight, document.documentElement.scrollWidth - document.documentElement.clientWidth];",
+            "const card = document.querySelector('article.question-card');\
+             const r = card.getBoundingClientRect();\
+             const text = card.querySelector('.question-text');\
+             const t = text.getBoundingClientRect();\
+             return [r.top, r.bottom, innerHeight, document.documentElement.scrollWidth - document.documentElement.clientWidth, t.top, t.bottom, parseFloat(getComputedStyle(text).fontSize)];",
         )
         .await;
-        let [top, bottom, height, overflow] =
-            [0, 1, 2, 3].map(|i| v[i].as_f64().expect("a number"));
+        let [top, bottom, height, overflow, text_top, text_bottom, font] =
+            [0, 1, 2, 3, 4, 5, 6].map(|i| v[i].as_f64().expect("a number"));
+        // The question can be read there: its text starts on the first screen with its
+        // first three lines (all of it, when shorter) above the fold.
+        let wanted = (text_bottom - text_top).min(3.0 * 1.2 * font);
         assert!(
-            top >= 0.0 && top < height - 48.0,
-            "{page}: the first question starts at {top} px, below the first screen ({height} px)"
+            top >= 0.0 && height.min(text_bottom) - text_top >= wanted - 0.5,
+            "{page}: the first question's text runs from {text_top} to {text_bottom} px; its first lines are not on the first screen ({height} px)"
         );
         println!(
-            "{page}: first question from {top:.0} to {bottom:.0} px of a {height:.0} px screen{}",
+            "{page}: first question from {top:.0} to {bottom:.0} px (its text {text_top:.0} to {text_bottom:.0} px) of a {height:.0} px screen{}",
             if bottom <= height { " (whole)" } else { "" }
         );
         assert_eq!(overflow, 0.0, "{page}: the page scrolls sideways");
