@@ -177,6 +177,14 @@ async fn score_panel_renders_overall_levels_and_fired_gates_as_text() {
         .unwrap();
     assert!(advisories.text_content().unwrap().starts_with("L0"));
     assert!(root.text_content().unwrap().contains("Capped at 2.0"));
+    assert_eq!(
+        root.query_selector("[data-testid=questionnaire-version]")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        format!("Scored with questionnaire {} version {}.", q.id, q.version)
+    );
 }
 
 /// A parent that re-renders on demand while its field keeps one committed value.

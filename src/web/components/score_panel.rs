@@ -1,4 +1,5 @@
-//! The live score: overall, a bar per domain, and the gates that fired.
+//! The live score: overall, a bar per domain, the gates that fired, and the questionnaire
+//! version it is scored with.
 
 use std::rc::Rc;
 
@@ -50,6 +51,7 @@ pub fn score_panel(props: &ScorePanelProps) -> Html {
                 <h3>{ format!("Gates fired ({})", score.gates.len()) }</h3>
                 <ul class="gates">{ for gates }</ul>
             }
+            <p class="small" data-testid="questionnaire-version">{ format!("Scored with questionnaire {} version {}.", q.id, q.version) }</p>
         </section>
     }
 }
