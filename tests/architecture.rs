@@ -2,7 +2,11 @@
 //! - the core never names the web shell or the CLI;
 //! - no import cycles between the modules of `src/core` or of `src/web`, down to the
 //!   files inside each directory (`core::buyer::session` → `core::buyer::compare` is an
-//!   edge; a module and its own submodules are one unit).
+//!   edge);
+//! - a module and its own submodules do not depend on each other both ways: a folder's
+//!   `mod.rs` may use its files, or its files what `mod.rs` itself defines, not both
+//!   (what `mod.rs` only re-exports belongs to the file that defines it, and a
+//!   re-export is not a use).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -164,4 +168,125 @@ fn the_cycle_finder_finds_a_cycle() {
     );
     edges.remove(&m("core::c"));
     assert_eq!(a_cycle(&edges), None);
+}
+
+/// The names a file's code defines at its top level (functions, types, constants…).
+fn defined_names(code: &str) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for line in code.lines() {
+        let mut words = line.split_whitespace().peekable();
+        if words.peek() == Some(&"pub") || words.peek().is_some_and(|w| w.starts_with("pub(")) {
+            words.next();
+        }
+        let kind = words.next().unwrap_or_default();
+        if matches!(
+            kind,
+            "fn" | "struct" | "enum" | "type" | "const" | "static" | "trait"
+        ) {
+            if let Some(name) = words.next() {
+                let name: String = name
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                names.insert(name);
+            }
+        }
+    }
+    names
+}
+
+/// For each folder module (`mod.rs`) and each of its own submodules: whether the parent
+/// uses the child, and which items the child uses that the parent itself defines.
+fn parent_child_uses() -> Vec<(String, String, bool, Vec<String>)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src.join("core"), &mut files);
+    sources(&src.join("web"), &mut files);
+    let mut out = Vec::new();
+    for parent in files.iter().filter(|f| f.ends_with("mod.rs")) {
+        let parent_mod = module_of(&src, parent);
+        let parent_code = code(&std::fs::read_to_string(parent).unwrap());
+        let own = defined_names(&parent_code);
+        let dir = parent.parent().unwrap();
+        for child in files.iter().filter(|f| {
+            *f != parent
+                && (f.parent() == Some(dir)
+                    || f.parent().and_then(Path::parent) == Some(dir) && f.ends_with("mod.rs"))
+        }) {
+            let child_mod = module_of(&src, child);
+            let name = child_mod.last().unwrap().clone();
+            let child_code = code(&std::fs::read_to_string(child).unwrap());
+            // `mod name;` declares the child and `pub use name::…` re-exports it (the
+            // parent's own code needs neither); any other mention of `name::` uses it.
+            let parent_uses = parent_code
+                .lines()
+                .map(str::trim_start)
+                .filter(|l| {
+                    let l = l
+                        .trim_start_matches("pub(crate) ")
+                        .trim_start_matches("pub ");
+                    !l.starts_with("mod ")
+                })
+                .filter(|l| !l.starts_with("pub use ") && !l.starts_with("pub(crate) use "))
+                .any(|l| l.contains(&format!("{name}::")));
+            let absolute = format!("crate::{}::", parent_mod.join("::"));
+            let mut used: Vec<String> = own
+                .iter()
+                .filter(|item| {
+                    let by_super = child_code.contains(&format!("super::{item}"))
+                        || child_code.contains("use super::{")
+                            && child_code.split("use super::{").skip(1).any(|rest| {
+                                rest.split('}')
+                                    .next()
+                                    .unwrap_or_default()
+                                    .split(',')
+                                    .any(|n| n.trim() == item.as_str())
+                            });
+                    by_super || child_code.contains(&format!("{absolute}{item}"))
+                })
+                .cloned()
+                .collect();
+            used.sort();
+            out.push((
+                parent_mod.join("::"),
+                child_mod.join("::"),
+                parent_uses,
+                used,
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn no_module_and_its_own_submodule_use_each_other() {
+    let pairs = parent_child_uses();
+    assert!(
+        pairs
+            .iter()
+            .any(|(p, c, uses, _)| p == "core::vendor" && c == "core::vendor::navigation" && *uses),
+        "the scan sees a parent using its child"
+    );
+    let both_ways: Vec<String> = pairs
+        .into_iter()
+        .filter(|(_, _, parent_uses, child_uses)| *parent_uses && !child_uses.is_empty())
+        .map(|(parent, child, _, child_uses)| {
+            format!(
+                "{parent} uses {child}, which uses {parent}'s own {}",
+                child_uses.join(", ")
+            )
+        })
+        .collect();
+    assert!(both_ways.is_empty(), "{}", both_ways.join("\n"));
+}
+
+#[test]
+fn the_defined_names_are_the_items_not_their_uses() {
+    let names = defined_names(
+        "pub fn load() {}\npub(crate) struct A;\nenum B { X }\nconst MAX: u8 = 1;\npub use model::*;\nlet x = f();",
+    );
+    assert_eq!(
+        names,
+        BTreeSet::from(["A".into(), "B".into(), "MAX".into(), "load".into()])
+    );
 }

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use super::model::{AnswerSpec, Better, Gate, Questionnaire, MAX_LEVEL};
+use super::model::{parse_version, AnswerSpec, Better, Gate, Questionnaire, MAX_LEVEL};
 
 /// Whether a question is in scope whatever the context answers: no `applies_if` on it
 /// or on any question it follows.
@@ -33,7 +33,7 @@ pub fn check(q: &Questionnaire) -> Vec<String> {
     if q.id.trim().is_empty() {
         p("questionnaire id is empty".into());
     }
-    if crate::core::questionnaire::parse_version(&q.version).is_none() {
+    if parse_version(&q.version).is_none() {
         p(format!("version {:?} is not MAJOR.MINOR.PATCH", q.version));
     }
     // The lazily read parts must parse exactly; the page reads them leniently.
@@ -386,8 +386,8 @@ fn check_migrations(
     use super::model::MigrationRule;
     let is_current = |id: &str| position.contains_key(id) || q.context_question(id).is_some();
     for m in q.migrations() {
-        let order = crate::core::questionnaire::parse_version(&m.from)
-            .zip(crate::core::questionnaire::parse_version(&m.to))
+        let order = parse_version(&m.from)
+            .zip(parse_version(&m.to))
             .map(|(a, b)| a < b);
         if order != Some(true) {
             p(format!(

@@ -23,18 +23,10 @@ use crate::core::workbook::{Change, Workbook};
 
 pub mod navigation;
 
+pub use navigation::LastEdit;
+
 /// How long a change waits for more before it is saved, in milliseconds.
 pub const SAVE_DEBOUNCE_MS: u32 = 300;
-
-/// Where "continue where you left off" leads: the question last edited in the open
-/// assessment (kept in the workbook, so it survives a reload) and its domain.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LastEdit {
-    /// The domain of the question.
-    pub domain: String,
-    /// The question.
-    pub question: String,
-}
 
 /// The state of the durable copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

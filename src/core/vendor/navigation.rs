@@ -25,8 +25,6 @@ use crate::core::questionnaire::{ContextQuestion, Questionnaire};
 use crate::core::route::CONTEXT;
 use crate::core::scoring::{self, QuestionStatus, Statuses};
 
-use super::LastEdit;
-
 /// The title of the context page.
 pub const CONTEXT_TITLE: &str = "About the product";
 
@@ -36,6 +34,16 @@ pub const BUYER_PROFILE_FIELDS: [ProfileField; 3] = [
     ProfileField::Products,
     ProfileField::SecurityContact,
 ];
+
+/// Where "continue where you left off" leads: the question last edited in the open
+/// assessment (kept in the workbook, so it survives a reload) and its domain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastEdit {
+    /// The domain of the question.
+    pub domain: String,
+    /// The question.
+    pub question: String,
+}
 
 /// A question to move to, and the page that shows it (a domain id or [`CONTEXT`]): the
 /// same shape as the resume point.

@@ -34,7 +34,10 @@ async fn a_vendor_importing_a_1_0_0_file_is_told_what_migration_did() {
         .migration()
         .expect("a 1.0.0 file is migrated")
         .summary();
-    assert!(summary.starts_with("migrated from questionnaire 1.0.0"), "{summary}");
+    assert!(
+        summary.starts_with("migrated from questionnaire 1.0.0"),
+        "{summary}"
+    );
     let score = scoring::score(q, &loaded.into_assessment().answers);
 
     browser.open(&server, "/#/setup").await;
