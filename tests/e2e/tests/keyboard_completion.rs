@@ -7,6 +7,7 @@
 
 use fantoccini::key::Key;
 use vendor_readiness::answers::AnswerValue;
+use vendor_readiness::core::route::CONTEXT;
 use vendor_readiness::core::verify::load_score;
 use vendor_readiness::questionnaire::Questionnaire;
 use vendor_readiness::scoring::{self, QuestionStatus};
@@ -172,5 +173,26 @@ async fn next_domain_focuses_its_heading_and_the_back_button_returns() {
         .wait_text("h1#domain-title", |t| t == first.title)
         .await;
     assert_eq!(hash(&browser).await, format!("#/assess/{}", first.id));
+    browser.client.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_jump_to_another_page_with_alt_n_is_undone_by_the_back_button() {
+    let (server, _driver, _dirs, browser) = launch().await;
+    let q = Questionnaire::builtin();
+    let domain = &q.domains[2];
+    browser
+        .open(&server, &format!("/#/assess/{}", domain.id))
+        .await;
+    browser.wait_for("article.question-card input").await;
+    // Nothing answered yet: the context questions come first, on their own page.
+    let at = next_unanswered(&browser, None).await;
+    assert_eq!(at.as_deref(), Some(&*q.context[0].id));
+    assert_eq!(hash(&browser).await, format!("#/assess/{CONTEXT}"));
+    browser.client.back().await.unwrap();
+    browser
+        .wait_text("h1#domain-title", |t| t == domain.title)
+        .await;
+    assert_eq!(hash(&browser).await, format!("#/assess/{}", domain.id));
     browser.client.close().await.unwrap();
 }
