@@ -455,3 +455,92 @@ fn an_edited_profile_keeps_every_rule_of_validate() {
         })
     );
 }
+
+#[test]
+fn a_vendor_opened_or_selected_asks_for_its_detail_once_until_it_is_loaded() {
+    use std::rc::Rc;
+    use vendor_readiness::compare::{Detail, Summary};
+    use vendor_readiness::core::verify::load_score;
+
+    let q = Questionnaire::builtin();
+    let mut s = BuyerSession::new(BuyerProfile::default(), datetime!(2026-11-28 00:00 UTC));
+    let bytes = dated("Acme Health IT", true, "2026-06-01T00:00:00Z");
+    s.update(BuyerChange::Enqueue(1));
+    // As a worker sends it: the summary only, the whole content on request.
+    let v = load_score(&bytes, q).unwrap();
+    s.update(BuyerChange::Verified {
+        seq: 0,
+        file_name: "acme.json".into(),
+        result: Ok(Box::new(Checked {
+            summary: Summary::of(&v),
+            detail: None,
+        })),
+    });
+    let wanted = BuyerEffect::LoadDetail {
+        file_name: "acme.json".into(),
+        seq: 0,
+    };
+    assert_eq!(
+        s.update(BuyerChange::Open(Some("acme.json".into()))),
+        vec![wanted.clone()]
+    );
+    assert!(
+        s.update(BuyerChange::Toggle("acme.json".into()))
+            .contains(&wanted),
+        "still not loaded: asked again"
+    );
+    let detail = Rc::new(Detail::of(&v));
+    s.update(BuyerChange::DetailLoaded {
+        file_name: "acme.json".into(),
+        result: Ok(detail),
+    });
+    assert_eq!(s.update(BuyerChange::Open(None)), vec![]);
+    assert_eq!(
+        s.update(BuyerChange::Open(Some("acme.json".into()))),
+        vec![],
+        "loaded: not asked again"
+    );
+    s.update(BuyerChange::Toggle("acme.json".into()));
+    assert!(!s
+        .update(BuyerChange::Toggle("acme.json".into()))
+        .contains(&wanted));
+}
+
+#[test]
+fn the_comparison_lists_refused_files_in_import_order_and_counts_who_passes() {
+    use vendor_readiness::compare::{comparison_csv, Entry};
+
+    let q = Questionnaire::builtin();
+    let mut strict = BuyerProfile::default();
+    strict.min_levels.insert("intake".into(), 2);
+    let mut s = BuyerSession::new(strict, datetime!(2026-11-28 00:00 UTC));
+    add(&mut s, "good.json", file("Good Corp", true, 1));
+    add(&mut s, "broken.json", b"{ not json".to_vec());
+    add(&mut s, "weak.json", file("Weak Corp", false, 2));
+    assert_eq!(s.passing(), 1, "only the best answers reach intake L2");
+
+    let entries = s.entries();
+    let names: Vec<&str> = entries
+        .iter()
+        .map(|e| match e {
+            Entry::Row(r) => r.file_name.as_str(),
+            Entry::Refused { file_name, .. } => file_name,
+        })
+        .collect();
+    assert_eq!(names, ["good.json", "broken.json", "weak.json"]);
+    let (_, error) = s.refused().next().unwrap();
+    let csv = s.comparison_csv();
+    assert_eq!(csv, comparison_csv(&entries, q));
+    assert!(csv.contains("broken.json") && csv.contains(error), "{csv}");
+    assert!(
+        csv.contains("Good Corp") && csv.contains("Weak Corp"),
+        "{csv}"
+    );
+
+    // No minimum at all: both verified files pass.
+    s.update(BuyerChange::Profile(BuyerProfile {
+        forbidden_gates: Vec::new(),
+        ..BuyerProfile::default()
+    }));
+    assert_eq!(s.passing(), 2);
+}
