@@ -5,11 +5,16 @@
 // - install: every file of this build is fetched afresh (never from the HTTP cache, which
 //   a host may let serve an older index.html) and checked against the SHA-256 the build
 //   recorded (Subresource Integrity), then cached under this build's cache name; if any
-//   file is missing or differs, the install fails and the previous build stays in use.
-// - activate: caches of other builds of this copy of the app (the same scope) are
-//   deleted; another copy on the same origin (another path) keeps its own.
-// - fetch: the app's own files are answered from this build's cache (a page is never
-//   served with files of another build); anything else goes to the network untouched.
+//   file is missing or differs, the install fails (its partial cache is deleted) and the
+//   previous build stays in use.
+// - activate: caches of older builds of this copy of the app (the same scope) are
+//   deleted, except the build just before this one: another tab may still be running it
+//   until it reloads, and may yet load one of its files (the buyer's module, the
+//   worker). Another copy on the same origin (another path) keeps its own.
+// - fetch: the app's own files are answered from this build's cache, so a page of this
+//   build is never served files of another; a file this build does not have is looked
+//   for in the previous build's cache (a page of that build asking for its own file),
+//   then left to the network.
 // - update: a new build's worker waits until the page asks it to take over (after the
 //   user chose "reload" in "A new version is available"), then the page reloads.
 "use strict";
@@ -24,20 +29,24 @@ const PREFIX = "vendor-readiness-";
 
 self.addEventListener("install", (event) => {
   const requests = PRECACHE.map(([url, integrity]) => new Request(url, { cache: "reload", integrity }));
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(requests))
+      .catch((error) => caches.delete(CACHE).then(() => Promise.reject(error)))
+  );
 });
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) =>
-        Promise.all(
-          keys
-            .filter((k) => k.startsWith(PREFIX) && k.endsWith(SCOPE_TAG) && k !== CACHE)
-            .map((k) => caches.delete(k))
-        )
-      )
+      .then((keys) => {
+        // Cache Storage lists caches in the order they were made: the last other one of
+        // this scope is the build that was running until now.
+        const others = keys.filter((k) => k.startsWith(PREFIX) && k.endsWith(SCOPE_TAG) && k !== CACHE);
+        return Promise.all(others.slice(0, -1).map((k) => caches.delete(k)));
+      })
       .then(() => self.clients.claim())
   );
 });
@@ -59,10 +68,16 @@ self.addEventListener("fetch", (event) => {
   const scope = new URL(self.registration.scope);
   const isApp = url.pathname === scope.pathname || url.pathname === scope.pathname + "index.html";
   const key = isApp ? new URL("./", scope).href : request;
+  const previous = () =>
+    caches.keys().then((keys) => {
+      const older = keys.filter((k) => k.startsWith(PREFIX) && k.endsWith(SCOPE_TAG) && k !== CACHE);
+      return older.length ? caches.open(older[older.length - 1]).then((c) => c.match(request)) : undefined;
+    });
   event.respondWith(
     caches
       .open(CACHE)
       .then((cache) => cache.match(key, { ignoreSearch: true }))
+      .then((hit) => hit || (isApp ? undefined : previous()))
       .then((hit) => hit || fetch(request))
   );
 });

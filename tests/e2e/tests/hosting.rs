@@ -234,3 +234,126 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A copy of `dist/` as a new build whose buyer module has other file names (as a real
+/// rebuild of that module would), the old names gone from the host.
+fn rebuild_with_a_new_buyer_module(dist: &Path, to: &Path) {
+    copy_dir(dist, to);
+    let old = std::fs::read_dir(to)
+        .unwrap()
+        .flatten()
+        .find_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.strip_prefix("vendor-readiness-buyer-")
+                .and_then(|rest| rest.strip_suffix("_loader.js"))
+                .map(str::to_owned)
+        })
+        .expect("the buyer module's loader");
+    let new: String = old.chars().rev().collect();
+    assert_ne!(old, new);
+    for entry in std::fs::read_dir(to).unwrap().flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".html") || name.ends_with(".js") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&path, text.replace(&old, &new)).unwrap();
+        }
+        if name.contains(&old) {
+            std::fs::rename(&path, to.join(name.replace(&old, &new))).unwrap();
+        }
+    }
+    let html = std::fs::read_to_string(to.join("index.html")).unwrap();
+    std::fs::write(
+        to.join("index.html"),
+        html.replace(
+            "<title>Vendor Security Readiness</title>",
+            "<title>Vendor Security Readiness (second build)</title>",
+        ),
+    )
+    .unwrap();
+    let restamp = std::process::Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/post_build.py"))
+        .arg("--service-worker-only")
+        .arg(to)
+        .status()
+        .unwrap();
+    assert!(restamp.success());
+}
+
+#[tokio::test]
+async fn a_tab_still_on_the_old_build_loads_its_own_files_after_another_tab_updates() {
+    let (server, _driver, dirs, browser) = launch_at(PREFIX).await;
+    browser.open(&server, "#/assess/intake").await;
+    browser
+        .wait_for("article[data-question='intake.channel']")
+        .await;
+    browser.wait_service_worker().await;
+    let first_tab = browser.client.window().await.unwrap();
+    let second_tab = browser.client.new_window(true).await.unwrap().handle;
+    browser
+        .client
+        .switch_to_window(second_tab.clone())
+        .await
+        .unwrap();
+    browser.open(&server, "#/assess/intake").await;
+    browser
+        .wait_for("article[data-question='intake.channel']")
+        .await;
+
+    // A new build whose buyer module is not the old one; the old one is gone from the host.
+    let second = dirs.path().join("dist-2");
+    rebuild_with_a_new_buyer_module(&dist_dir(), &second);
+    server.serve(second);
+
+    // The first tab takes the update.
+    browser.client.switch_to_window(first_tab).await.unwrap();
+    browser
+        .client
+        .execute(
+            "navigator.serviceWorker.getRegistration().then(r => r && r.update())",
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser
+        .wait_text("[data-testid=update-banner]", |t| {
+            t.contains("A new version is available")
+        })
+        .await;
+    browser.click("#reload-update").await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while browser.client.title().await.unwrap_or_default()
+        != "Vendor Security Readiness (second build)"
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the new version did not load"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let caches = cached(&browser).await;
+    assert_eq!(
+        caches.len(),
+        2,
+        "this build's cache and the one before: {caches:?}"
+    );
+
+    // The second tab still runs the first build: its buyer page, first opened now, comes
+    // from the first build's cache although the host no longer has it.
+    browser.client.switch_to_window(second_tab).await.unwrap();
+    assert_eq!(
+        browser.client.title().await.unwrap(),
+        "Vendor Security Readiness"
+    );
+    browser
+        .client
+        .execute("location.hash = '#/compare';", vec![])
+        .await
+        .unwrap();
+    browser.wait_for("#import-files").await;
+    assert_eq!(
+        server.not_found(),
+        Vec::<String>::new(),
+        "the old tab asked the host for nothing it lacks"
+    );
+}
