@@ -29,11 +29,15 @@ const PREFIX = "vendor-readiness-";
 
 self.addEventListener("install", (event) => {
   const requests = PRECACHE.map(([url, integrity]) => new Request(url, { cache: "reload", integrity }));
+  // A cache of this name that exists already is a build with the same files (only the
+  // worker changed), maybe the one running: a failed install must not delete it.
   event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(requests))
-      .catch((error) => caches.delete(CACHE).then(() => Promise.reject(error)))
+    caches.has(CACHE).then((existed) =>
+      caches
+        .open(CACHE)
+        .then((cache) => cache.addAll(requests))
+        .catch((error) => (existed ? Promise.resolve() : caches.delete(CACHE)).then(() => Promise.reject(error)))
+    )
   );
 });
 
@@ -71,7 +75,7 @@ self.addEventListener("fetch", (event) => {
   const previous = () =>
     caches.keys().then((keys) => {
       const older = keys.filter((k) => k.startsWith(PREFIX) && k.endsWith(SCOPE_TAG) && k !== CACHE);
-      return older.length ? caches.open(older[older.length - 1]).then((c) => c.match(request)) : undefined;
+      return older.length ? caches.open(older[older.length - 1]).then((c) => c.match(request, { ignoreSearch: true })) : undefined;
     });
   event.respondWith(
     caches

@@ -292,6 +292,20 @@ mod tests {
             s.statuses.get("intake.channel"),
             Some(&scoring::QuestionStatus::Unanswered)
         );
+        // Back to the first, a copy of it, and the copy deleted: each time the statuses
+        // of whichever assessment is then open.
+        let first = s.workbook.entries()[0].id;
+        for change in [Change::Open(first), Change::Duplicate(first)] {
+            s.update(VendorAction::Change(change));
+            assert_eq!(*s.statuses, fresh(&s));
+            assert_eq!(
+                s.statuses.get("intake.channel"),
+                Some(&scoring::QuestionStatus::Answered { credit: 1.0 })
+            );
+        }
+        let copy = s.workbook.current().id;
+        s.update(VendorAction::Change(Change::Delete(copy)));
+        assert_eq!(*s.statuses, fresh(&s));
         let mut stored = Workbook::default();
         stored.apply(answer_change("intake.vdp", "no"));
         let mut restored = VendorSession::new(Workbook::default());

@@ -31,14 +31,14 @@ async fn on_a_phone_the_first_question_is_on_the_first_screen() {
              const r = card.getBoundingClientRect();\
              const text = card.querySelector('.question-text');\
              const t = text.getBoundingClientRect();\
-             return [r.top, r.bottom, innerHeight, document.documentElement.scrollWidth - document.documentElement.clientWidth, t.top, t.bottom, parseFloat(getComputedStyle(text).fontSize)];",
+             return [r.top, r.bottom, innerHeight, document.documentElement.scrollWidth - document.documentElement.clientWidth, t.top, t.bottom, parseFloat(getComputedStyle(text).lineHeight) || 1.2 * parseFloat(getComputedStyle(text).fontSize)];",
         )
         .await;
-        let [top, bottom, height, overflow, text_top, text_bottom, font] =
+        let [top, bottom, height, overflow, text_top, text_bottom, line] =
             [0, 1, 2, 3, 4, 5, 6].map(|i| v[i].as_f64().expect("a number"));
         // The question can be read there: its text starts on the first screen with its
         // first three lines (all of it, when shorter) above the fold.
-        let wanted = (text_bottom - text_top).min(3.0 * 1.2 * font);
+        let wanted = (text_bottom - text_top).min(3.0 * line);
         assert!(
             top >= 0.0 && height.min(text_bottom) - text_top >= wanted - 0.5,
             "{page}: the first question's text runs from {text_top} to {text_bottom} px; its first lines are not on the first screen ({height} px)"
