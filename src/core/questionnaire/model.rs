@@ -756,6 +756,11 @@ pub(super) struct Parts {
 }
 
 impl Questionnaire {
+    /// Its id and version as the pages name it: `vendor-readiness version 2.0.0`.
+    pub fn edition(&self) -> String {
+        format!("{} version {}", self.id, self.version)
+    }
+
     /// A questionnaire over static parts, its index built and its digest known.
     pub(super) fn from_parts(p: Parts) -> Self {
         let q = Questionnaire {

@@ -51,7 +51,7 @@ pub fn score_panel(props: &ScorePanelProps) -> Html {
                 <h3>{ format!("Gates fired ({})", score.gates.len()) }</h3>
                 <ul class="gates">{ for gates }</ul>
             }
-            <p class="small" data-testid="questionnaire-version">{ format!("Scored with questionnaire {} version {}.", q.id, q.version) }</p>
+            <p class="small" data-testid="questionnaire-version">{ format!("Scored with questionnaire {}.", q.edition()) }</p>
         </section>
     }
 }

@@ -32,7 +32,7 @@ pub fn home_page() -> Html {
                     <Link to={Route::Compare} classes="button primary">{ "Compare vendors" }</Link>
                 </section>
             </div>
-            <p class="small">{ format!("Questionnaire {} version {}", q.id, q.version) }</p>
+            <p class="small">{ format!("Questionnaire {}", q.edition()) }</p>
         </main>
     }
 }

@@ -76,7 +76,7 @@ pub fn report_page() -> Html {
                     <dt>{ "Security contact" }</dt><dd>{ or_dash(&profile.security_contact) }</dd>
                     <dt>{ "Assessor" }</dt><dd>{ or_dash(&profile.assessor) }</dd>
                     <dt>{ "Assessment date" }</dt><dd>{ or_dash(&profile.assessment_date) }</dd>
-                    <dt>{ "Questionnaire" }</dt><dd>{ format!("{} version {} ({})", q.id, q.version, crate::core::questionnaire::BUILTIN_DIGEST) }</dd>
+                    <dt>{ "Questionnaire" }</dt><dd>{ format!("{} ({})", q.edition(), crate::core::questionnaire::BUILTIN_DIGEST) }</dd>
                 </dl>
                 <p class="small">{ "This is a self-attestation by the vendor. Levels follow the published scoring model (docs/scoring.md): a domain reaches a level only when that level and every level below it are fully met; critical gates cap levels." }</p>
             </section>

@@ -106,6 +106,30 @@ async fn static_load_ms(browser: &Browser, server: &DistServer, i: usize) -> f64
     }
 }
 
+/// With `BENCH_PROFILE=file.cpuprofile`, starts a sampled CPU profile of the page's main
+/// thread (a sample every `interval_us`; open the file in Chromium's DevTools, Performance
+/// panel) and returns where to write it.
+async fn start_profile(browser: &Browser, interval_us: u32) -> Option<std::ffi::OsString> {
+    let to = std::env::var_os("BENCH_PROFILE")?;
+    browser.cdp("Profiler.enable", serde_json::json!({})).await;
+    browser
+        .cdp(
+            "Profiler.setSamplingInterval",
+            serde_json::json!({ "interval": interval_us }),
+        )
+        .await;
+    browser.cdp("Profiler.start", serde_json::json!({})).await;
+    Some(to)
+}
+
+/// Stops the profile [`start_profile`] started, if any, and writes it.
+async fn stop_profile(browser: &Browser, to: Option<std::ffi::OsString>) {
+    if let Some(path) = to {
+        let profile = browser.cdp("Profiler.stop", serde_json::json!({})).await;
+        std::fs::write(path, profile["profile"].to_string()).unwrap();
+    }
+}
+
 #[tokio::test]
 #[ignore = "benchmark: run with make bench"]
 async fn bench_load_to_interactive_questionnaire_against_a_static_page() {
@@ -221,19 +245,8 @@ async fn bench_import_and_compare_1000_score_files() {
         .cdp("Performance.enable", serde_json::json!({}))
         .await;
     let before = browser.performance_metrics().await;
-    // BENCH_PROFILE=file.cpuprofile: a sampled CPU profile of the page's main thread
-    // during the import (open it in Chromium's DevTools, Performance panel).
-    let profile_to = std::env::var_os("BENCH_PROFILE");
-    if profile_to.is_some() {
-        browser.cdp("Profiler.enable", serde_json::json!({})).await;
-        browser
-            .cdp(
-                "Profiler.setSamplingInterval",
-                serde_json::json!({"interval": 200}),
-            )
-            .await;
-        browser.cdp("Profiler.start", serde_json::json!({})).await;
-    }
+    // BENCH_PROFILE=file.cpuprofile: a CPU profile during the import.
+    let profile_to = start_profile(&browser, 200).await;
     let start = Instant::now();
     input.send_keys(&paths.join("\n")).await.unwrap();
     // The page records when the table first says so (a MutationObserver); polling that
@@ -251,10 +264,7 @@ async fn bench_import_and_compare_1000_score_files() {
     let longest = js_f64(&browser, "window.__longest").await;
     let count = js_f64(&browser, "window.__longCount").await;
     let in_page = js_f64(&browser, "window.__t1 - window.__t0").await;
-    if let Some(path) = profile_to {
-        let profile = browser.cdp("Profiler.stop", serde_json::json!({})).await;
-        std::fs::write(path, profile["profile"].to_string()).unwrap();
-    }
+    stop_profile(&browser, profile_to).await;
     let after = browser.performance_metrics().await;
     for k in [
         "TaskDuration",
@@ -335,19 +345,8 @@ async fn bench_typing_with_ten_assessments() {
         ))
         .await
         .unwrap();
-    // BENCH_PROFILE=file.cpuprofile: a sampled CPU profile of the page's main thread
-    // while answering (open it in Chromium's DevTools, Performance panel).
-    let profile_to = std::env::var_os("BENCH_PROFILE");
-    if profile_to.is_some() {
-        browser.cdp("Profiler.enable", serde_json::json!({})).await;
-        browser
-            .cdp(
-                "Profiler.setSamplingInterval",
-                serde_json::json!({"interval": 100}),
-            )
-            .await;
-        browser.cdp("Profiler.start", serde_json::json!({})).await;
-    }
+    // BENCH_PROFILE=file.cpuprofile: a CPU profile while answering.
+    let profile_to = start_profile(&browser, 100).await;
     for r in radios.iter().take(12) {
         // Scrolled to first, as a person would, so the click's figure is the answer's
         // own work and not WebDriver scrolling the page in the same frame.
@@ -363,10 +362,7 @@ async fn bench_typing_with_ten_assessments() {
         r.click().await.unwrap();
         tokio::time::sleep(Duration::from_millis(80)).await;
     }
-    if let Some(path) = &profile_to {
-        let profile = browser.cdp("Profiler.stop", serde_json::json!({})).await;
-        std::fs::write(path, profile["profile"].to_string()).unwrap();
-    }
+    stop_profile(&browser, profile_to).await;
     let notes = browser.wait_for("textarea.notes").await;
     let text = "Reports reach the PSIRT on-call engineer within one day.";
     for c in text.chars() {

@@ -162,63 +162,19 @@ async fn after_one_visit_it_works_offline_and_a_new_build_is_offered_then_used()
     let file = download_and_verify(&browser).await;
     import_on_compare_page(&browser, &server, &file).await;
     let title = browser.client.title().await.unwrap();
-    assert_eq!(title, "Vendor Security Readiness");
+    assert_eq!(title, FIRST_TITLE);
 
     // A second build at the same address: different page, new service worker.
     let second = dirs.path().join("dist-2");
-    copy_dir(&dist_dir(), &second);
-    let index = second.join("index.html");
-    let html = std::fs::read_to_string(&index).unwrap();
-    std::fs::write(
-        &index,
-        html.replace(
-            "<title>Vendor Security Readiness</title>",
-            "<title>Vendor Security Readiness (second build)</title>",
-        ),
-    )
-    .unwrap();
-    let restamp = std::process::Command::new("python3")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/post_build.py"))
-        .arg("--service-worker-only")
-        .arg(&second)
-        .status()
-        .unwrap();
-    assert!(restamp.success());
+    second_build(&dist_dir(), &second, false);
     server.serve(second);
     server.set_offline(false);
     browser.set_network_offline(false).await;
 
     // The page keeps running the first build until the user reloads.
-    browser
-        .client
-        .execute(
-            "navigator.serviceWorker.getRegistration().then(r => r && r.update())",
-            vec![],
-        )
-        .await
-        .unwrap();
-    browser
-        .wait_text("[data-testid=update-banner]", |t| {
-            t.contains("A new version is available")
-        })
-        .await;
-    assert_eq!(
-        browser.client.title().await.unwrap(),
-        "Vendor Security Readiness"
-    );
-    browser.click("#reload-update").await;
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    loop {
-        let title = browser.client.title().await.unwrap_or_default();
-        if title == "Vendor Security Readiness (second build)" {
-            break;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the new version did not load: {title}"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    offer_update(&browser).await;
+    assert_eq!(browser.client.title().await.unwrap(), FIRST_TITLE);
+    reload_into_second_build(&browser).await;
     // The new version runs, with the work done offline still there.
     browser.open(&server, "#/assess/intake").await;
     browser
@@ -235,40 +191,45 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A copy of `dist/` as a new build whose buyer module has other file names (as a real
-/// rebuild of that module would), the old names gone from the host.
-fn rebuild_with_a_new_buyer_module(dist: &Path, to: &Path) {
+const FIRST_TITLE: &str = "Vendor Security Readiness";
+const SECOND_TITLE: &str = "Vendor Security Readiness (second build)";
+
+/// A copy of `dist/` as a second build: another page title and its own service worker;
+/// with `new_buyer_module`, its buyer module has other file names too (as a real rebuild
+/// of that module would), the old names gone from the host.
+fn second_build(dist: &Path, to: &Path, new_buyer_module: bool) {
     copy_dir(dist, to);
-    let old = std::fs::read_dir(to)
-        .unwrap()
-        .flatten()
-        .find_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            name.strip_prefix("vendor-readiness-buyer-")
-                .and_then(|rest| rest.strip_suffix("_loader.js"))
-                .map(str::to_owned)
-        })
-        .expect("the buyer module's loader");
-    let new: String = old.chars().rev().collect();
-    assert_ne!(old, new);
-    for entry in std::fs::read_dir(to).unwrap().flatten() {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".html") || name.ends_with(".js") {
-            let text = std::fs::read_to_string(&path).unwrap();
-            std::fs::write(&path, text.replace(&old, &new)).unwrap();
-        }
-        if name.contains(&old) {
-            std::fs::rename(&path, to.join(name.replace(&old, &new))).unwrap();
+    if new_buyer_module {
+        let old = std::fs::read_dir(to)
+            .unwrap()
+            .flatten()
+            .find_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.strip_prefix("vendor-readiness-buyer-")
+                    .and_then(|rest| rest.strip_suffix("_loader.js"))
+                    .map(str::to_owned)
+            })
+            .expect("the buyer module's loader");
+        let new: String = old.chars().rev().collect();
+        assert_ne!(old, new);
+        for entry in std::fs::read_dir(to).unwrap().flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".html") || name.ends_with(".js") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                std::fs::write(&path, text.replace(&old, &new)).unwrap();
+            }
+            if name.contains(&old) {
+                std::fs::rename(&path, to.join(name.replace(&old, &new))).unwrap();
+            }
         }
     }
-    let html = std::fs::read_to_string(to.join("index.html")).unwrap();
+    let index = to.join("index.html");
+    let html = std::fs::read_to_string(&index).unwrap();
+    let title = |t: &str| format!("<title>{t}</title>");
     std::fs::write(
-        to.join("index.html"),
-        html.replace(
-            "<title>Vendor Security Readiness</title>",
-            "<title>Vendor Security Readiness (second build)</title>",
-        ),
+        &index,
+        html.replace(&title(FIRST_TITLE), &title(SECOND_TITLE)),
     )
     .unwrap();
     let restamp = std::process::Command::new("python3")
@@ -278,6 +239,40 @@ fn rebuild_with_a_new_buyer_module(dist: &Path, to: &Path) {
         .status()
         .unwrap();
     assert!(restamp.success());
+}
+
+/// Has the browser look for a new service worker and waits for the page to offer it.
+async fn offer_update(browser: &Browser) {
+    browser
+        .client
+        .execute(
+            "navigator.serviceWorker.getRegistration().then(r => r && r.update())",
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser
+        .wait_text("[data-testid=update-banner]", |t| {
+            t.contains("A new version is available")
+        })
+        .await;
+}
+
+/// Chooses "reload" and waits until the page is the second build's.
+async fn reload_into_second_build(browser: &Browser) {
+    browser.click("#reload-update").await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let title = browser.client.title().await.unwrap_or_default();
+        if title == SECOND_TITLE {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the new version did not load: {title}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 }
 
 #[tokio::test]
@@ -302,35 +297,13 @@ async fn a_tab_still_on_the_old_build_loads_its_own_files_after_another_tab_upda
 
     // A new build whose buyer module is not the old one; the old one is gone from the host.
     let second = dirs.path().join("dist-2");
-    rebuild_with_a_new_buyer_module(&dist_dir(), &second);
+    second_build(&dist_dir(), &second, true);
     server.serve(second);
 
     // The first tab takes the update.
     browser.client.switch_to_window(first_tab).await.unwrap();
-    browser
-        .client
-        .execute(
-            "navigator.serviceWorker.getRegistration().then(r => r && r.update())",
-            vec![],
-        )
-        .await
-        .unwrap();
-    browser
-        .wait_text("[data-testid=update-banner]", |t| {
-            t.contains("A new version is available")
-        })
-        .await;
-    browser.click("#reload-update").await;
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    while browser.client.title().await.unwrap_or_default()
-        != "Vendor Security Readiness (second build)"
-    {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the new version did not load"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    offer_update(&browser).await;
+    reload_into_second_build(&browser).await;
     let caches = cached(&browser).await;
     assert_eq!(
         caches.len(),
@@ -341,10 +314,7 @@ async fn a_tab_still_on_the_old_build_loads_its_own_files_after_another_tab_upda
     // The second tab still runs the first build: its buyer page, first opened now, comes
     // from the first build's cache although the host no longer has it.
     browser.client.switch_to_window(second_tab).await.unwrap();
-    assert_eq!(
-        browser.client.title().await.unwrap(),
-        "Vendor Security Readiness"
-    );
+    assert_eq!(browser.client.title().await.unwrap(), FIRST_TITLE);
     browser
         .client
         .execute("location.hash = '#/compare';", vec![])
