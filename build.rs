@@ -8,11 +8,15 @@
 //!   starts without the work. The gates come twice, with and without their
 //!   justifications, which only the verifier and the CLI show; the changelog and the
 //!   migration rules stay JSON text, parsed on first use by those who read them. A test
-//!   checks the static data equals the questionnaire parsed from the JSON.
+//!   checks the static data equals the questionnaire parsed from the JSON;
+//! - the SHA-256 of the data file's bytes (`builtin_file.rs`): the file is published next
+//!   to the page, which fetches the references from it (versioned and integrity-checked
+//!   by that digest) instead of carrying them in its first load.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
+use base64::Engine as _;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
@@ -464,6 +468,25 @@ fn main() {
     let out = std::env::var("OUT_DIR").expect("OUT_DIR is set");
     let out = Path::new(&out);
 
+    // The data file itself is published next to the page (index.html copies it into
+    // dist/): the page fetches its references from there, versioned and checked by the
+    // SHA-256 of these exact bytes.
+    let file_sha256 = Sha256::digest(source.as_bytes());
+    write(
+        out,
+        "builtin_file.rs",
+        &format!(
+            "/// SHA-256 of `data/questionnaire.json` as built, in hex.\n\
+             pub const BUILTIN_FILE_SHA256: &str = {:?};\n\
+             /// The same digest in Subresource Integrity form.\n\
+             pub const BUILTIN_FILE_INTEGRITY: &str = {:?};\n",
+            hex::encode(file_sha256),
+            format!(
+                "sha256-{}",
+                base64::engine::general_purpose::STANDARD.encode(file_sha256)
+            ),
+        ),
+    );
     write(out, "questionnaire.min.json", &value.to_string());
     write(out, "builtin_data.rs", &rust_data(&value));
     write(

@@ -13,7 +13,8 @@ use yew::prelude::*;
 
 use vendor_readiness::answers::{AnswerEntry, AnswerValue};
 use vendor_readiness::assessment::Edit;
-use vendor_readiness::questionnaire::Questionnaire;
+use vendor_readiness::questionnaire::published::ReferencesState;
+use vendor_readiness::questionnaire::{Questionnaire, Reference};
 use vendor_readiness::scoring;
 use vendor_readiness::web::components::{
     CommittedInput, QuestionCard, QuestionCardProps, ScorePanel, ScorePanelProps,
@@ -43,6 +44,8 @@ async fn question_card_shows_text_why_refs_and_emits_edits() {
         question: question.clone(),
         entry: AnswerEntry::default(),
         onedit: Callback::from(move |e| sink.borrow_mut().push(e)),
+        references: ReferencesState::Loading,
+        onretry: Callback::noop(),
     };
     yew::Renderer::<QuestionCard>::with_root_and_props(root.clone(), props).render();
     settle().await;
@@ -79,6 +82,81 @@ async fn question_card_shows_text_why_refs_and_emits_edits() {
 }
 
 #[wasm_bindgen_test]
+async fn question_card_shows_its_fetched_references_or_why_they_are_missing() {
+    let q = Questionnaire::builtin();
+    let question = q.question("intake.channel").unwrap().clone();
+    assert!(
+        q.references.is_empty(),
+        "the page's module carries no references"
+    );
+    let cited = Reference {
+        id: question.refs[0].clone(),
+        source: "ISO/IEC 29147:2018".into(),
+        clause: "6.2.2".into(),
+        title: "Capability to receive reports".into(),
+        document: None,
+        edition: None,
+        year: None,
+        url: Some("https://www.iso.org/standard/72311.html".into()),
+        note: None,
+    };
+    let retries = Rc::new(RefCell::new(0));
+    let render = |references: ReferencesState| {
+        let root = fresh_root();
+        let counter = retries.clone();
+        let props = QuestionCardProps {
+            question: question.clone(),
+            entry: AnswerEntry::default(),
+            onedit: Callback::noop(),
+            references,
+            onretry: Callback::from(move |()| *counter.borrow_mut() += 1),
+        };
+        yew::Renderer::<QuestionCard>::with_root_and_props(root.clone(), props).render();
+        root
+    };
+
+    let ready = render(ReferencesState::Ready(Rc::new(vec![cited])));
+    let loading = render(ReferencesState::Loading);
+    let failed = render(ReferencesState::Failed("the server answered 404".into()));
+    settle().await;
+    let items = ready.query_selector_all("details.refs li").unwrap();
+    assert_eq!(items.length() as usize, question.refs.len());
+    let first = items.item(0).unwrap().text_content().unwrap();
+    assert_eq!(
+        first,
+        "ISO/IEC 29147:2018 6.2.2 — Capability to receive reports"
+    );
+    let link = ready.query_selector("details.refs a").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://www.iso.org/standard/72311.html")
+    );
+    // A cited id the list lacks is shown as the id itself.
+    let second = items.item(1).map(|i| i.text_content().unwrap());
+    assert_eq!(second.as_deref(), question.refs.get(1).map(|r| &**r));
+
+    let details = |root: &Element| {
+        root.query_selector("details.refs")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert!(details(&loading).ends_with("Loading the references…"));
+    assert!(details(&failed)
+        .contains("The references could not be loaded: the server answered 404. Try again"));
+    let retry: HtmlElement = failed
+        .query_selector("details.refs button")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    retry.click();
+    settle().await;
+    assert_eq!(*retries.borrow(), 1, "\"Try again\" asks for another fetch");
+}
+
+#[wasm_bindgen_test]
 async fn number_question_parses_values_and_clears_on_empty() {
     let q = Questionnaire::builtin();
     let question = q.question("intake.ack_target").unwrap().clone();
@@ -89,6 +167,8 @@ async fn number_question_parses_values_and_clears_on_empty() {
         question,
         entry: AnswerEntry::with_value(AnswerValue::Number(5.0)),
         onedit: Callback::from(move |e| sink.borrow_mut().push(e)),
+        references: ReferencesState::Loading,
+        onretry: Callback::noop(),
     };
     yew::Renderer::<QuestionCard>::with_root_and_props(root.clone(), props).render();
     settle().await;

@@ -7,7 +7,7 @@ mod common;
 use std::collections::HashSet;
 
 use vendor_readiness::answers::{AnswerValue, Answers};
-use vendor_readiness::questionnaire::{Questionnaire, MAX_LEVEL};
+use vendor_readiness::questionnaire::{published, Questionnaire, MAX_LEVEL};
 use vendor_readiness::scoring::score;
 
 #[test]
@@ -259,7 +259,12 @@ fn the_page_data_is_the_full_data_less_what_only_the_verifier_reads() {
     assert!(page.changelog().is_empty() && page.migrations().is_empty());
     assert!(page.gates.iter().all(|g| g.justification.is_none()));
     assert!(!full.changelog().is_empty() && !full.migrations().is_empty());
+    assert!(
+        page.references.is_empty(),
+        "the page fetches its references"
+    );
     let mut stripped = full.clone();
+    stripped.references = Default::default();
     stripped.changelog = Default::default();
     stripped.migrations = Default::default();
     for g in stripped.gates.to_mut().iter_mut() {
@@ -271,6 +276,68 @@ fn the_page_data_is_the_full_data_less_what_only_the_verifier_reads() {
     );
     // The page still reports the questionnaire's real digest, not its own.
     assert_eq!(page.digest(), full.digest());
+}
+
+/// The published data file as the page reads it (the browser's JSON and serde; here
+/// serde_json over the same bytes).
+fn published(bytes: &[u8]) -> published::PublishedData {
+    serde_json::from_slice(bytes).expect("the data file reads as the page reads it")
+}
+
+#[test]
+fn the_page_fetches_the_references_from_the_exact_data_file_it_was_built_from() {
+    use base64::Engine as _;
+    use sha2::{Digest, Sha256};
+
+    let bytes = std::fs::read("data/questionnaire.json").unwrap();
+    let sha = Sha256::digest(&bytes);
+    assert_eq!(
+        published::integrity(),
+        format!(
+            "sha256-{}",
+            base64::engine::general_purpose::STANDARD.encode(sha)
+        )
+    );
+    // Versioned by content: another build's copy has another address.
+    assert_eq!(
+        published::address(),
+        format!("questionnaire.json?v={}", &hex::encode(sha)[..16])
+    );
+    let page = vendor_readiness::questionnaire::page_data();
+    let references = published(&bytes).references_for(&page).unwrap();
+    assert_eq!(references, *Questionnaire::builtin().references);
+}
+
+#[test]
+fn a_data_file_of_another_version_or_lacking_a_cited_reference_is_refused() {
+    let page = vendor_readiness::questionnaire::page_data();
+    let mut data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read("data/questionnaire.json").unwrap()).unwrap();
+    let mut older = data.clone();
+    older["version"] = "1.0.0".into();
+    let error = published(older.to_string().as_bytes())
+        .references_for(&page)
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "the file holds questionnaire vendor-security-readiness 1.0.0, not vendor-security-readiness {}",
+            page.version
+        )
+    );
+    let cited = page.questions().next().unwrap();
+    let first_ref = cited.refs[0].to_string();
+    data["references"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|r| r["id"] != first_ref.as_str());
+    let error = published(data.to_string().as_bytes())
+        .references_for(&page)
+        .unwrap_err();
+    assert_eq!(
+        error,
+        published::PublishedError::MissingReference(first_ref, cited.id.to_string())
+    );
 }
 
 #[test]

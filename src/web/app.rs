@@ -13,7 +13,7 @@ use crate::core::vendor::{
 };
 use crate::core::workbook::Workbook;
 use crate::web::components::{AssessmentList, BuyerHost, ProfileForm, TopNav, UpdateBanner};
-use crate::web::io::storage;
+use crate::web::io::{data_file, storage};
 use crate::web::pages::{AssessPage, HomePage, ReportPage, ResultsPage};
 use crate::web::routes::{use_route, Link, Route};
 use crate::web::state::{AppContext, Store};
@@ -36,7 +36,8 @@ fn page(route: Route) -> Html {
     }
 }
 
-/// Runs the vendor session's effects: the save pause and the saves themselves.
+/// Runs the vendor session's effects: the save pause, the saves themselves and the
+/// references' fetch.
 fn run_effects(app: &AppContext, pause: &Rc<RefCell<Option<Timeout>>>) {
     for effect in &app.take_effects() {
         match effect {
@@ -55,6 +56,13 @@ fn run_effects(app: &AppContext, pause: &Rc<RefCell<Option<Timeout>>>) {
                         revision: workbook.revision,
                         problem,
                     });
+                });
+            }
+            VendorEffect::FetchReferences => {
+                let app = app.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let fetched = data_file::fetch_references().await;
+                    app.dispatch(VendorAction::ReferencesFetched(fetched));
                 });
             }
         }
@@ -77,6 +85,8 @@ pub fn app() -> Html {
                 let app = app.clone();
                 async move { app.dispatch(VendorAction::Restored(storage::load_workbook().await)) }
             });
+            // After the first render: the cards' "References" disclosures need them.
+            app.dispatch(VendorAction::FetchReferences);
             // A page being hidden or unloaded may not live to finish an IndexedDB write or
             // the save pause: write the unsaved workbook to localStorage at once, then start
             // the durable save.

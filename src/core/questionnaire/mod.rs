@@ -6,6 +6,7 @@
 pub mod history;
 pub mod migration;
 pub mod model;
+pub mod published;
 pub mod rules;
 
 pub use model::*;
@@ -31,9 +32,10 @@ mod builtin_data {
 static FULL: OnceLock<bool> = OnceLock::new();
 
 /// Chooses the full data for [`Questionnaire::builtin`] in a browser module that verifies
-/// or seals files (the worker): the gates' justifications, the changelog and the
-/// migration rules, which the page never shows. Must run before the first call to
-/// `builtin`; natively the full data is the default.
+/// or seals files (the worker): the references, the gates' justifications, the changelog
+/// and the migration rules. The page never shows the last three, and reads the
+/// references from the published data file ([`published`]) after its first render. Must
+/// run before the first call to `builtin`; natively the full data is the default.
 pub fn use_full_data() {
     let _ = FULL.set(true);
 }
@@ -51,7 +53,7 @@ fn assemble(full: bool) -> Questionnaire {
         version: d::VERSION,
         title: d::TITLE,
         levels: d::LEVELS,
-        references: d::REFERENCES,
+        references: if full { d::REFERENCES } else { &[] },
         domains: d::DOMAINS,
         gates: if full { d::GATES_FULL } else { d::GATES_PAGE },
         context: d::CONTEXT,
@@ -62,7 +64,8 @@ fn assemble(full: bool) -> Questionnaire {
 }
 
 /// What the page reads as [`Questionnaire::builtin`]: the built-in questionnaire without
-/// the gates' justifications, the changelog and the migration rules (for tests).
+/// the references, the gates' justifications, the changelog and the migration rules (for
+/// tests).
 pub fn page_data() -> Questionnaire {
     assemble(false)
 }

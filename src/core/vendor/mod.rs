@@ -13,11 +13,15 @@
 //! - one save at a time; changes made while one runs are saved when it ends;
 //! - "saved" is shown only once the store confirmed the current revision, so nothing
 //!   reported as saved can be lost by a crash.
+//!
+//! The session also holds the questionnaire's references, which the page fetches from the
+//! published data file after its first render ([`VendorAction::FetchReferences`]).
 
 use std::rc::Rc;
 
 use crate::core::assessment::Assessment;
-use crate::core::questionnaire::Questionnaire;
+use crate::core::questionnaire::published::ReferencesState;
+use crate::core::questionnaire::{Questionnaire, Reference};
 use crate::core::scoring::{self, Score, Statuses};
 use crate::core::workbook::{Change, Workbook};
 
@@ -72,6 +76,8 @@ pub struct VendorSession {
     pub stored_revision: Option<u64>,
     /// The revision being written, while a save runs.
     pub saving_revision: Option<u64>,
+    /// The questionnaire's references for the question cards.
+    pub references: ReferencesState,
 }
 
 /// What the shell reports or the user does.
@@ -90,6 +96,10 @@ pub enum VendorAction {
         /// Why it failed, if it did.
         problem: Option<String>,
     },
+    /// Fetch the references (after the first render, or again after a failure).
+    FetchReferences,
+    /// The references' fetch ended: the references, or why there are none.
+    ReferencesFetched(Result<Vec<Reference>, String>),
 }
 
 /// What the shell must do.
@@ -100,6 +110,8 @@ pub enum VendorEffect {
     /// Write this workbook (the current revision) to the durable store, then report
     /// [`VendorAction::SaveFinished`].
     Save(Rc<Workbook>),
+    /// Fetch the references, then report [`VendorAction::ReferencesFetched`].
+    FetchReferences,
 }
 
 impl VendorSession {
@@ -115,6 +127,7 @@ impl VendorSession {
             edited_before_restore: false,
             stored_revision: None,
             saving_revision: None,
+            references: ReferencesState::Loading,
         }
     }
 
@@ -185,6 +198,20 @@ impl VendorSession {
                 self.save_now()
             }
             VendorAction::SaveDue => self.save_now(),
+            VendorAction::FetchReferences => match self.references {
+                ReferencesState::Ready(_) => Vec::new(),
+                _ => {
+                    self.references = ReferencesState::Loading;
+                    vec![VendorEffect::FetchReferences]
+                }
+            },
+            VendorAction::ReferencesFetched(fetched) => {
+                self.references = match fetched {
+                    Ok(references) => ReferencesState::Ready(Rc::new(references)),
+                    Err(why) => ReferencesState::Failed(why),
+                };
+                Vec::new()
+            }
             VendorAction::SaveFinished { revision, problem } => {
                 self.saving_revision = None;
                 match problem {
@@ -232,8 +259,38 @@ mod tests {
     fn saved_revision(effects: &[VendorEffect]) -> Option<u64> {
         effects.iter().find_map(|e| match e {
             VendorEffect::Save(w) => Some(w.revision),
-            VendorEffect::ScheduleSave => None,
+            VendorEffect::ScheduleSave | VendorEffect::FetchReferences => None,
         })
+    }
+
+    #[test]
+    fn the_references_are_fetched_once_and_again_only_after_a_failure() {
+        let mut s = VendorSession::new(Workbook::default());
+        assert_eq!(s.references, ReferencesState::Loading);
+        assert_eq!(
+            s.update(VendorAction::FetchReferences),
+            vec![VendorEffect::FetchReferences]
+        );
+        s.update(VendorAction::ReferencesFetched(Err("offline".into())));
+        assert_eq!(s.references, ReferencesState::Failed("offline".into()));
+        assert_eq!(
+            s.update(VendorAction::FetchReferences),
+            vec![VendorEffect::FetchReferences],
+            "a failure can be tried again"
+        );
+        assert_eq!(s.references, ReferencesState::Loading, "and says so");
+        let fetched = Questionnaire::builtin().references.to_vec();
+        s.update(VendorAction::ReferencesFetched(Ok(fetched.clone())));
+        match &s.references {
+            ReferencesState::Ready(list) => assert_eq!(**list, fetched),
+            other => panic!("not ready: {other:?}"),
+        }
+        let before = s.clone();
+        assert!(
+            s.update(VendorAction::FetchReferences).is_empty(),
+            "fetched references are not fetched again"
+        );
+        assert_eq!(s, before, "and stay the same list");
     }
 
     #[test]

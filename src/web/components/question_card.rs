@@ -4,7 +4,8 @@ use yew::prelude::*;
 
 use crate::core::answers::AnswerEntry;
 use crate::core::assessment::Edit;
-use crate::core::questionnaire::{Question, Questionnaire};
+use crate::core::questionnaire::published::ReferencesState;
+use crate::core::questionnaire::{Question, Text};
 use crate::web::components::{AnswerControl, EvidenceEditor, ReferenceItem};
 
 /// Props of [`QuestionCard`].
@@ -16,12 +17,36 @@ pub struct QuestionCardProps {
     pub entry: AnswerEntry,
     /// Called with each edit.
     pub onedit: Callback<Edit>,
+    /// The questionnaire's references (fetched after the first render).
+    pub references: ReferencesState,
+    /// Called to fetch the references again after a failure.
+    pub onretry: Callback<()>,
+}
+
+/// The question's references from the fetched list; meanwhile a note that they are on the
+/// way, or why they are not and a way to try again.
+fn references_view(ids: &[Text], references: &ReferencesState, onretry: &Callback<()>) -> Html {
+    match references {
+        ReferencesState::Ready(all) => {
+            let items = ids.iter().map(|id| match all.iter().find(|r| r.id == *id) {
+                Some(reference) => html! { <ReferenceItem reference={reference.clone()} /> },
+                None => html! { <li>{ id }</li> },
+            });
+            html! { <ul>{ for items }</ul> }
+        }
+        ReferencesState::Loading => html! { <p class="small">{ "Loading the references…" }</p> },
+        ReferencesState::Failed(why) => html! {
+            <p class="small refs-failed">
+                { format!("The references could not be loaded: {why}. ") }
+                <button type="button" class="link" onclick={onretry.reform(|_| ())}>{ "Try again" }</button>
+            </p>
+        },
+    }
 }
 
 /// A question card.
 #[function_component(QuestionCard)]
 pub fn question_card(props: &QuestionCardProps) -> Html {
-    let q = Questionnaire::builtin();
     let question = &props.question;
     let id = question.id.clone();
     let onanswer = {
@@ -35,10 +60,6 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
             onedit.emit(Edit::Notes(id.to_string(), area.value()));
         })
     };
-    let refs = question.refs.iter().map(|r| match q.reference(r) {
-        Some(reference) => html! { <ReferenceItem reference={reference.clone()} /> },
-        None => html! { <li>{ r }</li> },
-    });
     let notes_id = format!("notes-{id}");
     html! {
         <article class="question-card" data-question={id.clone()} aria-labelledby={format!("text-{id}")}>
@@ -56,7 +77,7 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
             <EvidenceEditor question={id.to_string()} evidence={props.entry.evidence.clone()} onedit={props.onedit.clone()} />
             <details class="refs">
                 <summary>{ format!("References ({})", question.refs.len()) }</summary>
-                <ul>{ for refs }</ul>
+                { references_view(&question.refs, &props.references, &props.onretry) }
             </details>
         </article>
     }

@@ -2,6 +2,7 @@
 
 pub mod buyer_module;
 pub mod clock;
+pub mod data_file;
 pub mod download;
 pub mod file_import;
 pub mod focus;

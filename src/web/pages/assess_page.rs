@@ -39,6 +39,9 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
     let onedit = use_callback(app.dispatcher(), |edit, dispatcher| {
         dispatcher.dispatch(VendorAction::Change(Change::Edit(edit)))
     });
+    let onretry = use_callback(app.dispatcher(), |(), dispatcher| {
+        dispatcher.dispatch(VendorAction::FetchReferences)
+    });
     if props.domain.as_deref() == Some(CONTEXT) {
         let cards = q.context.iter().map(|c| {
             // Context questions are choices.
@@ -88,6 +91,8 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
                     question={question.clone()}
                     entry={assessment.answers.0.get(&*question.id).cloned().unwrap_or_default()}
                     onedit={onedit.clone()}
+                    references={app.references.clone()}
+                    onretry={onretry.clone()}
                 />
             }
         });

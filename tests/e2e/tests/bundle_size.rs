@@ -1,7 +1,8 @@
 //! Size budget of the built app: the gzip size of every file in dist/ and of the first
 //! load — what the vendor's questionnaire fetches before it is interactive: the page, its
 //! loader and module, the stylesheets and the icon. The worker, the buyer's module, the
-//! service worker, the manifest and the JSON Schema come later or on demand. The figures
+//! service worker, the manifest, the JSON Schema and the questionnaire's data file (read
+//! for the references after the first render) come later or on demand. The figures
 //! print with `--nocapture`; docs/performance.md records them.
 
 use std::io::Write;
@@ -10,13 +11,14 @@ use vendor_readiness_e2e::dist_dir;
 
 /// First-load budget in gzip bytes: what this build reaches, so any growth fails. The aim
 /// is 150 KB; docs/performance.md shows where the bytes go and what the next lever is.
-const FIRST_LOAD_BUDGET: usize = 280 * 1024;
+const FIRST_LOAD_BUDGET: usize = 271 * 1024;
 
 /// Files fetched later or on demand, not before the questionnaire is interactive.
 fn later(name: &str) -> bool {
     name.starts_with("vendor-readiness-worker")
         || name.starts_with("vendor-readiness-buyer")
         || name.ends_with(".schema.json")
+        || name == "questionnaire.json"
         || matches!(name, "sw.js" | "manifest.webmanifest")
 }
 

@@ -1,7 +1,9 @@
 //! Hosting: `dist/` works unchanged under a path prefix with nothing at the root, asks
 //! for nothing that is not there, works offline after one visit, and a second build at
 //! the same address is offered as "A new version is available — reload" and then runs
-//! as a whole.
+//! as a whole. The questionnaire's data file, which the page reads its references from,
+//! is fetched under the prefix, offline from the cache, and refused when it is not this
+//! build's.
 
 use std::path::Path;
 use std::time::Duration;
@@ -22,6 +24,25 @@ async fn answer_first(browser: &Browser) {
     browser
         .wait_text(".overall-progress", |t| t.starts_with("1 of"))
         .await;
+}
+
+const FIRST_CARD_REFS: &str = "article[data-question='intake.channel'] details.refs";
+
+/// Opens the first question's references and returns what the disclosure shows once it
+/// shows something other than "Loading…".
+async fn first_references(browser: &Browser) -> String {
+    browser.click(&format!("{FIRST_CARD_REFS} summary")).await;
+    browser
+        .wait_text(FIRST_CARD_REFS, |t| !t.contains("Loading"))
+        .await
+}
+
+/// The line the first question's first reference has when the data file was read.
+fn first_reference_line() -> String {
+    let q = Questionnaire::builtin();
+    let id = &q.question("intake.channel").unwrap().refs[0];
+    let r = q.reference(id).unwrap();
+    format!("{} {} — {}", r.source, r.clause, r.title)
 }
 
 /// Downloads the score file (through the worker) and verifies it with the core.
@@ -75,6 +96,10 @@ async fn cached(browser: &Browser) -> Vec<(String, Vec<String>)> {
 async fn under_a_path_prefix_everything_works_and_nothing_is_missing() {
     let (server, _driver, _dirs, browser) = launch_at(PREFIX).await;
     browser.open(&server, "#/assess/intake").await;
+    // The references come from the data file next to the page, under the prefix too.
+    assert!(first_references(&browser)
+        .await
+        .contains(&first_reference_line()));
     answer_first(&browser).await;
     let file = download_and_verify(&browser).await;
     import_on_compare_page(&browser, &server, &file).await;
@@ -90,7 +115,14 @@ async fn under_a_path_prefix_everything_works_and_nothing_is_missing() {
         requests.iter().all(|r| r.contains(PREFIX)),
         "everything is asked for under the prefix: {requests:?}"
     );
-    for part in ["_bg.wasm ", "worker", "buyer", "favicon.svg", "sw.js"] {
+    for part in [
+        "_bg.wasm ",
+        "worker",
+        "buyer",
+        "favicon.svg",
+        "sw.js",
+        "questionnaire.json",
+    ] {
         assert!(
             requests.iter().any(|r| r.contains(part)),
             "{part} was loaded: {requests:?}"
@@ -159,6 +191,12 @@ async fn after_one_visit_it_works_offline_and_a_new_build_is_offered_then_used()
     browser.set_network_offline(true).await;
     browser.client.refresh().await.unwrap();
     answer_first(&browser).await;
+    assert!(
+        first_references(&browser)
+            .await
+            .contains(&first_reference_line()),
+        "the data file is served from the cache, whatever its version query"
+    );
     let file = download_and_verify(&browser).await;
     import_on_compare_page(&browser, &server, &file).await;
     let title = browser.client.title().await.unwrap();
@@ -180,6 +218,42 @@ async fn after_one_visit_it_works_offline_and_a_new_build_is_offered_then_used()
     browser
         .wait_text(".overall-progress", |t| t.starts_with("1 of"))
         .await;
+}
+
+#[tokio::test]
+async fn a_data_file_not_of_this_build_is_refused_and_can_be_fetched_again() {
+    let (server, _driver, dirs, browser) = launch_at(PREFIX).await;
+    // A host serving another copy of questionnaire.json (an edited or stale one): the
+    // browser refuses it by its integrity, whatever it holds.
+    let other = dirs.path().join("dist-other-data");
+    copy_dir(&dist_dir(), &other);
+    let data = other.join("questionnaire.json");
+    let text = std::fs::read_to_string(&data).unwrap();
+    std::fs::write(&data, text.replacen("Capability", "Kapability", 1)).unwrap();
+    server.serve(other);
+
+    browser.open(&server, "#/assess/intake").await;
+    let shown = first_references(&browser).await;
+    assert!(
+        shown.contains(
+            "The references could not be loaded: it could not be fetched, or it is not the \
+             copy this version of the app was built with. Try again"
+        ),
+        "{shown}"
+    );
+    assert!(!shown.contains("Kapability"));
+    // Nothing else waits for it: the questionnaire works.
+    answer_first(&browser).await;
+
+    // The host is put right; "Try again" fetches the file again.
+    server.serve(dist_dir());
+    browser.click(&format!("{FIRST_CARD_REFS} button")).await;
+    let shown = browser
+        .wait_text(FIRST_CARD_REFS, |t| {
+            !t.contains("could not") && !t.contains("Loading")
+        })
+        .await;
+    assert!(shown.contains(&first_reference_line()), "{shown}");
 }
 
 fn copy_dir(from: &Path, to: &Path) {
