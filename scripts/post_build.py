@@ -5,7 +5,9 @@
    the buyer's page, both loaded at run time): their script and wasm are renamed with a
    hash of their content, each gets a loader that names the new files, and index.html
    names the loaders (<meta name="vendor-readiness-worker">, <meta
-   name="vendor-readiness-buyer">), so a new page never talks to an old module.
+   name="vendor-readiness-buyer">), so a new page never talks to an old module; the
+   questionnaire's data file is renamed after its content the same way (<meta
+   name="vendor-readiness-data">).
 2. Puts the SHA-256 of every inline <script> of index.html into its
    Content-Security-Policy, so script-src needs no 'unsafe-inline'.
 3. Writes the service worker (sw.js, from web/sw.template.js): it precaches exactly the
@@ -103,6 +105,26 @@ def version(name, marker, target):
 
 
 tags = [version(*m) for m in MODULES]
+
+
+def version_data(name, marker):
+    """The questionnaire's data file, copied by Trunk under its plain name, renamed after
+    its content; index.html names it (the page fetches it with its SHA-256, which the
+    module knows from build.rs, as the integrity)."""
+    global html
+    path = os.path.join(dist, name + ".json")
+    if not os.path.exists(path):
+        fail("%s is missing from %s" % (name + ".json", dist))
+    tag = hashlib.sha256(open(path, "rb").read()).hexdigest()[:16]
+    new = "%s-%s.json" % (name, tag)
+    os.replace(path, os.path.join(dist, new))
+    if marker not in html:
+        fail("no %s marker in %s" % (marker, index))
+    html = html.replace(marker, "./" + new)
+    return tag
+
+
+tags.append(version_data("questionnaire", "DATA_FILE"))
 
 
 def check_references(html, dist):

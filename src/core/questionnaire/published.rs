@@ -1,9 +1,11 @@
-//! The built-in questionnaire's data file, published next to the page (`dist/` carries a
-//! copy of `data/questionnaire.json`). The page's module leaves the references out of its
-//! first load (they are 11 KB of gzip that only the question cards' "References"
-//! disclosures show) and reads them from this file after its first render: fetched at an
-//! address versioned by the file's SHA-256, with that digest as its Subresource Integrity,
-//! and checked to be this questionnaire's before any card shows them.
+//! The built-in questionnaire's data file, published next to the page: `dist/` carries a
+//! copy of `data/questionnaire.json`, named by the build after its content
+//! (`questionnaire-<16 hex>.json`, written into `index.html` by `scripts/post_build.py`,
+//! like the worker's and the buyer module's names). The page's module leaves the
+//! references out of its first load (11 KB of gzip that only the question cards'
+//! "References" disclosures show) and reads them from this file after its first render,
+//! with the file's SHA-256 as the fetch's Subresource Integrity, and checks they are this
+//! questionnaire's before any card shows them.
 
 use std::rc::Rc;
 
@@ -12,16 +14,6 @@ use serde::Deserialize;
 use super::model::{Questionnaire, Reference};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_file.rs"));
-
-/// The data file's name in `dist/`, next to `index.html`.
-pub const FILE_NAME: &str = "questionnaire.json";
-
-/// Where the page fetches the data file: relative to the page, so it works under any path
-/// prefix, and versioned by the file's content so no HTTP cache answers with another
-/// build's copy.
-pub fn address() -> String {
-    format!("{FILE_NAME}?v={}", &BUILTIN_FILE_SHA256[..16])
-}
 
 /// The data file's SHA-256 in Subresource Integrity form, for the fetch: a copy that is
 /// not byte for byte the one this build was made from is refused by the browser.

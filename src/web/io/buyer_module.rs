@@ -4,19 +4,15 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::web::io::build_meta;
+
 /// The event the buyer's module fires on `window` once it is on screen.
 pub const READY_EVENT: &str = "vendor-readiness-buyer-ready";
 
 /// Starts loading the buyer's module; the error says why it could not.
 pub fn load() -> Result<(), String> {
     let document = gloo::utils::document();
-    let src = document
-        .query_selector("meta[name=vendor-readiness-buyer]")
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
-        .filter(|s| !s.is_empty() && !s.contains("BUYER_LOADER"))
-        .ok_or("this build has no buyer module")?;
+    let src = build_meta::versioned_file("buyer").ok_or("this build has no buyer module")?;
     let script: web_sys::HtmlScriptElement = document
         .create_element("script")
         .map_err(|_| "the buyer module could not be loaded")?

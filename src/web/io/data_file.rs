@@ -1,12 +1,13 @@
 //! The questionnaire's published data file (`core::questionnaire::published`), fetched
-//! from this page's own origin at its versioned address with its Subresource Integrity,
-//! for the references the page's module does not carry.
+//! from this page's own origin by the name the build gave it, with its Subresource
+//! Integrity, for the references the page's module does not carry.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::questionnaire::model::{Questionnaire, Reference};
 use crate::core::questionnaire::published::{self, PublishedData};
+use crate::web::io::build_meta;
 
 // The browser gives one TypeError for a failed request and a refused integrity alike.
 const NOT_FETCHED: &str =
@@ -15,9 +16,10 @@ const NOT_FETCHED: &str =
 /// The built-in questionnaire's references, read from its published data file; the error
 /// says why they could not be.
 pub async fn fetch_references() -> Result<Vec<Reference>, String> {
+    let address = build_meta::versioned_file("data").ok_or("this build names no data file")?;
     let init = web_sys::RequestInit::new();
     init.set_integrity(published::integrity());
-    let request = web_sys::Request::new_with_str_and_init(&published::address(), &init)
+    let request = web_sys::Request::new_with_str_and_init(&address, &init)
         .map_err(|_| NOT_FETCHED.to_owned())?;
     let response: web_sys::Response =
         JsFuture::from(gloo::utils::window().fetch_with_request(&request))

@@ -1,5 +1,6 @@
 //! Small adapters to browser APIs, so everything else stays testable natively.
 
+pub mod build_meta;
 pub mod buyer_module;
 pub mod clock;
 pub mod data_file;

@@ -18,7 +18,7 @@ fn later(name: &str) -> bool {
     name.starts_with("vendor-readiness-worker")
         || name.starts_with("vendor-readiness-buyer")
         || name.ends_with(".schema.json")
-        || name == "questionnaire.json"
+        || name.starts_with("questionnaire-")
         || matches!(name, "sw.js" | "manifest.webmanifest")
 }
 

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::core::buyer::import::WORKER_STOPPED;
 use crate::core::jobs;
-use crate::web::io::json;
+use crate::web::io::{build_meta, json};
 
 /// The worker loader used when the page carries no hashed name (a development build).
 const FALLBACK_URL: &str = "./vendor-readiness-worker_loader.js";
@@ -49,13 +49,7 @@ pub fn capacity() -> usize {
 }
 
 fn worker_url() -> String {
-    gloo::utils::document()
-        .query_selector("meta[name=vendor-readiness-worker]")
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"))
-        .filter(|u| !u.is_empty())
-        .unwrap_or_else(|| FALLBACK_URL.to_owned())
+    build_meta::versioned_file("worker").unwrap_or_else(|| FALLBACK_URL.to_owned())
 }
 
 fn resolve(id: u64, outcome: &str) {
