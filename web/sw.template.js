@@ -7,14 +7,18 @@
 //   recorded (Subresource Integrity), then cached under this build's cache name; if any
 //   file is missing or differs, the install fails (its partial cache is deleted) and the
 //   previous build stays in use.
+// - which build each tab runs: when this worker answers a tab's page from its cache, it
+//   notes the tab's id and this build's cache name (in a small cache of its own, so the
+//   note outlives the worker); the tabs already open when the first build of the app
+//   installs are that build's.
 // - activate: caches of older builds of this copy of the app (the same scope) are
-//   deleted, except the build just before this one: another tab may still be running it
-//   until it reloads, and may yet load one of its files (the buyer's module, the
-//   worker). Another copy on the same origin (another path) keeps its own.
-// - fetch: the app's own files are answered from this build's cache, so a page of this
-//   build is never served files of another; a file this build does not have is looked
-//   for in the previous build's cache (a page of that build asking for its own file),
-//   then left to the network.
+//   deleted, except those a tab still open runs: it may yet load one of its files (the
+//   buyer's module, the worker) until it reloads. A tab whose build is not known keeps
+//   the build that was running until now. Another copy on the same origin (another path)
+//   keeps its own.
+// - fetch: a tab's own build's cache is looked in first, so a page of a build is never
+//   served another build's copy of a file; then this build's cache, then the other
+//   builds' newest first, then the network. A new page always gets this build.
 // - update: a new build's worker waits until the page asks it to take over (after the
 //   user chose "reload" in "A new version is available"), then the page reloads.
 "use strict";
@@ -26,6 +30,40 @@ const PRECACHE = __PRECACHE__;
 const SCOPE_TAG = " " + self.registration.scope;
 const CACHE = "__CACHE__" + SCOPE_TAG;
 const PREFIX = "vendor-readiness-";
+// The notes of which build each tab runs: its name does not start with PREFIX, so it is
+// never taken for a build's cache.
+const TABS = "vendor-readiness:tabs" + SCOPE_TAG;
+
+// The caches of other builds of this copy of the app, oldest first (Cache Storage lists
+// caches in the order they were made).
+const otherBuilds = () =>
+  caches.keys().then((keys) => keys.filter((k) => k.startsWith(PREFIX) && k.endsWith(SCOPE_TAG) && k !== CACHE));
+
+const tabKey = (id) => new URL("__tab__/" + encodeURIComponent(id), self.registration.scope).href;
+
+// Notes that tab `id` runs the build whose cache is `build`.
+const noteTab = (id, build) =>
+  id ? caches.open(TABS).then((tabs) => tabs.put(tabKey(id), new Response(build))) : Promise.resolve();
+
+// The cache name of the build tab `id` runs, if noted.
+const tabBuild = (id) =>
+  id
+    ? caches
+        .open(TABS)
+        .then((tabs) => tabs.match(tabKey(id)))
+        .then((hit) => (hit ? hit.text() : undefined))
+    : Promise.resolve(undefined);
+
+// Forgets the tabs no longer open (`open`: the clients that are; `opening`: the id of a
+// tab being loaded, not yet among them).
+const forgetClosedTabs = (open, opening) => {
+  const live = new Set([...open.map((tab) => tab.id), opening].filter(Boolean).map(tabKey));
+  return caches
+    .open(TABS)
+    .then((tabs) => tabs.keys().then((ks) => Promise.all(ks.filter((k) => !live.has(k.url)).map((k) => tabs.delete(k)))));
+};
+
+const openTabs = () => self.clients.matchAll({ type: "window", includeUncontrolled: true });
 
 self.addEventListener("install", (event) => {
   const requests = PRECACHE.map(([url, integrity]) => new Request(url, { cache: "reload", integrity }));
@@ -43,14 +81,23 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
-    caches
-      .keys()
-      .then((keys) => {
-        // Cache Storage lists caches in the order they were made: the last other one of
-        // this scope is the build that was running until now.
-        const others = keys.filter((k) => k.startsWith(PREFIX) && k.endsWith(SCOPE_TAG) && k !== CACHE);
-        return Promise.all(others.slice(0, -1).map((k) => caches.delete(k)));
-      })
+    Promise.all([otherBuilds(), openTabs()])
+      .then(([others, open]) =>
+        Promise.all(open.map((tab) => tabBuild(tab.id).then((build) => [tab.id, build]))).then((notes) => {
+          const keep = new Set();
+          const unknown = notes.filter(([, build]) => !build).map(([id]) => id);
+          notes.forEach(([, build]) => build && keep.add(build));
+          if (unknown.length && others.length) {
+            // A tab whose build is not known (it was loaded past this worker, from the
+            // network): most likely the build that was running until now.
+            keep.add(others[others.length - 1]);
+          }
+          // The first build of the app: every tab open now loaded it.
+          const first = others.length ? [] : unknown.map((id) => noteTab(id, CACHE));
+          const removed = others.filter((k) => !keep.has(k)).map((k) => caches.delete(k));
+          return Promise.all([...first, forgetClosedTabs(open), ...removed]);
+        })
+      )
       .then(() => self.clients.claim())
   );
 });
@@ -71,17 +118,23 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   const scope = new URL(self.registration.scope);
   const isApp = url.pathname === scope.pathname || url.pathname === scope.pathname + "index.html";
-  const key = isApp ? new URL("./", scope).href : request;
-  const previous = () =>
-    caches.keys().then((keys) => {
-      const older = keys.filter((k) => k.startsWith(PREFIX) && k.endsWith(SCOPE_TAG) && k !== CACHE);
-      return older.length ? caches.open(older[older.length - 1]).then((c) => c.match(request, { ignoreSearch: true })) : undefined;
-    });
-  event.respondWith(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.match(key, { ignoreSearch: true }))
-      .then((hit) => hit || (isApp ? undefined : previous()))
-      .then((hit) => hit || fetch(request))
-  );
+  const find = (name, key) => caches.open(name).then((cache) => cache.match(key, { ignoreSearch: true }));
+  if (isApp) {
+    const page = find(CACHE, new URL("./", scope).href);
+    event.respondWith(page.then((hit) => hit || fetch(request)));
+    // The tab this page becomes runs this build, if it came from this build's cache.
+    event.waitUntil(
+      page
+        .then((hit) => hit && noteTab(event.resultingClientId, CACHE))
+        .then(openTabs)
+        .then((open) => forgetClosedTabs(open, event.resultingClientId))
+    );
+    return;
+  }
+  // The tab's own build first, then this build, then the others newest first.
+  const lookup = Promise.all([tabBuild(event.clientId), otherBuilds()]).then(([own, others]) => {
+    const order = [own, CACHE, ...others.reverse()].filter((name, i, all) => name && all.indexOf(name) === i);
+    return order.reduce((found, name) => found.then((hit) => hit || caches.has(name).then((has) => has && find(name, request))), Promise.resolve(undefined));
+  });
+  event.respondWith(lookup.then((hit) => hit || fetch(request)));
 });

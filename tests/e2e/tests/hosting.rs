@@ -78,8 +78,8 @@ async fn import_on_compare_page(browser: &Browser, server: &DistServer, file: &P
         .await;
 }
 
-/// The service worker's cache of this copy of the app: (cache name, addresses it holds).
-async fn cached(browser: &Browser) -> Vec<(String, Vec<String>)> {
+/// Every cache in Cache Storage: (cache name, addresses it holds), in the order made.
+async fn all_caches(browser: &Browser) -> Vec<(String, Vec<String>)> {
     let answer = browser
         .client
         .execute(
@@ -90,6 +90,14 @@ async fn cached(browser: &Browser) -> Vec<(String, Vec<String>)> {
         .await
         .expect("read Cache Storage");
     serde_json::from_value(answer).expect("cache names and addresses")
+}
+
+/// The service worker's caches of builds of this copy of the app (not its notes of which
+/// build each tab runs), oldest first.
+async fn cached(browser: &Browser) -> Vec<(String, Vec<String>)> {
+    let mut caches = all_caches(browser).await;
+    caches.retain(|(name, _)| name.starts_with("vendor-readiness-"));
+    caches
 }
 
 #[tokio::test]
@@ -121,7 +129,7 @@ async fn under_a_path_prefix_everything_works_and_nothing_is_missing() {
         "buyer",
         "favicon.svg",
         "sw.js",
-        "questionnaire.json",
+        "questionnaire-",
     ] {
         assert!(
             requests.iter().any(|r| r.contains(part)),
@@ -195,7 +203,7 @@ async fn after_one_visit_it_works_offline_and_a_new_build_is_offered_then_used()
         first_references(&browser)
             .await
             .contains(&first_reference_line()),
-        "the data file is served from the cache, whatever its version query"
+        "the data file is served from the cache"
     );
     let file = download_and_verify(&browser).await;
     import_on_compare_page(&browser, &server, &file).await;
@@ -223,11 +231,19 @@ async fn after_one_visit_it_works_offline_and_a_new_build_is_offered_then_used()
 #[tokio::test]
 async fn a_data_file_not_of_this_build_is_refused_and_can_be_fetched_again() {
     let (server, _driver, dirs, browser) = launch_at(PREFIX).await;
-    // A host serving another copy of questionnaire.json (an edited or stale one): the
-    // browser refuses it by its integrity, whatever it holds.
+    // A host serving another copy of the data file under this build's name (edited, or
+    // half-copied): the browser refuses it by its integrity, whatever it holds.
     let other = dirs.path().join("dist-other-data");
     copy_dir(&dist_dir(), &other);
-    let data = other.join("questionnaire.json");
+    let data = std::fs::read_dir(&other)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("questionnaire-"))
+        })
+        .expect("the build's data file, named after its content");
     let text = std::fs::read_to_string(&data).unwrap();
     std::fs::write(&data, text.replacen("Capability", "Kapability", 1)).unwrap();
     server.serve(other);
@@ -267,11 +283,19 @@ fn copy_dir(from: &Path, to: &Path) {
 
 const FIRST_TITLE: &str = "Vendor Security Readiness";
 const SECOND_TITLE: &str = "Vendor Security Readiness (second build)";
+const THIRD_TITLE: &str = "Vendor Security Readiness (third build)";
 
 /// A copy of `dist/` as a second build: another page title and its own service worker;
 /// with `new_buyer_module`, its buyer module has other file names too (as a real rebuild
 /// of that module would), the old names gone from the host.
 fn second_build(dist: &Path, to: &Path, new_buyer_module: bool) {
+    next_build(dist, to, FIRST_TITLE, SECOND_TITLE, new_buyer_module);
+}
+
+/// A copy of the build in `from` as the next build, titled `title` instead of `was`; see
+/// [`second_build`].
+fn next_build(from: &Path, to: &Path, was: &str, title: &str, new_buyer_module: bool) {
+    let dist = from;
     copy_dir(dist, to);
     if new_buyer_module {
         let old = std::fs::read_dir(to)
@@ -284,7 +308,8 @@ fn second_build(dist: &Path, to: &Path, new_buyer_module: bool) {
                     .map(str::to_owned)
             })
             .expect("the buyer module's loader");
-        let new: String = old.chars().rev().collect();
+        // Another name each time it is made from the one before.
+        let new = format!("{}{}", &old[1..], &old[..1]);
         assert_ne!(old, new);
         for entry in std::fs::read_dir(to).unwrap().flatten() {
             let path = entry.path();
@@ -300,12 +325,8 @@ fn second_build(dist: &Path, to: &Path, new_buyer_module: bool) {
     }
     let index = to.join("index.html");
     let html = std::fs::read_to_string(&index).unwrap();
-    let title = |t: &str| format!("<title>{t}</title>");
-    std::fs::write(
-        &index,
-        html.replace(&title(FIRST_TITLE), &title(SECOND_TITLE)),
-    )
-    .unwrap();
+    let tag = |t: &str| format!("<title>{t}</title>");
+    std::fs::write(&index, html.replace(&tag(was), &tag(title))).unwrap();
     let restamp = std::process::Command::new("python3")
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/post_build.py"))
         .arg("--service-worker-only")
@@ -334,11 +355,16 @@ async fn offer_update(browser: &Browser) {
 
 /// Chooses "reload" and waits until the page is the second build's.
 async fn reload_into_second_build(browser: &Browser) {
+    reload_into(browser, SECOND_TITLE).await;
+}
+
+/// Chooses "reload" and waits until the page is the build titled `title_wanted`.
+async fn reload_into(browser: &Browser, title_wanted: &str) {
     browser.click("#reload-update").await;
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
     loop {
         let title = browser.client.title().await.unwrap_or_default();
-        if title == SECOND_TITLE {
+        if title == title_wanted {
             break;
         }
         assert!(
@@ -387,6 +413,100 @@ async fn a_tab_still_on_the_old_build_loads_its_own_files_after_another_tab_upda
 
     // The second tab still runs the first build: its buyer page, first opened now, comes
     // from the first build's cache although the host no longer has it.
+    browser.client.switch_to_window(second_tab).await.unwrap();
+    assert_eq!(browser.client.title().await.unwrap(), FIRST_TITLE);
+    browser
+        .client
+        .execute("location.hash = '#/compare';", vec![])
+        .await
+        .unwrap();
+    browser.wait_for("#import-files").await;
+    assert_eq!(
+        server.not_found(),
+        Vec::<String>::new(),
+        "the old tab asked the host for nothing it lacks"
+    );
+}
+
+/// Has the browser look for a new service worker and waits until one is installed and
+/// waiting with its cache complete, the `builds`th build cache of this copy of the app.
+async fn install_next(browser: &Browser, builds: usize) {
+    browser
+        .client
+        .execute(
+            "navigator.serviceWorker.getRegistration().then(r => r && r.update())",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let waiting = browser
+            .client
+            .execute(
+                "return navigator.serviceWorker.getRegistration() \
+                    .then(r => !!(r && r.waiting && !r.installing))",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let caches = cached(browser).await;
+        let complete = caches.len() == builds
+            && caches
+                .iter()
+                .all(|(_, urls)| urls.len() == caches[0].1.len());
+        if waiting == serde_json::json!(true) && complete {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "build {builds} was not installed: {caches:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test]
+async fn two_builds_published_before_a_reload_keep_the_build_an_open_tab_runs() {
+    let (server, _driver, dirs, browser) = launch_at(PREFIX).await;
+    browser.open(&server, "#/assess/intake").await;
+    browser
+        .wait_for("article[data-question='intake.channel']")
+        .await;
+    browser.wait_service_worker().await;
+    let first_tab = browser.client.window().await.unwrap();
+    let second_tab = browser.client.new_window(true).await.unwrap().handle;
+    browser
+        .client
+        .switch_to_window(second_tab.clone())
+        .await
+        .unwrap();
+    browser.open(&server, "#/assess/intake").await;
+    browser
+        .wait_for("article[data-question='intake.channel']")
+        .await;
+    browser.client.switch_to_window(first_tab).await.unwrap();
+
+    // Two new builds, each with its own buyer module, are published one after the other;
+    // the first tab is offered each and reloads only after the second.
+    let second = dirs.path().join("dist-2");
+    second_build(&dist_dir(), &second, true);
+    server.serve(second.clone());
+    install_next(&browser, 2).await;
+    let third = dirs.path().join("dist-3");
+    next_build(&second, &third, SECOND_TITLE, THIRD_TITLE, true);
+    server.serve(third);
+    install_next(&browser, 3).await;
+    let before: Vec<String> = cached(&browser).await.into_iter().map(|c| c.0).collect();
+    reload_into(&browser, THIRD_TITLE).await;
+    let after: Vec<String> = cached(&browser).await.into_iter().map(|c| c.0).collect();
+    assert_eq!(
+        after,
+        vec![before[0].clone(), before[2].clone()],
+        "the first build, which the other tab runs, is kept; the second, which never ran, is gone"
+    );
+
+    // The second tab still runs the first build and gets its late files from its cache.
     browser.client.switch_to_window(second_tab).await.unwrap();
     assert_eq!(browser.client.title().await.unwrap(), FIRST_TITLE);
     browser
