@@ -41,23 +41,45 @@ const otherBuilds = () =>
 
 const tabKey = (id) => new URL("__tab__/" + encodeURIComponent(id), self.registration.scope).href;
 
+// What this worker has read or written of the notes, so a tab's file requests read its
+// note once (the notes in TABS are the record; this worker may be stopped and restarted).
+const known = new Map();
+
 // Notes that tab `id` runs the build whose cache is `build`.
-const noteTab = (id, build) =>
-  id ? caches.open(TABS).then((tabs) => tabs.put(tabKey(id), new Response(build))) : Promise.resolve();
+const noteTab = (id, build) => {
+  if (!id) {
+    return Promise.resolve();
+  }
+  known.set(id, build);
+  return caches.open(TABS).then((tabs) => tabs.put(tabKey(id), new Response(build)));
+};
 
 // The cache name of the build tab `id` runs, if noted.
 const tabBuild = (id) =>
-  id
-    ? caches
-        .open(TABS)
-        .then((tabs) => tabs.match(tabKey(id)))
-        .then((hit) => (hit ? hit.text() : undefined))
-    : Promise.resolve(undefined);
+  !id
+    ? Promise.resolve(undefined)
+    : known.has(id)
+      ? Promise.resolve(known.get(id))
+      : caches
+          .open(TABS)
+          .then((tabs) => tabs.match(tabKey(id)))
+          .then((hit) => (hit ? hit.text() : undefined))
+          .then((build) => (known.set(id, build), build));
+
+// The first of the caches `names` (in order) that holds `key`.
+const firstHit = (names, key) =>
+  names.reduce(
+    (found, name) =>
+      found.then((hit) => hit || caches.has(name).then((has) => has && caches.open(name).then((c) => c.match(key, { ignoreSearch: true })))),
+    Promise.resolve(undefined)
+  );
 
 // Forgets the tabs no longer open (`open`: the clients that are; `opening`: the id of a
 // tab being loaded, not yet among them).
 const forgetClosedTabs = (open, opening) => {
-  const live = new Set([...open.map((tab) => tab.id), opening].filter(Boolean).map(tabKey));
+  const ids = new Set([...open.map((tab) => tab.id), opening].filter(Boolean));
+  [...known.keys()].filter((id) => !ids.has(id)).forEach((id) => known.delete(id));
+  const live = new Set([...ids].map(tabKey));
   return caches
     .open(TABS)
     .then((tabs) => tabs.keys().then((ks) => Promise.all(ks.filter((k) => !live.has(k.url)).map((k) => tabs.delete(k)))));
@@ -118,9 +140,8 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   const scope = new URL(self.registration.scope);
   const isApp = url.pathname === scope.pathname || url.pathname === scope.pathname + "index.html";
-  const find = (name, key) => caches.open(name).then((cache) => cache.match(key, { ignoreSearch: true }));
   if (isApp) {
-    const page = find(CACHE, new URL("./", scope).href);
+    const page = firstHit([CACHE], new URL("./", scope).href);
     event.respondWith(page.then((hit) => hit || fetch(request)));
     // The tab this page becomes runs this build, if it came from this build's cache.
     event.waitUntil(
@@ -131,10 +152,13 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
-  // The tab's own build first, then this build, then the others newest first.
-  const lookup = Promise.all([tabBuild(event.clientId), otherBuilds()]).then(([own, others]) => {
-    const order = [own, CACHE, ...others.reverse()].filter((name, i, all) => name && all.indexOf(name) === i);
-    return order.reduce((found, name) => found.then((hit) => hit || caches.has(name).then((has) => has && find(name, request))), Promise.resolve(undefined));
+  // The tab's own build first, then this build; only if neither has it, the other builds
+  // newest first (a request from a tab's worker, which has no note of its own).
+  const lookup = tabBuild(event.clientId).then((own) => {
+    const first = own && own !== CACHE ? [own, CACHE] : [CACHE];
+    return firstHit(first, request).then(
+      (hit) => hit || otherBuilds().then((others) => firstHit(others.reverse().filter((name) => !first.includes(name)), request))
+    );
   });
   event.respondWith(lookup.then((hit) => hit || fetch(request)));
 });
