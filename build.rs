@@ -469,18 +469,15 @@ fn main() {
     let out = Path::new(&out);
 
     // The data file itself is published next to the page (index.html copies it into
-    // dist/): the page fetches its references from there, versioned and checked by the
-    // SHA-256 of these exact bytes.
+    // dist/, scripts/post_build.py names it after its content): the page fetches its
+    // references from there, checked by the SHA-256 of these exact bytes.
     let file_sha256 = Sha256::digest(source.as_bytes());
     write(
         out,
         "builtin_file.rs",
         &format!(
-            "/// SHA-256 of `data/questionnaire.json` as built, in hex.\n\
-             pub const BUILTIN_FILE_SHA256: &str = {:?};\n\
-             /// The same digest in Subresource Integrity form.\n\
+            "/// SHA-256 of `data/questionnaire.json` as built, in Subresource Integrity form.\n\
              pub const BUILTIN_FILE_INTEGRITY: &str = {:?};\n",
-            hex::encode(file_sha256),
             format!(
                 "sha256-{}",
                 base64::engine::general_purpose::STANDARD.encode(file_sha256)

@@ -67,8 +67,15 @@ MODULES = [
 ]
 
 
-def version(name, marker, target):
+def name_in_index(marker, file_name):
+    """Puts the versioned `file_name` in index.html where `marker` stands."""
     global html
+    if marker not in html:
+        fail("no %s marker in %s" % (marker, index))
+    html = html.replace(marker, "./" + file_name)
+
+
+def version(name, marker, target):
     js, wasm, loader = (os.path.join(dist, name + s) for s in (".js", "_bg.wasm", "_loader.js"))
     if not all(os.path.exists(p) for p in (js, wasm, loader)):
         fail("the files of %s are missing from %s" % (name, dist))
@@ -98,9 +105,7 @@ def version(name, marker, target):
         shim = ("import init from './%s';await init({module_or_path:new URL('./%s',import.meta.url)});"
                 % (new[".js"], new["_bg.wasm"]))
     open(os.path.join(dist, new["_loader.js"]), "w", encoding="utf-8").write(shim)
-    if marker not in html:
-        fail("no %s marker in %s" % (marker, index))
-    html = html.replace(marker, "./" + new["_loader.js"])
+    name_in_index(marker, new["_loader.js"])
     return tag
 
 
@@ -111,16 +116,13 @@ def version_data(name, marker):
     """The questionnaire's data file, copied by Trunk under its plain name, renamed after
     its content; index.html names it (the page fetches it with its SHA-256, which the
     module knows from build.rs, as the integrity)."""
-    global html
     path = os.path.join(dist, name + ".json")
     if not os.path.exists(path):
         fail("%s is missing from %s" % (name + ".json", dist))
     tag = hashlib.sha256(open(path, "rb").read()).hexdigest()[:16]
     new = "%s-%s.json" % (name, tag)
     os.replace(path, os.path.join(dist, new))
-    if marker not in html:
-        fail("no %s marker in %s" % (marker, index))
-    html = html.replace(marker, "./" + new)
+    name_in_index(marker, new)
     return tag
 
 
