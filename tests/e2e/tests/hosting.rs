@@ -8,6 +8,7 @@
 use std::path::Path;
 use std::time::Duration;
 
+use fantoccini::wd::WindowHandle;
 use fantoccini::Locator;
 use vendor_readiness::core::verify;
 use vendor_readiness::questionnaire::Questionnaire;
@@ -98,6 +99,31 @@ async fn cached(browser: &Browser) -> Vec<(String, Vec<String>)> {
     let mut caches = all_caches(browser).await;
     caches.retain(|(name, _)| name.starts_with("vendor-readiness-"));
     caches
+}
+
+#[test]
+fn the_data_file_is_the_questionnaire_named_after_its_content() {
+    let names: Vec<String> = std::fs::read_dir(dist_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("questionnaire"))
+        .collect();
+    assert_eq!(names.len(), 1, "one data file: {names:?}");
+    let bytes = std::fs::read(dist_dir().join(&names[0])).unwrap();
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/questionnaire.json");
+    assert!(
+        bytes == std::fs::read(source).unwrap(),
+        "it is data/questionnaire.json byte for byte (its integrity is the build's)"
+    );
+    let digest = vendor_readiness::integrity::sha256_hex(&bytes);
+    let hex = digest.trim_start_matches("sha256:");
+    assert_eq!(names[0], format!("questionnaire-{}.json", &hex[..16]));
+    let index = std::fs::read_to_string(dist_dir().join("index.html")).unwrap();
+    assert!(
+        index.contains(&format!("content=\"./{}\"", names[0])),
+        "index.html names it for the page"
+    );
 }
 
 #[tokio::test]
@@ -220,7 +246,7 @@ async fn after_one_visit_it_works_offline_and_a_new_build_is_offered_then_used()
     // The page keeps running the first build until the user reloads.
     offer_update(&browser).await;
     assert_eq!(browser.client.title().await.unwrap(), FIRST_TITLE);
-    reload_into_second_build(&browser).await;
+    reload_into(&browser, SECOND_TITLE).await;
     // The new version runs, with the work done offline still there.
     browser.open(&server, "#/assess/intake").await;
     browser
@@ -336,8 +362,8 @@ fn next_build(from: &Path, to: &Path, was: &str, title: &str, new_buyer_module: 
     assert!(restamp.success());
 }
 
-/// Has the browser look for a new service worker and waits for the page to offer it.
-async fn offer_update(browser: &Browser) {
+/// Has the browser look for a new service worker now.
+async fn look_for_update(browser: &Browser) {
     browser
         .client
         .execute(
@@ -346,16 +372,16 @@ async fn offer_update(browser: &Browser) {
         )
         .await
         .unwrap();
+}
+
+/// Has the browser look for a new service worker and waits for the page to offer it.
+async fn offer_update(browser: &Browser) {
+    look_for_update(browser).await;
     browser
         .wait_text("[data-testid=update-banner]", |t| {
             t.contains("A new version is available")
         })
         .await;
-}
-
-/// Chooses "reload" and waits until the page is the second build's.
-async fn reload_into_second_build(browser: &Browser) {
-    reload_into(browser, SECOND_TITLE).await;
 }
 
 /// Chooses "reload" and waits until the page is the build titled `title_wanted`.
@@ -375,45 +401,30 @@ async fn reload_into(browser: &Browser, title_wanted: &str) {
     }
 }
 
-#[tokio::test]
-async fn a_tab_still_on_the_old_build_loads_its_own_files_after_another_tab_updates() {
-    let (server, _driver, dirs, browser) = launch_at(PREFIX).await;
-    browser.open(&server, "#/assess/intake").await;
-    browser
-        .wait_for("article[data-question='intake.channel']")
-        .await;
-    browser.wait_service_worker().await;
+/// Opens the app in this tab and, once the first build's worker controls it, in a second
+/// tab; returns the second tab, with this one current again.
+async fn second_tab_on_the_first_build(browser: &Browser, server: &DistServer) -> WindowHandle {
+    let intake = "article[data-question='intake.channel']";
     let first_tab = browser.client.window().await.unwrap();
+    browser.open(server, "#/assess/intake").await;
+    browser.wait_for(intake).await;
+    browser.wait_service_worker().await;
     let second_tab = browser.client.new_window(true).await.unwrap().handle;
     browser
         .client
         .switch_to_window(second_tab.clone())
         .await
         .unwrap();
-    browser.open(&server, "#/assess/intake").await;
-    browser
-        .wait_for("article[data-question='intake.channel']")
-        .await;
-
-    // A new build whose buyer module is not the old one; the old one is gone from the host.
-    let second = dirs.path().join("dist-2");
-    second_build(&dist_dir(), &second, true);
-    server.serve(second);
-
-    // The first tab takes the update.
+    browser.open(server, "#/assess/intake").await;
+    browser.wait_for(intake).await;
     browser.client.switch_to_window(first_tab).await.unwrap();
-    offer_update(&browser).await;
-    reload_into_second_build(&browser).await;
-    let caches = cached(&browser).await;
-    assert_eq!(
-        caches.len(),
-        2,
-        "this build's cache and the one before: {caches:?}"
-    );
+    second_tab
+}
 
-    // The second tab still runs the first build: its buyer page, first opened now, comes
-    // from the first build's cache although the host no longer has it.
-    browser.client.switch_to_window(second_tab).await.unwrap();
+/// In `tab`, still on the first build, opens the buyer's page (its module first loaded
+/// now) and checks it came without asking the host for anything it lacks.
+async fn old_tab_opens_its_buyer_page(browser: &Browser, server: &DistServer, tab: WindowHandle) {
+    browser.client.switch_to_window(tab).await.unwrap();
     assert_eq!(browser.client.title().await.unwrap(), FIRST_TITLE);
     browser
         .client
@@ -428,17 +439,35 @@ async fn a_tab_still_on_the_old_build_loads_its_own_files_after_another_tab_upda
     );
 }
 
+#[tokio::test]
+async fn a_tab_still_on_the_old_build_loads_its_own_files_after_another_tab_updates() {
+    let (server, _driver, dirs, browser) = launch_at(PREFIX).await;
+    let second_tab = second_tab_on_the_first_build(&browser, &server).await;
+
+    // A new build whose buyer module is not the old one; the old one is gone from the host.
+    let second = dirs.path().join("dist-2");
+    second_build(&dist_dir(), &second, true);
+    server.serve(second);
+
+    // The first tab takes the update.
+    offer_update(&browser).await;
+    reload_into(&browser, SECOND_TITLE).await;
+    let caches = cached(&browser).await;
+    assert_eq!(
+        caches.len(),
+        2,
+        "this build's cache and the one before: {caches:?}"
+    );
+
+    // The second tab still runs the first build: its buyer page, first opened now, comes
+    // from the first build's cache although the host no longer has it.
+    old_tab_opens_its_buyer_page(&browser, &server, second_tab).await;
+}
+
 /// Has the browser look for a new service worker and waits until one is installed and
 /// waiting with its cache complete, the `builds`th build cache of this copy of the app.
 async fn install_next(browser: &Browser, builds: usize) {
-    browser
-        .client
-        .execute(
-            "navigator.serviceWorker.getRegistration().then(r => r && r.update())",
-            vec![],
-        )
-        .await
-        .unwrap();
+    look_for_update(browser).await;
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
     loop {
         let waiting = browser
@@ -469,23 +498,7 @@ async fn install_next(browser: &Browser, builds: usize) {
 #[tokio::test]
 async fn two_builds_published_before_a_reload_keep_the_build_an_open_tab_runs() {
     let (server, _driver, dirs, browser) = launch_at(PREFIX).await;
-    browser.open(&server, "#/assess/intake").await;
-    browser
-        .wait_for("article[data-question='intake.channel']")
-        .await;
-    browser.wait_service_worker().await;
-    let first_tab = browser.client.window().await.unwrap();
-    let second_tab = browser.client.new_window(true).await.unwrap().handle;
-    browser
-        .client
-        .switch_to_window(second_tab.clone())
-        .await
-        .unwrap();
-    browser.open(&server, "#/assess/intake").await;
-    browser
-        .wait_for("article[data-question='intake.channel']")
-        .await;
-    browser.client.switch_to_window(first_tab).await.unwrap();
+    let second_tab = second_tab_on_the_first_build(&browser, &server).await;
 
     // Two new builds, each with its own buyer module, are published one after the other;
     // the first tab is offered each and reloads only after the second.
@@ -507,17 +520,5 @@ async fn two_builds_published_before_a_reload_keep_the_build_an_open_tab_runs() 
     );
 
     // The second tab still runs the first build and gets its late files from its cache.
-    browser.client.switch_to_window(second_tab).await.unwrap();
-    assert_eq!(browser.client.title().await.unwrap(), FIRST_TITLE);
-    browser
-        .client
-        .execute("location.hash = '#/compare';", vec![])
-        .await
-        .unwrap();
-    browser.wait_for("#import-files").await;
-    assert_eq!(
-        server.not_found(),
-        Vec::<String>::new(),
-        "the old tab asked the host for nothing it lacks"
-    );
+    old_tab_opens_its_buyer_page(&browser, &server, second_tab).await;
 }
