@@ -195,6 +195,39 @@ async fn number_question_parses_values_and_clears_on_empty() {
             Edit::Answer("intake.ack_target".into(), None),
         ]
     );
+    // The field reads the number: a fraction is kept exactly, one out of range is no
+    // answer but the message under the field.
+    let message = || {
+        root.query_selector("[id='range-intake.ack_target']")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap_or_default()
+    };
+    input.set_value("45");
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(edits.borrow().len(), 2, "out of range is no edit");
+    assert!(
+        message().starts_with("Enter a number from 0 to 30"),
+        "{}",
+        message()
+    );
+    input.set_value("2.5");
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(
+        edits.borrow().last(),
+        Some(&Edit::Answer(
+            "intake.ack_target".into(),
+            Some(AnswerValue::Number(2.5))
+        ))
+    );
+    assert_eq!(message(), "", "the message goes once the answer is good");
     let clear: HtmlElement = root
         .query_selector("button.clear")
         .unwrap()
@@ -203,7 +236,12 @@ async fn number_question_parses_values_and_clears_on_empty() {
         .unwrap();
     clear.click();
     settle().await;
-    assert_eq!(edits.borrow().len(), 3);
+    assert_eq!(edits.borrow().len(), 4);
+    assert_eq!(
+        edits.borrow().last(),
+        Some(&Edit::Answer("intake.ack_target".into(), None)),
+        "the clear button clears the answer"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -223,6 +223,13 @@ fn a_typed_number_and_a_stored_one_obey_one_range() {
             if allowed {
                 assert_eq!(typed, Ok(Some(AnswerValue::Number(v))));
             }
+            // The page lets its number field read the number; the rule is the same.
+            assert_eq!(
+                spec.number_answer(Some(v)),
+                typed,
+                "{} read {v}",
+                question.id
+            );
             assert_eq!(
                 spec.credit(&AnswerValue::Number(v)).is_some(),
                 allowed,
@@ -230,6 +237,9 @@ fn a_typed_number_and_a_stored_one_obey_one_range() {
                 question.id
             );
         }
+        assert_eq!(spec.parse_typed("  "), Ok(None), "an empty field clears");
+        assert_eq!(spec.number_answer(None), Ok(None), "an empty field clears");
+        assert!(spec.parse_typed("twelve").is_err(), "text is no number");
         checked += 1;
     }
     assert!(checked > 0, "the questionnaire has number questions");

@@ -659,16 +659,23 @@ impl AnswerSpec {
     /// cleared), the value when it is a finite number within the question's range, and
     /// otherwise the message shown next to the field (the answer is left unchanged).
     pub fn parse_typed(&self, typed: &str) -> Result<Option<AnswerValue>, String> {
+        let typed = typed.trim();
+        let read = (!typed.is_empty()).then(|| typed.parse::<f64>().unwrap_or(f64::NAN));
+        self.number_answer(read)
+    }
+
+    /// The answer for a number already read from a form's number field (`None` for an
+    /// empty field; NaN for text that is no number): what [`AnswerSpec::parse_typed`]
+    /// decides, for a caller that lets the field read the number. The page does, so it
+    /// carries no decimal parser of its own.
+    pub fn number_answer(&self, read: Option<f64>) -> Result<Option<AnswerValue>, String> {
         let AnswerSpec::Number { min, max, .. } = self else {
             return Err("this question does not take a number".into());
         };
-        let typed = typed.trim();
-        if typed.is_empty() {
-            return Ok(None);
-        }
-        match typed.parse::<f64>() {
-            Ok(v) if in_range(v, *min, *max) => Ok(Some(AnswerValue::Number(v))),
-            _ => Err(format!(
+        match read {
+            None => Ok(None),
+            Some(v) if in_range(v, *min, *max) => Ok(Some(AnswerValue::Number(v))),
+            Some(_) => Err(format!(
                 "Enter a number from {} to {}; the answer was not changed.",
                 crate::core::text::short_decimal(*min, 6),
                 crate::core::text::short_decimal(*max, 6)

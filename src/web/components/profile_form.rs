@@ -13,7 +13,7 @@ pub fn profile_form() -> Html {
     let app = use_app();
     let profile = &app.assessment().profile;
     let fields = ProfileField::ALL.into_iter().map(|field| {
-        let id = format!("profile-{field:?}").to_lowercase();
+        let id = format!("profile-{field:?}").to_ascii_lowercase();
         let kind = match field {
             ProfileField::AssessmentDate => "date",
             ProfileField::VdpUrl | ProfileField::SecurityTxtUrl => "url",

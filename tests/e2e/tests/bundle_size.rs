@@ -11,7 +11,7 @@ use vendor_readiness_e2e::dist_dir;
 
 /// First-load budget in gzip bytes: what this build reaches, so any growth fails. The aim
 /// is 150 KB; docs/performance.md shows where the bytes go and what the next lever is.
-const FIRST_LOAD_BUDGET: usize = 271 * 1024;
+const FIRST_LOAD_BUDGET: usize = 247 * 1024;
 
 /// Files fetched later or on demand, not before the questionnaire is interactive.
 fn later(name: &str) -> bool {
@@ -41,13 +41,15 @@ fn first_load_stays_within_the_gzip_budget() {
         let bytes = std::fs::read(entry.path()).unwrap();
         let gz = gzip_len(&bytes);
         let name = entry.file_name().to_string_lossy().to_string();
-        if !later(&name) {
+        let loaded = !later(&name);
+        if loaded {
             first_load += gz;
         }
         rows.push(format!(
-            "{name:<50} {:>9} B raw {:>8} B gzip",
+            "{name:<50} {:>9} B raw {:>8} B gzip  {}",
             bytes.len(),
-            gz
+            gz,
+            if loaded { "first load" } else { "later" }
         ));
     }
     println!(

@@ -129,3 +129,39 @@ async fn vendor_answers_sees_score_change_reloads_and_downloads_a_verifiable_fil
     );
     browser.client.close().await.unwrap();
 }
+
+/// The page lets its number field read what is typed: a number in range is the answer, one
+/// out of range or text the field cannot read ("1e") shows the message and keeps the answer
+/// (a reload shows it), and only an emptied field clears it.
+#[tokio::test]
+async fn a_typed_number_is_read_by_the_field_and_bad_text_keeps_the_answer() {
+    let (server, _driver, _dirs, browser) = launch().await;
+    browser.open(&server, "/#/assess/intake").await;
+    let field = "[id='number-intake.ack_target']";
+    let message = "[id='range-intake.ack_target']";
+    // Select what the field holds (Control+A) and type over it; Tab away so the change
+    // event fires. (WebDriver's clear would fire a change of its own.)
+    let retype = |text: &str| format!("\u{e009}a\u{e000}\u{e003}{text}\u{e004}");
+    browser.type_into(field, &retype("2.5")).await;
+    browser.wait_text(message, str::is_empty).await;
+    for bad in ["45", "1e"] {
+        browser.type_into(field, &retype(bad)).await;
+        browser
+            .wait_text(message, |t| t.starts_with("Enter a number from 0 to 30"))
+            .await;
+        // The message goes with the page; the answer stays.
+        browser.client.refresh().await.unwrap();
+        let input = browser.wait_for(field).await;
+        assert_eq!(
+            input.prop("value").await.unwrap().as_deref(),
+            Some("2.5"),
+            "after {bad}"
+        );
+        assert_eq!(browser.text(message).await, "");
+    }
+    browser.type_into(field, &retype("")).await;
+    browser.client.refresh().await.unwrap();
+    let input = browser.wait_for(field).await;
+    assert_eq!(input.prop("value").await.unwrap().as_deref(), Some(""));
+    browser.client.close().await.unwrap();
+}
