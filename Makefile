@@ -52,6 +52,7 @@ bench: dist
 ## Where the first-load bytes go (twiggy over the shipped module, names kept)
 size: dist
 	python3 scripts/size_report.py vendor-readiness vendor-readiness-buyer vendor-readiness-worker
+	cargo test -p vendor-readiness-e2e --test bundle_size -- --nocapture
 
 ## Mutation testing of the core's rule files (.cargo/mutants.toml; results in docs/mutants.md).
 ## In place: it edits src/ while it runs, so leave the tree alone until it ends.

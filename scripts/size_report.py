@@ -7,14 +7,14 @@ the build (wasm-bindgen, then wasm-opt -Oz) but keeping the names (`-g`), and su
 `twiggy top --format csv` of the result per crate, and per module of ours. The names
 section itself is left out: it is not shipped. So the table is of the code and data users
 download, before gzip; the gzip column spreads the module's gzip size over the rows by
-their share (code and data compress unevenly, so read it as an estimate). Then it prints
-the gzip size of every file in dist/ and the first load.
+their share (code and data compress unevenly, so read it as an estimate). What the first
+load is, file by file, is the budget test's to say (tests/e2e/tests/bundle_size.rs), which
+`make size` runs after this script.
 
 To attribute another build (an older commit, for a before-and-after table), point
 SIZE_WASM_DIR at the directory that holds its modules, e.g.
 `SIZE_WASM_DIR=/elsewhere/target/wasm32-unknown-unknown/release python3 scripts/size_report.py
-vendor-readiness`; SIZE_DIST (default dist/) names the dist/ to sum, and SIZE_DIST= (empty)
-leaves the dist/ table out.
+vendor-readiness`.
 
 Generic code is named after the crate that defines it: a component's `view` shows up
 under yew when wasm-opt has inlined it there.
@@ -139,30 +139,6 @@ def main():
         small = sum(n for n in sizes.values() if n * 200 < total)
         print("| everything under 0.5 %% each | %d | %.1f %% | %d |"
               % (small, 100.0 * small / total, (gz - data_gz) * small // code))
-    dist = os.environ.get("SIZE_DIST", os.path.join(ROOT, "dist"))
-    if not dist:
-        return
-    print("\n## dist/ (gzip -9)\n\n| file | raw | gzip | first load |\n|---|---:|---:|---|")
-    first = 0
-    for name in sorted(os.listdir(dist)):
-        path = os.path.join(dist, name)
-        if not os.path.isfile(path):
-            continue
-        raw = open(path, "rb").read()
-        gz = len(gzip.compress(raw, 9))
-        loaded = first_load(name)
-        first += gz if loaded else 0
-        print("| %s | %d | %d | %s |" % (name, len(raw), gz, "yes" if loaded else "no"))
-    print("| **first load** | | **%d** | |" % first)
-
-
-def first_load(name):
-    """What the vendor's questionnaire fetches before it is interactive: the page, its
-    loader and module, the stylesheets. The worker, the schema, the service worker and the
-    manifest come later or on demand, and the buyer's module only on the compare page."""
-    return not (name.startswith(("vendor-readiness-worker", "vendor-readiness-buyer"))
-                or name.endswith(".schema.json")
-                or name in ("sw.js", "manifest.webmanifest", "precache.json", "favicon.svg"))
 
 
 if __name__ == "__main__":
