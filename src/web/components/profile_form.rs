@@ -13,6 +13,8 @@ pub fn profile_form() -> Html {
     let app = use_app();
     let profile = &app.assessment().profile;
     let fields = ProfileField::ALL.into_iter().map(|field| {
+        // Variant names are ASCII; `str::to_lowercase` would bring Unicode's case tables
+        // into the first load (docs/performance.md).
         let id = format!("profile-{field:?}").to_ascii_lowercase();
         let kind = match field {
             ProfileField::AssessmentDate => "date",
