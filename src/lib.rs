@@ -14,6 +14,13 @@ pub mod core;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+/// The page, its worker and the buyer's module allocate with Talc instead of Rust's
+/// default dlmalloc for wasm32: a smaller module and faster allocation
+/// (docs/performance.md). Single-threaded wasm only, which ours is.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 // The paths the tests, benches and fuzz target have always used.
 pub use crate::core::buyer::compare;
 /// The buyer profile and its file, as the tests have always named them.

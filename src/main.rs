@@ -10,7 +10,7 @@ mod cli;
 
 /// The native command line allocates with mimalloc: `verify` and `compare` spend less
 /// time in the allocator than with the system's (docs/performance.md, "CLI for
-/// pipelines"). The web app and its worker keep Rust's default for wasm32.
+/// pipelines"). The wasm builds allocate with Talc (`src/lib.rs`).
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
