@@ -43,12 +43,12 @@ pub fn answer_control(props: &AnswerControlProps) -> Html {
             let spec = spec.clone();
             let onchange = Callback::from(move |e: Event| {
                 let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                // The field reads the number, so the page carries no decimal parser. A
-                // number field reports what it cannot read ("1e", "--2") as empty, with
-                // `badInput` set: that is text that is no number (NaN), so the message
-                // shows and the answer stays; only a really empty field clears it.
-                let typed = !input.value().trim().is_empty() || input.validity().bad_input();
-                let read = typed.then(|| input.value_as_number());
+                // The field reads the number, so the page carries no decimal parser. It
+                // gives NaN both when empty and for what it cannot read ("1e", "--2");
+                // only the latter sets `badInput`, and is then text that is no number: the
+                // message shows and the answer stays. Only an empty field clears it.
+                let number = input.value_as_number();
+                let read = (!number.is_nan() || input.validity().bad_input()).then_some(number);
                 match spec.number_answer(read) {
                     Ok(value) => {
                         set_error.set(None);

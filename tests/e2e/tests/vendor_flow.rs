@@ -143,7 +143,6 @@ async fn a_typed_number_is_read_by_the_field_and_bad_text_keeps_the_answer() {
     // event fires. (WebDriver's clear would fire a change of its own.)
     let retype = |text: &str| format!("\u{e009}a\u{e000}\u{e003}{text}\u{e004}");
     browser.type_into(field, &retype("2.5")).await;
-    browser.wait_text(message, str::is_empty).await;
     for bad in ["45", "1e"] {
         browser.type_into(field, &retype(bad)).await;
         browser
