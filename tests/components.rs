@@ -422,6 +422,43 @@ fn the_pages_json_reads_and_writes_what_serde_json_does() {
 }
 
 #[wasm_bindgen_test]
+fn the_pages_json_reports_a_wrong_type_in_serdes_own_words() {
+    use serde::de::{Error as _, Unexpected};
+    use vendor_readiness::web::io::json;
+    // The vendored serde-wasm-bindgen writes these messages itself (PATCHED.md), so the
+    // page carries no float formatter; they must read exactly as serde's default would.
+    // `from_json` gives the text of the JavaScript `Error` serde-wasm-bindgen makes.
+    fn serdes(unexpected: Unexpected, expected: &str) -> String {
+        format!(
+            "Error: {}",
+            serde_json::Error::invalid_type(unexpected, &expected)
+        )
+    }
+    let cases: [(&str, String); 5] = [
+        ("1.5", serdes(Unexpected::Float(1.5), "a string")),
+        ("3", serdes(Unexpected::Float(3.0), "a string")),
+        ("-0.25", serdes(Unexpected::Float(-0.25), "a string")),
+        ("true", serdes(Unexpected::Bool(true), "a string")),
+        // serde-wasm-bindgen's own words for an array or object.
+        ("[1]", serdes(Unexpected::Other("JsValue([1])"), "a string")),
+    ];
+    for (text, expected) in cases {
+        let error = json::from_json::<String>(text).unwrap_err();
+        assert_eq!(error, expected, "{text}");
+    }
+    let error = json::from_json::<bool>("\"yes \\u202e\"").unwrap_err();
+    assert_eq!(
+        error,
+        serdes(Unexpected::Str("yes \u{202e}"), "a boolean"),
+        "a string is quoted and escaped as serde quotes it"
+    );
+    // A number out of a type's range goes through `invalid_value`.
+    let error = json::from_json::<u8>("300").unwrap_err();
+    let expected = serde_json::Error::invalid_value(Unexpected::Unsigned(300), &"u8");
+    assert_eq!(error, format!("Error: {expected}"));
+}
+
+#[wasm_bindgen_test]
 async fn an_evidence_item_links_only_a_web_url_and_describes_a_file_in_the_cores_words() {
     use vendor_readiness::answers::{Evidence, FileEvidence};
     use vendor_readiness::export::evidence_file_text;

@@ -142,7 +142,12 @@ pub fn answer_label(q: &Question, value: &AnswerValue) -> String {
             .find(|(id, _, _)| id == c)
             .map(|(_, label, _)| label)
             .unwrap_or_else(|| format!("{c} (not an allowed answer)")),
-        (AnswerValue::Number(n), _) => format!("{} (not an allowed answer)", csv_number(*n)),
+        // Six decimals here too: this label is on the page, and `csv_number` would bring
+        // Rust's float formatter into its module.
+        (AnswerValue::Number(n), _) => format!(
+            "{} (not an allowed answer)",
+            crate::core::text::short_decimal(*n, 6)
+        ),
     }
 }
 
