@@ -60,7 +60,7 @@ impl serde::de::Error for Error {
 /// What serde's `Display for Unexpected` writes, with a float written by JavaScript's
 /// `Number.prototype.toString` (then given a `.0` when it has neither a point nor an
 /// exponent, as serde does) instead of Rust's formatter.
-pub fn unexpected_text(unexp: &serde::de::Unexpected) -> String {
+fn unexpected_text(unexp: &serde::de::Unexpected) -> String {
     use serde::de::Unexpected::*;
     match *unexp {
         Bool(b) => format!("boolean `{}`", b),
