@@ -462,7 +462,18 @@ fn the_pages_json_reports_a_wrong_type_in_serdes_own_words() {
 async fn an_evidence_item_links_only_a_web_url_and_describes_a_file_in_the_cores_words() {
     use vendor_readiness::answers::{Evidence, FileEvidence};
     use vendor_readiness::export::evidence_file_text;
-    use vendor_readiness::web::components::{EvidenceItem, EvidenceItemProps};
+    use vendor_readiness::web::components::evidence_item;
+
+    #[derive(PartialEq, Properties)]
+    struct HostProps {
+        evidence: Evidence,
+    }
+
+    #[function_component(Host)]
+    fn host(props: &HostProps) -> Html {
+        evidence_item(&props.evidence, Html::default())
+    }
+
     let file = FileEvidence::from_bytes("vdp.pdf", b"policy text");
     for (evidence, link) in [
         (
@@ -479,11 +490,10 @@ async fn an_evidence_item_links_only_a_web_url_and_describes_a_file_in_the_cores
         ),
     ] {
         let root = fresh_root();
-        let props = EvidenceItemProps {
+        let props = HostProps {
             evidence: evidence.clone(),
-            children: Html::default(),
         };
-        yew::Renderer::<EvidenceItem>::with_root_and_props(root.clone(), props).render();
+        yew::Renderer::<Host>::with_root_and_props(root.clone(), props).render();
         settle().await;
         let a = root.query_selector("a").unwrap();
         assert_eq!(

@@ -12,22 +12,22 @@ use crate::core::vendor::{
     SaveStatus, VendorAction, VendorEffect, VendorSession, SAVE_DEBOUNCE_MS,
 };
 use crate::core::workbook::Workbook;
-use crate::web::components::{AssessmentList, BuyerHost, ProfileForm, TopNav, UpdateBanner};
+use crate::web::components::{profile_form, top_nav, AssessmentList, BuyerHost, UpdateBanner};
 use crate::web::io::{data_file, storage};
-use crate::web::pages::{AssessPage, HomePage, ReportPage, ResultsPage};
+use crate::web::pages::{home_page, report_page, results_page, AssessPage};
 use crate::web::routes::{use_route, Link, Route};
 use crate::web::state::{AppContext, Store};
 
-fn page(route: Route) -> Html {
+fn page(app: &AppContext, route: Route) -> Html {
     match route {
-        Route::Home => html! { <HomePage /> },
+        Route::Home => home_page(app),
         Route::Assess => html! { <AssessPage domain={None::<String>} /> },
         Route::AssessDomain { domain } => html! { <AssessPage domain={Some(domain)} /> },
         Route::Setup => html! {
-            <main id="main" class="setup"><h1>{ "Profile and assessments" }</h1><ProfileForm /><AssessmentList /></main>
+            <main id="main" class="setup"><h1>{ "Profile and assessments" }</h1>{ profile_form(app) }<AssessmentList /></main>
         },
-        Route::Results => html! { <ResultsPage /> },
-        Route::Report => html! { <ReportPage /> },
+        Route::Results => results_page(app),
+        Route::Report => report_page(app),
         // The buyer's page is its own module, in the host below.
         Route::Compare => html! {},
         Route::NotFound => html! {
@@ -116,10 +116,10 @@ pub fn app() -> Html {
     let route = use_route();
     let buyer = route == Route::Compare;
     html! {
-        <ContextProvider<AppContext> context={app}>
+        <ContextProvider<AppContext> context={app.clone()}>
             <UpdateBanner />
-            <TopNav />
-            { page(route) }
+            { top_nav(&app) }
+            { page(&app, route) }
             <BuyerHost visible={buyer} />
         </ContextProvider<AppContext>>
     }

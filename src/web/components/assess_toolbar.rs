@@ -4,24 +4,17 @@
 
 use yew::prelude::*;
 
-use crate::web::components::{CompactDomainNav, NextUnanswered, ResumeLink};
+use crate::web::components::{compact_domain_nav, resume_link, NextUnanswered};
+use crate::web::state::AppContext;
 
-/// Props of [`AssessToolbar`].
-#[derive(PartialEq, Properties)]
-pub struct AssessToolbarProps {
-    /// The page shown: a domain id or `context`.
-    pub current: String,
-}
-
-/// Questionnaire tools above the page's heading.
-#[function_component(AssessToolbar)]
-pub fn assess_toolbar(props: &AssessToolbarProps) -> Html {
+/// Questionnaire tools above the heading of page `current` (a domain id or `context`).
+pub fn assess_toolbar(app: &AppContext, current: &str) -> Html {
     html! {
-        <div class="assess-toolbar" data-page={props.current.clone()}>
-            <CompactDomainNav current={props.current.clone()} />
+        <div class="assess-toolbar" data-page={current.to_owned()}>
+            { compact_domain_nav(app, current) }
             <div class="moves">
-                <NextUnanswered current={props.current.clone()} shortcut={true} />
-                <ResumeLink current={Some(props.current.clone())} />
+                <NextUnanswered current={current.to_owned()} shortcut={true} />
+                { resume_link(app, Some(current)) }
             </div>
         </div>
     }

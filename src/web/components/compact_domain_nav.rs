@@ -6,31 +6,22 @@ use yew::prelude::*;
 
 use crate::core::questionnaire::Questionnaire;
 use crate::core::vendor::navigation;
-use crate::web::components::DomainNav;
-use crate::web::state::use_app;
+use crate::web::components::domain_nav;
+use crate::web::state::AppContext;
 
-/// Props of [`CompactDomainNav`].
-#[derive(PartialEq, Properties)]
-pub struct CompactDomainNavProps {
-    /// The page shown: a domain id or `context`.
-    pub current: String,
-}
-
-/// The collapsed domain list.
-#[function_component(CompactDomainNav)]
-pub fn compact_domain_nav(props: &CompactDomainNavProps) -> Html {
-    let app = use_app();
+/// The collapsed domain list on page `current` (a domain id or `context`).
+pub fn compact_domain_nav(app: &AppContext, current: &str) -> Html {
     let pager = navigation::pager(
         Questionnaire::builtin(),
         &app.assessment().answers,
         &app.statuses,
-        &props.current,
+        current,
     );
     // Keyed by page: a move to another page closes the list again.
     html! {
-        <details class="compact-domain-nav" key={props.current.clone()}>
+        <details class="compact-domain-nav" key={current.to_owned()}>
             <summary data-testid="compact-domain-nav">{ pager.compact_label() }</summary>
-            <DomainNav current={props.current.clone()} score={app.score.clone()} />
+            { domain_nav(app, current) }
         </details>
     }
 }

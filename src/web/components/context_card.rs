@@ -7,25 +7,17 @@ use crate::core::answers::AnswerValue;
 use crate::core::assessment::Edit;
 use crate::core::questionnaire::ContextQuestion;
 
-/// Props of [`ContextCard`].
-#[derive(PartialEq, Properties)]
-pub struct ContextCardProps {
-    /// The context question.
-    pub question: ContextQuestion,
-    /// The option chosen, if any.
-    pub value: Option<String>,
-    /// Called with each edit.
-    pub onedit: Callback<Edit>,
-}
-
-/// A context question with its options.
-#[function_component(ContextCard)]
-pub fn context_card(props: &ContextCardProps) -> Html {
-    let question = &props.question;
+/// Context question `question` with its options, `value` the option chosen if any;
+/// `onedit` is called with each edit.
+pub fn context_card(
+    question: &ContextQuestion,
+    value: Option<&str>,
+    onedit: &Callback<Edit>,
+) -> Html {
     let name = format!("answer-{}", question.id);
     let options = question.options.iter().map(|o| {
-        let checked = props.value.as_deref() == Some(o.id.as_ref());
-        let (onedit, id, option) = (props.onedit.clone(), question.id.clone(), o.id.clone());
+        let checked = value == Some(o.id.as_ref());
+        let (onedit, id, option) = (onedit.clone(), question.id.clone(), o.id.clone());
         let onchange = Callback::from(move |_: Event| {
             onedit.emit(Edit::Answer(
                 id.to_string(),
@@ -41,7 +33,7 @@ pub fn context_card(props: &ContextCardProps) -> Html {
     });
     let id = question.id.clone();
     html! {
-        <article class="question-card context-card" data-question={id.clone()} aria-labelledby={format!("text-{id}")}>
+        <article key={id.to_string()} class="question-card context-card" data-question={id.clone()} aria-labelledby={format!("text-{id}")}>
             <header><h2 id={format!("text-{id}")} class="question-text">{ &question.text }</h2></header>
             <p class="why">{ &question.why }</p>
             <fieldset class="answer">

@@ -9,14 +9,7 @@ use crate::core::vendor::navigation::{self, Page};
 use crate::web::components::NextUnanswered;
 use crate::web::io::focus;
 use crate::web::routes::Route;
-use crate::web::state::use_app;
-
-/// Props of [`DomainPager`].
-#[derive(PartialEq, Properties)]
-pub struct DomainPagerProps {
-    /// The page shown: a domain id or `context`.
-    pub current: String,
-}
+use crate::web::state::AppContext;
 
 fn page_link(page: &Page, rel: &'static str) -> Html {
     let href = Route::AssessDomain {
@@ -41,20 +34,18 @@ fn page_link(page: &Page, rel: &'static str) -> Html {
     }
 }
 
-/// Previous and next page links.
-#[function_component(DomainPager)]
-pub fn domain_pager(props: &DomainPagerProps) -> Html {
-    let app = use_app();
+/// Previous and next page links at the end of page `current` (a domain id or `context`).
+pub fn domain_pager(app: &AppContext, current: &str) -> Html {
     let pager = navigation::pager(
         Questionnaire::builtin(),
         &app.assessment().answers,
         &app.statuses,
-        &props.current,
+        current,
     );
     html! {
         <nav class="domain-pager" aria-label="Previous and next domain">
             { for pager.previous.as_ref().map(|p| page_link(p, "prev")) }
-            <NextUnanswered current={props.current.clone()} />
+            <NextUnanswered current={current.to_owned()} />
             { for pager.next.as_ref().map(|p| page_link(p, "next")) }
         </nav>
     }

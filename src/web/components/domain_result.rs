@@ -7,21 +7,19 @@ use crate::core::text::short_decimal;
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
 use crate::core::scoring::{DomainScore, MissingReason};
 
-/// Props of [`DomainResult`].
-#[derive(PartialEq, Properties)]
-pub struct DomainResultProps {
-    /// The domain's score.
-    pub score: DomainScore,
-    /// Bar only, without the list of missing items.
-    #[prop_or_default]
-    pub compact: bool,
+/// How much of a domain's result to show.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Detail {
+    /// The bar only, without the list of missing items.
+    Compact,
+    /// The bar and what would lift the level.
+    Full,
 }
 
 /// A domain's level with its explanation.
-#[function_component(DomainResult)]
-pub fn domain_result(props: &DomainResultProps) -> Html {
+pub fn domain_result(s: &DomainScore, detail: Detail) -> Html {
     let q = Questionnaire::builtin();
-    let s = &props.score;
+    let compact = detail == Detail::Compact;
     let title = q
         .domain(&s.domain)
         .map(|d| d.title.clone())
@@ -32,7 +30,7 @@ pub fn domain_result(props: &DomainResultProps) -> Html {
     let capped = (!s.capped_by.is_empty()).then(|| {
         html! { <span class="capped">{ format!("capped (answers reach L{})", s.criteria_level) }</span> }
     });
-    let missing = (!props.compact).then(|| {
+    let missing = (!compact).then(|| {
         let items = s.missing.iter().map(|m| {
             let text = q.question(&m.question).map(|qu| qu.text.to_string()).unwrap_or_else(|| m.question.to_string());
             let why = match (&m.gate, &m.reason) {
@@ -55,7 +53,7 @@ pub fn domain_result(props: &DomainResultProps) -> Html {
     html! {
         <li class="domain-result" data-domain={s.domain.clone()}>
             <div class="row">
-                if props.compact { <span class="name">{ title.clone() }</span> } else { <h3 class="name">{ title.clone() }</h3> }
+                if compact { <span class="name">{ title.clone() }</span> } else { <h3 class="name">{ title.clone() }</h3> }
                 <span class="level" data-testid="level">{ format!("L{} {}", s.level, q.level_name(s.level)) }</span>
             </div>
             <meter min="0" max={MAX_LEVEL.to_string()} value={s.level.to_string()} aria-label={format!("{title}: level {} of {MAX_LEVEL}", s.level)}></meter>

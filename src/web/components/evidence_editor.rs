@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::core::answers::{Evidence, FileEvidence};
 use crate::core::assessment::Edit;
 use crate::core::jobs::Job;
-use crate::web::components::EvidenceItem;
+use crate::web::components::evidence_item;
 use crate::web::io::{file_import, worker_pool};
 
 /// Props of [`EvidenceEditor`].
@@ -34,9 +34,9 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
             Callback::from(move |_: MouseEvent| onedit.emit(Edit::RemoveEvidence(id.clone(), i)))
         };
         html! {
-            <EvidenceItem evidence={ev.clone()}>
-                { " " }<button type="button" class="link" onclick={onremove} aria-label={format!("Remove evidence {}", ev.label)}>{ "Remove" }</button>
-            </EvidenceItem>
+            { evidence_item(ev, html! {
+                <>{ " " }<button type="button" class="link" onclick={onremove} aria-label={format!("Remove evidence {}", ev.label)}>{ "Remove" }</button></>
+            }) }
         }
     });
 

@@ -8,20 +8,8 @@ use yew::prelude::*;
 use crate::core::answers::Evidence;
 use crate::core::export::evidence_file_text;
 
-/// Props of [`EvidenceItem`].
-#[derive(PartialEq, Properties)]
-pub struct EvidenceItemProps {
-    /// The entry.
-    pub evidence: Evidence,
-    /// What follows it in the item (controls).
-    #[prop_or_default]
-    pub children: Html,
-}
-
-/// An evidence entry as a list item.
-#[function_component(EvidenceItem)]
-pub fn evidence_item(props: &EvidenceItemProps) -> Html {
-    let ev = &props.evidence;
+/// An evidence entry as a list item, with `controls` (a Remove button, or nothing) after it.
+pub fn evidence_item(ev: &Evidence, controls: Html) -> Html {
     let url = match (ev.link(), &ev.url) {
         // Vendor-supplied: never passes referrer or ranking credit, opens apart.
         (Some(link), _) => html! {
@@ -36,7 +24,7 @@ pub fn evidence_item(props: &EvidenceItemProps) -> Html {
         .map(|f| html! { <>{ " " }<span class="file">{ evidence_file_text(f) }</span></> });
     html! {
         <li class="evidence-item">
-            <strong>{ &ev.label }</strong>{ url }{ for file }{ props.children.clone() }
+            <strong>{ &ev.label }</strong>{ url }{ for file }{ controls }
         </li>
     }
 }

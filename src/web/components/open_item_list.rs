@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::core::questionnaire::Questionnaire;
 use crate::core::vendor::navigation::{question_text, OpenItems, Target};
-use crate::web::components::QuestionLink;
+use crate::web::components::question_link;
 use crate::web::routes::{Link, Route};
 
 /// Props of [`OpenItemList`].
@@ -31,7 +31,7 @@ pub fn open_item_list(props: &OpenItemListProps) -> Html {
                     domain: page.clone(),
                     question: id,
                 };
-                html! { <li><QuestionLink {to}>{ text }</QuestionLink></li> }
+                html! { <li>{ question_link(&to, Classes::new(), html! { { text } }) }</li> }
             });
             html! {
                 <li data-page-open={page.clone()}>

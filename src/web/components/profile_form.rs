@@ -5,12 +5,10 @@ use yew::prelude::*;
 use crate::core::assessment::{Edit, ProfileField};
 use crate::core::vendor::VendorAction;
 use crate::core::workbook::Change;
-use crate::web::state::use_app;
+use crate::web::state::AppContext;
 
-/// Profile form; every keystroke is saved.
-#[function_component(ProfileForm)]
-pub fn profile_form() -> Html {
-    let app = use_app();
+/// The profile form of `app`'s open assessment; every keystroke is saved.
+pub fn profile_form(app: &AppContext) -> Html {
     let profile = &app.assessment().profile;
     let fields = ProfileField::ALL.into_iter().map(|field| {
         // Variant names are ASCII; `str::to_lowercase` would bring Unicode's case tables

@@ -6,7 +6,7 @@ use crate::core::answers::AnswerEntry;
 use crate::core::assessment::Edit;
 use crate::core::questionnaire::published::ReferencesState;
 use crate::core::questionnaire::{Question, Text};
-use crate::web::components::{AnswerControl, EvidenceEditor, ReferenceItem};
+use crate::web::components::{reference_item, AnswerControl, EvidenceEditor};
 
 /// Props of [`QuestionCard`].
 #[derive(PartialEq, Properties)]
@@ -29,7 +29,7 @@ fn references_view(ids: &[Text], references: &ReferencesState, onretry: &Callbac
     match references {
         ReferencesState::Ready(all) => {
             let items = ids.iter().map(|id| match all.iter().find(|r| r.id == *id) {
-                Some(reference) => html! { <ReferenceItem reference={reference.clone()} /> },
+                Some(reference) => html! { { reference_item(reference) } },
                 None => html! { <li>{ id }</li> },
             });
             html! { <ul>{ for items }</ul> }

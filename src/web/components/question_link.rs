@@ -7,28 +7,15 @@ use crate::core::vendor::navigation::Target;
 use crate::web::io::focus;
 use crate::web::routes::Route;
 
-/// Props of [`QuestionLink`].
-#[derive(PartialEq, Properties)]
-pub struct QuestionLinkProps {
-    /// The question and its page.
-    pub to: Target,
-    /// Extra classes.
-    #[prop_or_default]
-    pub classes: Classes,
-    /// What the link shows.
-    #[prop_or_default]
-    pub children: Html,
-}
-
-/// A link that lands on a question.
-#[function_component(QuestionLink)]
-pub fn question_link(props: &QuestionLinkProps) -> Html {
+/// A link that lands on question `to`, with extra `classes`, showing `content`.
+pub fn question_link(to: &Target, classes: Classes, content: Html) -> Html {
     let href = Route::AssessDomain {
-        domain: props.to.domain.clone(),
+        domain: to.domain.clone(),
     }
     .href();
+    let question = to.question.clone();
     let onclick = {
-        let to = props.to.clone();
+        let to = to.clone();
         Callback::from(move |e: MouseEvent| {
             // A modified click opens a tab or window as usual.
             if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
@@ -39,6 +26,6 @@ pub fn question_link(props: &QuestionLinkProps) -> Html {
         })
     };
     html! {
-        <a {href} class={props.classes.clone()} data-target={props.to.question.clone()} {onclick}>{ props.children.clone() }</a>
+        <a {href} class={classes} data-target={question} {onclick}>{ content }</a>
     }
 }

@@ -15,13 +15,6 @@ pub struct RadarSeries {
     pub levels: Vec<u8>,
 }
 
-/// Props of [`RadarChart`].
-#[derive(PartialEq, Properties)]
-pub struct RadarChartProps {
-    /// The polygons to draw.
-    pub series: Vec<RadarSeries>,
-}
-
 // Colour-blind-safe palette (Okabe–Ito), dark enough on white.
 const PALETTE: [&str; 6] = [
     "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
@@ -60,9 +53,8 @@ fn polygon(n: usize, level: impl Fn(usize) -> f64) -> String {
         .join(" ")
 }
 
-/// Radar chart.
-#[function_component(RadarChart)]
-pub fn radar_chart(props: &RadarChartProps) -> Html {
+/// A radar chart of `series`, one polygon each.
+pub fn radar_chart(series: &[RadarSeries]) -> Html {
     let q = Questionnaire::builtin();
     let n = q.domains.len();
     let rings = (1..=MAX_LEVEL)
@@ -78,17 +70,16 @@ pub fn radar_chart(props: &RadarChartProps) -> Html {
             </g>
         }
     });
-    let shapes = props.series.iter().enumerate().map(|(s, series)| {
+    let shapes = series.iter().enumerate().map(|(s, one)| {
         let colour = PALETTE[s % PALETTE.len()];
-        let points = polygon(n, |i| f64::from(series.levels.get(i).copied().unwrap_or(0)));
-        html! { <polygon class="series" points={points} stroke={colour} fill={colour} fill-opacity="0.15" stroke-width="2"><title>{ &series.name }</title></polygon> }
+        let points = polygon(n, |i| f64::from(one.levels.get(i).copied().unwrap_or(0)));
+        html! { <polygon class="series" points={points} stroke={colour} fill={colour} fill-opacity="0.15" stroke-width="2"><title>{ &one.name }</title></polygon> }
     });
-    let legend = props.series.iter().enumerate().map(|(s, series)| {
+    let legend = series.iter().enumerate().map(|(s, one)| {
         let colour = PALETTE[s % PALETTE.len()];
-        html! { <li><svg width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill={colour} /></svg>{ " " }{ &series.name }</li> }
+        html! { <li><svg width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill={colour} /></svg>{ " " }{ &one.name }</li> }
     });
-    let summary = props
-        .series
+    let summary = series
         .iter()
         .map(|s| {
             let levels: Vec<String> = q
@@ -108,7 +99,7 @@ pub fn radar_chart(props: &RadarChartProps) -> Html {
                 { for axes }
                 { for shapes }
             </svg>
-            if props.series.len() > 1 { <ul class="legend">{ for legend }</ul> }
+            if series.len() > 1 { <ul class="legend">{ for legend }</ul> }
         </figure>
     }
 }

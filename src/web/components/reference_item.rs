@@ -5,17 +5,8 @@ use yew::prelude::*;
 
 use crate::core::questionnaire::Reference;
 
-/// Props of [`ReferenceItem`].
-#[derive(PartialEq, Properties)]
-pub struct ReferenceItemProps {
-    /// The reference.
-    pub reference: Reference,
-}
-
 /// A reference as a list item.
-#[function_component(ReferenceItem)]
-pub fn reference_item(props: &ReferenceItemProps) -> Html {
-    let r = &props.reference;
+pub fn reference_item(r: &Reference) -> Html {
     let label = format!("{} {} — {}", r.source, r.clause, r.title);
     let document = r.document_line();
     html! {

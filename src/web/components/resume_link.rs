@@ -6,38 +6,28 @@ use yew::prelude::*;
 
 use crate::core::questionnaire::Questionnaire;
 use crate::core::vendor::navigation::{page_title, question_text};
-use crate::web::components::QuestionLink;
-use crate::web::state::use_app;
+use crate::web::components::question_link;
+use crate::web::state::AppContext;
 
-/// Props of [`ResumeLink`].
-#[derive(PartialEq, Properties)]
-pub struct ResumeLinkProps {
-    /// The page shown, if a questionnaire page: the link is left out on the page of the
-    /// last edit itself.
-    #[prop_or_default]
-    pub current: Option<String>,
-}
-
-/// The resume link, when there is somewhere to resume.
-#[function_component(ResumeLink)]
-pub fn resume_link(props: &ResumeLinkProps) -> Html {
-    let app = use_app();
+/// The resume link, when there is somewhere to resume; `current` is the page shown if a
+/// questionnaire page (the link is left out on the page of the last edit itself).
+pub fn resume_link(app: &AppContext, current: Option<&str>) -> Html {
     let q = Questionnaire::builtin();
     let Some(at) = app.resume_point() else {
         return html! {};
     };
-    if props.current.as_ref() == Some(&at.domain) {
+    if current == Some(at.domain.as_str()) {
         return html! {};
     }
     let page = page_title(q, &at.domain).unwrap_or_default();
     // The start page names the question too; the questionnaire keeps to one short line.
-    let detail = match (&props.current, question_text(q, &at.question)) {
+    let detail = match (current, question_text(q, &at.question)) {
         (None, Some(question)) => format!(" — {page}: {question}"),
         _ => format!(" — {page}"),
     };
     html! {
         <p class="resume" data-testid="resume">
-            <QuestionLink to={at.clone()} classes="resume-link">{ "Continue where you left off" }</QuestionLink>
+            { question_link(&at, classes!("resume-link"), html! { "Continue where you left off" }) }
             <span class="small">{ detail }</span>
         </p>
     }

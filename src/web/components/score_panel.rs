@@ -9,7 +9,7 @@ use crate::core::text::decimal;
 
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
 use crate::core::scoring::Score;
-use crate::web::components::DomainResult;
+use crate::web::components::{domain_result, Detail};
 
 /// Props of [`ScorePanel`].
 #[derive(PartialEq, Properties)]
@@ -45,7 +45,7 @@ pub fn score_panel(props: &ScorePanelProps) -> Html {
             </p>
             { for cap_note }
             <ul class="domain-bars">
-                { for score.domains.iter().map(|d| html! { <DomainResult score={d.clone()} compact={true} /> }) }
+                { for score.domains.iter().map(|d| domain_result(d, Detail::Compact)) }
             </ul>
             if !score.gates.is_empty() {
                 <h3>{ format!("Gates fired ({})", score.gates.len()) }</h3>

@@ -3,12 +3,10 @@
 use yew::prelude::*;
 
 use crate::web::routes::{Link, Route};
-use crate::web::state::use_app;
+use crate::web::state::AppContext;
 
-/// Header and navigation.
-#[function_component(TopNav)]
-pub fn top_nav() -> Html {
-    let app = use_app();
+/// Header and navigation, with the save status of `app`.
+pub fn top_nav(app: &AppContext) -> Html {
     let status = app.save_status().label();
     html! {
         <header class="top-nav">

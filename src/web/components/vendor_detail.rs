@@ -14,7 +14,7 @@ use crate::core::export::report_answer;
 use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::{self, Statuses};
 use crate::core::verify::Policy;
-use crate::web::components::{EvidenceCheckPanel, EvidenceItem};
+use crate::web::components::{evidence_item, EvidenceCheckPanel};
 use crate::web::state::use_buyer;
 
 fn answers_table(v: &Detail) -> Html {
@@ -23,7 +23,7 @@ fn answers_table(v: &Detail) -> Html {
     let rows = q.questions().map(|qu| {
         let entry = v.answers.0.get(&*qu.id).cloned().unwrap_or_default();
         let answer = report_answer(qu, statuses.get(&*qu.id), entry.value.as_ref()).label;
-        let evidence = entry.evidence.iter().map(|ev| html! { <EvidenceItem evidence={ev.clone()} /> });
+        let evidence = entry.evidence.iter().map(|ev| evidence_item(ev, Html::default()));
         html! { <tr><td class="qid">{ &qu.id }</td><td>{ &qu.text }</td><td>{ answer }</td><td>{ &entry.notes }<ul>{ for evidence }</ul></td></tr> }
     });
     html! {

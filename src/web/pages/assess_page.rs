@@ -9,7 +9,7 @@ use crate::core::vendor::{navigation, VendorAction};
 use crate::core::workbook::Change;
 
 use crate::web::components::{
-    AssessToolbar, ContextCard, DomainNav, DomainPager, DownloadBar, QuestionCard, ScorePanel,
+    assess_toolbar, context_card, domain_nav, domain_pager, DownloadBar, QuestionCard, ScorePanel,
 };
 use crate::web::routes::{Link, Route, CONTEXT};
 use crate::web::state::use_app;
@@ -45,22 +45,18 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
     if props.domain.as_deref() == Some(CONTEXT) {
         let cards = q.context.iter().map(|c| {
             // Context questions are choices.
-            let value = assessment
-                .answers
-                .value(&c.id)
-                .and_then(|v| v.choice())
-                .map(str::to_owned);
-            html! { <ContextCard key={c.id.to_string()} question={c.clone()} {value} onedit={onedit.clone()} /> }
+            let value = assessment.answers.value(&c.id).and_then(|v| v.choice());
+            context_card(c, value, &onedit)
         });
         return html! {
             <main id="main" class="assess">
-                <DomainNav current={CONTEXT} score={app.score.clone()} />
+                { domain_nav(&app, CONTEXT) }
                 <section class="questions" aria-labelledby="domain-title">
-                    <AssessToolbar current={CONTEXT} />
+                    { assess_toolbar(&app, CONTEXT) }
                     <h1 id="domain-title" tabindex="-1">{ "About the product" }</h1>
                     <p class="summary">{ "These answers are not scored. They decide which questions apply to the product this assessment covers, so every question you see can be answered honestly. Until you answer them, every question is shown." }</p>
                     { for cards }
-                    <DomainPager current={CONTEXT} />
+                    { domain_pager(&app, CONTEXT) }
                 </section>
                 <aside class="side">
                     <DownloadBar />
@@ -98,9 +94,9 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
         });
     html! {
         <main id="main" class="assess">
-            <DomainNav current={domain.id.to_string()} score={app.score.clone()} />
+            { domain_nav(&app, &domain.id) }
             <section class="questions" aria-labelledby="domain-title">
-                <AssessToolbar current={domain.id.to_string()} />
+                { assess_toolbar(&app, &domain.id) }
                 <h1 id="domain-title" tabindex="-1">{ &domain.title }</h1>
                 <p class="summary">{ &domain.summary }</p>
                 if context_open {
@@ -113,7 +109,7 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
                 // A list of its own (keyed), so a follow-up appearing does not re-create
                 // the cards before it and take the focus away.
                 <>{ for cards }</>
-                <DomainPager current={domain.id.to_string()} />
+                { domain_pager(&app, &domain.id) }
             </section>
             <aside class="side">
                 <DownloadBar />

@@ -12,7 +12,7 @@ use crate::core::buyer::session::{BuyerChange, BuyerSession};
 use crate::core::questionnaire::Questionnaire;
 use crate::web::buyer_effects::{import, run_effects, FileStore};
 use crate::web::components::{
-    BuyerProfileEditor, FileExport, ProgressView, RadarChart, RadarSeries, VendorDetail,
+    radar_chart, BuyerProfileEditor, FileExport, ProgressView, RadarSeries, VendorDetail,
     VendorTable,
 };
 use crate::web::io::verifier;
@@ -99,7 +99,7 @@ pub fn compare_page() -> Html {
                 <button type="button" class="danger" onclick={onclear}>{ "Remove all files" }</button>
             </p>
             if !series.is_empty() {
-                <section aria-labelledby="overlay-title"><h2 id="overlay-title">{ "Selected vendors" }</h2><RadarChart {series} /></section>
+                <section aria-labelledby="overlay-title"><h2 id="overlay-title">{ "Selected vendors" }</h2>{ radar_chart(&series) }</section>
             }
             if let Some(pair) = buyer.progress_pair() { <ProgressView {pair} /> }
             <VendorDetail />

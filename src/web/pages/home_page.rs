@@ -3,12 +3,12 @@
 use yew::prelude::*;
 
 use crate::core::questionnaire::Questionnaire;
-use crate::web::components::ResumeLink;
+use crate::web::components::resume_link;
 use crate::web::routes::{Link, Route};
+use crate::web::state::AppContext;
 
-/// Landing page.
-#[function_component(HomePage)]
-pub fn home_page() -> Html {
+/// Landing page, with the resume link of `app`'s open assessment.
+pub fn home_page(app: &AppContext) -> Html {
     let q = Questionnaire::builtin();
     let questions = q.questions().count();
     html! {
@@ -24,7 +24,7 @@ pub fn home_page() -> Html {
                     <h2>{ "Vendors" }</h2>
                     <p>{ "Fill in the questionnaire over as many sittings as you need; every change is saved in this browser." }</p>
                     <Link to={Route::Assess} classes="button primary">{ "Start or continue the assessment" }</Link>
-                    <ResumeLink />
+                    { resume_link(app, None) }
                 </section>
                 <section class="card">
                     <h2>{ "Buyers" }</h2>

@@ -1,4 +1,5 @@
-//! One component per page (route).
+//! One file per page (route): a component where the page keeps hooks of its own (the
+//! questionnaire, the compare page), otherwise a view function over the vendor's state.
 
 mod assess_page;
 pub mod compare_page;
@@ -8,6 +9,6 @@ mod results_page;
 
 pub use assess_page::{AssessPage, AssessPageProps};
 pub use compare_page::ComparePage;
-pub use home_page::HomePage;
-pub use report_page::ReportPage;
-pub use results_page::ResultsPage;
+pub use home_page::home_page;
+pub use report_page::report_page;
+pub use results_page::results_page;

@@ -8,13 +8,11 @@ use crate::core::text::decimal;
 
 use crate::core::export::{evidence_text, report_answer};
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
-use crate::web::components::{DomainResult, RadarChart, RadarSeries};
-use crate::web::state::use_app;
+use crate::web::components::{domain_result, radar_chart, Detail, RadarSeries};
+use crate::web::state::AppContext;
 
-/// Report page.
-#[function_component(ReportPage)]
-pub fn report_page() -> Html {
-    let app = use_app();
+/// The printable report of `app`'s open assessment.
+pub fn report_page(app: &AppContext) -> Html {
     let q = Questionnaire::builtin();
     let score = &app.score;
     let assessment = app.assessment();
@@ -83,14 +81,14 @@ pub fn report_page() -> Html {
             <section class="summary">
                 <h2>{ "Summary" }</h2>
                 <p class="overall"><span class="overall-value">{ decimal(score.overall, 1) }</span><span class="overall-max">{ format!(" / {MAX_LEVEL}") }</span></p>
-                <RadarChart {series} />
+                { radar_chart(&series) }
                 <table><thead><tr><th>{ "Domain" }</th><th>{ "Level" }</th><th>{ "Weight" }</th></tr></thead><tbody>{ for summary_rows }</tbody></table>
                 <h3>{ format!("Gates fired ({})", score.gates.len()) }</h3>
                 <ul>{ for score.gates.iter().filter_map(|f| q.gate(&f.gate)).map(|g| html! { <li><strong>{ &g.title }</strong>{ ": " }{ &g.reason }</li> }) }</ul>
             </section>
             <section class="detail">
                 <h2>{ "Domain detail" }</h2>
-                <ul class="domain-details">{ for score.domains.iter().map(|d| html! { <DomainResult score={d.clone()} /> }) }</ul>
+                <ul class="domain-details">{ for score.domains.iter().map(|d| domain_result(d, Detail::Full)) }</ul>
             </section>
             <section class="appendix">
                 <h2>{ "Appendix: answers, notes and evidence" }</h2>

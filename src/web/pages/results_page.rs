@@ -6,14 +6,12 @@ use yew::prelude::*;
 use crate::core::text::decimal;
 
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
-use crate::web::components::{DomainResult, InteropExports, RadarChart, RadarSeries};
+use crate::web::components::{domain_result, radar_chart, Detail, InteropExports, RadarSeries};
 use crate::web::routes::{Link, Route};
-use crate::web::state::use_app;
+use crate::web::state::AppContext;
 
-/// Results page.
-#[function_component(ResultsPage)]
-pub fn results_page() -> Html {
-    let app = use_app();
+/// The results of `app`'s open assessment.
+pub fn results_page(app: &AppContext) -> Html {
     let q = Questionnaire::builtin();
     let score = &app.score;
     let name = app.workbook.current().name.clone();
@@ -49,7 +47,7 @@ pub fn results_page() -> Html {
                 <p class="cap-note">{ format!("Capped by a gate; the domain levels alone give {}.", decimal(score.overall_before_cap, 1)) }</p>
             }
             <div class="results-grid">
-                <RadarChart {series} />
+                { radar_chart(&series) }
                 <section aria-labelledby="gates-title">
                     <h2 id="gates-title">{ format!("Gates fired ({})", score.gates.len()) }</h2>
                     if score.gates.is_empty() { <p>{ "No gate caps this assessment." }</p> }
@@ -58,7 +56,7 @@ pub fn results_page() -> Html {
             </div>
             <h2>{ "Domains: level and what would lift it" }</h2>
             <ul class="domain-details">
-                { for score.domains.iter().map(|d| html! { <DomainResult score={d.clone()} /> }) }
+                { for score.domains.iter().map(|d| domain_result(d, Detail::Full)) }
             </ul>
             <p><Link to={Route::Report} classes="button">{ "Printable report" }</Link></p>
             <InteropExports />
