@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping whatever is already present at the
 # right version. Safe to run again and again.
-#   scripts/install-tools.sh          build tools (wasm32 target, trunk, wasm-bindgen, wasm-opt, axe-core)
+#   scripts/install-tools.sh          build tools (wasm32 target, trunk, wasm-bindgen, wasm-opt, esbuild, axe-core)
 #   scripts/install-tools.sh --test   also the browser test tools (chromium, chromedriver)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,8 +29,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen ${WASM_BINDGEN_
 fi
 
 if ! tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION}" \
-  || [ ! -f tools/node_modules/axe-core/axe.min.js ]; then
-  say "installing npm tools (binaryen ${BINARYEN_VERSION} for wasm-opt, axe-core) into tools/node_modules"
+  || [ ! -f tools/node_modules/axe-core/axe.min.js ] || [ ! -x tools/node_modules/.bin/esbuild ]; then
+  say "installing npm tools (binaryen ${BINARYEN_VERSION} for wasm-opt, esbuild, axe-core) into tools/node_modules"
   npm install --prefix tools --no-audit --no-fund >/dev/null
 fi
 
