@@ -11,7 +11,7 @@ use vendor_readiness_e2e::dist_dir;
 
 /// First-load budget in gzip bytes: what this build reaches, so any growth fails. The aim
 /// is 150 KB; docs/performance.md shows where the bytes go and what the next lever is.
-const FIRST_LOAD_BUDGET: usize = 236 * 1024;
+const FIRST_LOAD_BUDGET: usize = 227 * 1024;
 
 /// Files fetched later or on demand, not before the questionnaire is interactive.
 fn later(name: &str) -> bool {
