@@ -12,9 +12,11 @@ use crate::core::vendor::{
     SaveStatus, VendorAction, VendorEffect, VendorSession, SAVE_DEBOUNCE_MS,
 };
 use crate::core::workbook::Workbook;
-use crate::web::components::{profile_form, top_nav, AssessmentList, BuyerHost, UpdateBanner};
+use crate::web::components::{
+    profile_form, top_nav, AssessmentList, BuyerHost, UpdateBanner, VendorPageHost,
+};
 use crate::web::io::{data_file, storage};
-use crate::web::pages::{home_page, report_page, results_page, AssessPage};
+use crate::web::pages::{home_page, AssessPage};
 use crate::web::routes::{use_route, Link, Route};
 use crate::web::state::{AppContext, Store};
 
@@ -26,10 +28,8 @@ fn page(app: &AppContext, route: Route) -> Html {
         Route::Setup => html! {
             <main id="main" class="setup"><h1>{ "Profile and assessments" }</h1>{ profile_form(app) }<AssessmentList /></main>
         },
-        Route::Results => results_page(app),
-        Route::Report => report_page(app),
-        // The buyer's page is its own module, in the host below.
-        Route::Compare => html! {},
+        // The on-demand module's pages, in the hosts below.
+        Route::Results | Route::Report | Route::Compare => html! {},
         Route::NotFound => html! {
             <main id="main"><h1>{ "Page not found" }</h1><Link to={Route::Home}>{ "Go to the start page" }</Link></main>
         },
@@ -115,12 +115,18 @@ pub fn app() -> Html {
     }
     let route = use_route();
     let buyer = route == Route::Compare;
+    let vendor_page = match route {
+        Route::Results => Some("results"),
+        Route::Report => Some("report"),
+        _ => None,
+    };
     html! {
         <ContextProvider<AppContext> context={app.clone()}>
             <UpdateBanner />
             { top_nav(&app) }
             { page(&app, route) }
             <BuyerHost visible={buyer} />
+            <VendorPageHost page={vendor_page} />
         </ContextProvider<AppContext>>
     }
 }

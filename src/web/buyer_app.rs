@@ -1,21 +1,94 @@
-//! The buyer's module: the compare page as an app of its own, mounted into the host
-//! element the main app keeps for it (`#buyer-root`). It shares nothing with the vendor's
-//! app but the page: its state is the buyer's session, and its profile lives in the
-//! browser's storage.
+//! The on-demand module: the buyer's compare page, and the vendor's Results and Report
+//! pages, each mounted when the main app asks for it (`web::io::buyer_module` says how
+//! the two speak). The compare page's state is the buyer's session, its profile in the
+//! browser's storage; a vendor page is a read-only view of the workbook the main app
+//! hands over each time it changes, so nothing here saves the vendor's work.
 
-use crate::web::pages::ComparePage;
+use std::cell::RefCell;
+use std::rc::Rc;
 
-/// Mounts the compare page into `#buyer-root` and tells the main app it is ready.
-pub fn start() {
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+
+use crate::core::workbook::Workbook;
+use crate::web::io::buyer_module::{self, SHOW_COMPARE_EVENT, SHOW_VENDOR_PAGE_EVENT};
+use crate::web::io::json;
+use crate::web::pages::{ComparePage, VendorPage, VendorPageKind, VendorPageProps};
+
+thread_local! {
+    static VENDOR_PAGE: RefCell<Option<yew::AppHandle<VendorPage>>> = const { RefCell::new(None) };
+    static HANDED_OVER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    static LAST_WORKBOOK: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// A fresh element inside the main app's host `id` (the main app owns the host; this
+/// module owns what it puts inside).
+fn root_in(id: &str) -> Option<web_sys::Element> {
     let document = gloo::utils::document();
-    let Some(host) = document.get_element_by_id("buyer-root") else {
+    let host = document.get_element_by_id(id)?;
+    let root = document.create_element("div").ok()?;
+    host.append_child(&root).ok()?;
+    Some(root)
+}
+
+fn show_compare() {
+    thread_local!(static MOUNTED: RefCell<bool> = const { RefCell::new(false) });
+    if MOUNTED.with(|m| m.replace(true)) {
+        return;
+    }
+    if let Some(root) = root_in("buyer-root") {
+        yew::Renderer::<ComparePage>::with_root(root).render();
+    }
+}
+
+fn show_vendor_page(event: &web_sys::Event) {
+    let Some(event) = event.dyn_ref::<web_sys::CustomEvent>() else {
         return;
     };
-    // The main app owns the host; this module owns what it puts inside.
-    let Ok(root) = document.create_element("div") else {
+    let Some((page, text)) = buyer_module::vendor_page_request(&event.detail()) else {
         return;
     };
-    let _ = host.append_child(&root);
-    yew::Renderer::<ComparePage>::with_root(root).render();
-    crate::web::io::buyer_module::announce_ready();
+    // The main app hands the workbook over again whenever its own state changes (a save
+    // finishing, say); only a different workbook starts a new session, so an export
+    // under way on the page keeps its status.
+    let same = LAST_WORKBOOK.with(|last| {
+        let same = *last.borrow() == text;
+        if !same {
+            *last.borrow_mut() = text.clone();
+        }
+        same
+    });
+    if !same {
+        HANDED_OVER.with(|n| n.set(n.get() + 1));
+    }
+    let props = VendorPageProps {
+        kind: if page == "report" {
+            VendorPageKind::Report
+        } else {
+            VendorPageKind::Results
+        },
+        workbook: json::from_json::<Workbook>(&text).map(Rc::new),
+        handed_over: HANDED_OVER.with(std::cell::Cell::get),
+    };
+    VENDOR_PAGE.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        match slot.as_mut() {
+            Some(handle) => handle.update(props),
+            None => {
+                if let Some(root) = root_in("vendor-page-root") {
+                    *slot = Some(
+                        yew::Renderer::<VendorPage>::with_root_and_props(root, props).render(),
+                    );
+                }
+            }
+        }
+    });
+}
+
+/// Listens for the main app's requests, then tells it the module runs.
+pub fn start() {
+    let window = gloo::utils::window();
+    EventListener::new(&window, SHOW_COMPARE_EVENT, |_| show_compare()).forget();
+    EventListener::new(&window, SHOW_VENDOR_PAGE_EVENT, show_vendor_page).forget();
+    buyer_module::announce_ready();
 }

@@ -1,24 +1,18 @@
-//! Where the buyer's module lives: a host element that stays in the page (so the buyer's
-//! files and table survive a visit to another page), and the loading of the module the
-//! first time the compare page is opened ([`crate::web::io::buyer_module`]).
+//! Where the on-demand module's pages live: host elements that stay in the page (so the
+//! buyer's files and table survive a visit to another page), the loading of the module
+//! the first time one of its pages is opened ([`crate::web::io::buyer_module`]), and what
+//! the host shows until the module runs.
 
 use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::web::io::buyer_module::{self, READY_EVENT};
 
-/// Props of [`BuyerHost`].
-#[derive(PartialEq, Properties)]
-pub struct BuyerHostProps {
-    /// Whether the compare page is the one shown.
-    pub visible: bool,
-}
-
-/// The host of the buyer's module.
-#[function_component(BuyerHost)]
-pub fn buyer_host(props: &BuyerHostProps) -> Html {
-    let started = use_mut_ref(|| false);
-    let ready = use_state(|| false);
+/// Whether the module runs: starts loading it when `visible` first holds, and turns
+/// `true` once it runs. The error says why it could not be loaded.
+#[hook]
+pub fn use_module(visible: bool) -> (bool, Option<String>) {
+    let ready = use_state(buyer_module::is_ready);
     let problem = use_state(|| None::<String>);
     {
         let ready = ready.clone();
@@ -29,25 +23,54 @@ pub fn buyer_host(props: &BuyerHostProps) -> Html {
             move || drop(listener)
         });
     }
-    if props.visible && !*started.borrow() {
-        *started.borrow_mut() = true;
-        if let Err(e) = buyer_module::load() {
-            problem.set(Some(e.to_owned()));
-        }
+    {
+        let problem = problem.clone();
+        use_effect_with(visible, move |visible| {
+            if *visible {
+                if let Err(e) = buyer_module::ensure_loaded() {
+                    problem.set(Some(e));
+                }
+            }
+        });
     }
+    (*ready, (*problem).clone())
+}
+
+/// What a host shows while its module loads, or why it could not.
+pub fn loading(title: &str, class: &'static str, problem: Option<&str>) -> Html {
+    html! {
+        <main id="main" class={class}>
+            <h1>{ title }</h1>
+            if let Some(p) = problem {
+                <p class="error" role="alert">{ format!("The page could not start: {p}.") }</p>
+            } else {
+                <p role="status">{ "Loading the page…" }</p>
+            }
+        </main>
+    }
+}
+
+/// Props of [`BuyerHost`].
+#[derive(PartialEq, Properties)]
+pub struct BuyerHostProps {
+    /// Whether the compare page is the one shown.
+    pub visible: bool,
+}
+
+/// The host of the compare page.
+#[function_component(BuyerHost)]
+pub fn buyer_host(props: &BuyerHostProps) -> Html {
+    let (ready, problem) = use_module(props.visible);
+    let visible = props.visible;
+    use_effect_with((visible, ready), |&(visible, ready)| {
+        if visible && ready {
+            buyer_module::show_compare();
+        }
+    });
     html! {
         <>
-            if props.visible && !*ready {
-                <main id="main" class="compare">
-                    <h1>{ "Compare vendors" }</h1>
-                    if let Some(p) = &*problem {
-                        <p class="error" role="alert">{ format!("The comparison page could not start: {p}.") }</p>
-                    } else {
-                        <p role="status">{ "Loading the comparison page…" }</p>
-                    }
-                </main>
-            }
-            <div id="buyer-root" hidden={!props.visible || !*ready}></div>
+            if visible && !ready { { loading("Compare vendors", "compare", problem.as_deref()) } }
+            <div id="buyer-root" hidden={!visible || !ready}></div>
         </>
     }
 }

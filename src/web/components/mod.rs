@@ -40,6 +40,7 @@ mod signing_panel;
 mod top_nav;
 mod update_banner;
 mod vendor_detail;
+mod vendor_page_host;
 mod vendor_row;
 mod vendor_table;
 
@@ -77,5 +78,6 @@ pub use signing_panel::{SigningPanel, SigningPanelProps};
 pub use top_nav::top_nav;
 pub use update_banner::UpdateBanner;
 pub use vendor_detail::VendorDetail;
+pub use vendor_page_host::{VendorPageHost, VendorPageHostProps};
 pub use vendor_row::{VendorRowView, VendorRowViewProps};
 pub use vendor_table::VendorTable;

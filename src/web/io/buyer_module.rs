@@ -1,21 +1,44 @@
-//! The buyer's module as the main app loads it: a same-origin ES module whose file name
-//! carries a content hash written into `index.html` by the build
-//! (`<meta name="vendor-readiness-buyer">`), and the event it fires once on screen.
+//! The on-demand module as the main app loads and drives it: a same-origin ES module whose
+//! file name carries a content hash written into `index.html` by the build
+//! (`<meta name="vendor-readiness-buyer">`). It holds the buyer's compare page and the
+//! vendor's Results and Report pages, which are not part of the vendor's first load.
+//!
+//! The two programs share no memory, so they speak through events on `window`: the module
+//! fires [`READY_EVENT`] once it runs (and sets [`READY_FLAG`], for a host that comes
+//! later); the main app then asks it to show the compare page ([`SHOW_COMPARE_EVENT`]) or
+//! a vendor page of a workbook ([`SHOW_VENDOR_PAGE_EVENT`], the workbook as JSON).
 
-use wasm_bindgen::JsCast;
+use std::cell::Cell;
+
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::web::io::build_meta;
 
-/// The event the buyer's module fires on `window` once it is on screen.
+/// The event the module fires on `window` once it runs.
 pub const READY_EVENT: &str = "vendor-readiness-buyer-ready";
+/// The property of `window` the module sets to `true` before it fires [`READY_EVENT`].
+pub const READY_FLAG: &str = "vendorReadinessModuleReady";
+/// Asks the module to mount the compare page into `#buyer-root` (once).
+pub const SHOW_COMPARE_EVENT: &str = "vendor-readiness-show-compare";
+/// Asks the module to show a vendor page in `#vendor-page-root`; the detail is an
+/// object `{ page: "results" | "report", workbook: "<the workbook as JSON>" }`.
+pub const SHOW_VENDOR_PAGE_EVENT: &str = "vendor-readiness-show-vendor-page";
 
-/// Starts loading the buyer's module; the error says why it could not.
-pub fn load() -> Result<(), String> {
+thread_local! {
+    static LOADING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Starts loading the module, once whoever asks first; the error says why it could not.
+pub fn ensure_loaded() -> Result<(), String> {
+    if LOADING.with(Cell::get) {
+        return Ok(());
+    }
+    LOADING.with(|l| l.set(true));
     let document = gloo::utils::document();
     let src = build_meta::versioned_file("buyer").ok_or("this build has no buyer module")?;
     let script: web_sys::HtmlScriptElement = document
         .create_element("script")
-        .map_err(|_| "the buyer module could not be loaded")?
+        .map_err(|_| "the module could not be loaded")?
         .unchecked_into();
     script.set_type("module");
     script.set_src(&src);
@@ -23,13 +46,45 @@ pub fn load() -> Result<(), String> {
         .head()
         .ok_or("the page has no head")?
         .append_child(&script)
-        .map_err(|_| "the buyer module could not be loaded")?;
+        .map_err(|_| "the module could not be loaded")?;
     Ok(())
 }
 
-/// Tells the main app the buyer's module is on screen.
+/// Whether the module runs (and listens for the show events).
+pub fn is_ready() -> bool {
+    js_sys::Reflect::get(&gloo::utils::window(), &READY_FLAG.into()).is_ok_and(|v| v.is_truthy())
+}
+
+/// Tells the main app the module runs.
 pub fn announce_ready() {
-    if let Ok(event) = web_sys::CustomEvent::new(READY_EVENT) {
+    let _ = js_sys::Reflect::set(&gloo::utils::window(), &READY_FLAG.into(), &true.into());
+    fire(READY_EVENT, &JsValue::UNDEFINED);
+}
+
+/// Asks the module to show the compare page.
+pub fn show_compare() {
+    fire(SHOW_COMPARE_EVENT, &JsValue::UNDEFINED);
+}
+
+/// Asks the module to show vendor page `page` (`results` or `report`) of the workbook
+/// `workbook_json`.
+pub fn show_vendor_page(page: &str, workbook_json: &str) {
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"page".into(), &page.into());
+    let _ = js_sys::Reflect::set(&detail, &"workbook".into(), &workbook_json.into());
+    fire(SHOW_VENDOR_PAGE_EVENT, &detail);
+}
+
+/// The page and workbook JSON of a [`SHOW_VENDOR_PAGE_EVENT`]'s detail.
+pub fn vendor_page_request(detail: &JsValue) -> Option<(String, String)> {
+    let get = |key: &str| js_sys::Reflect::get(detail, &key.into()).ok()?.as_string();
+    Some((get("page")?, get("workbook")?))
+}
+
+fn fire(name: &str, detail: &JsValue) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = gloo::utils::window().dispatch_event(&event);
     }
 }
