@@ -138,8 +138,12 @@ def version(name, marker, target):
             % (new[".js"], new["_bg.wasm"])
         )
     else:
-        # An ES module: load the bindings, then the module next to it (its own start runs).
-        shim = ("import init from './%s';await init({module_or_path:new URL('./%s',import.meta.url)});"
+        # An ES module: load the bindings, then the module next to it (its own start runs);
+        # if the module cannot be fetched or started, the page hears why
+        # (web::io::buyer_module::FAILED_EVENT).
+        shim = ("import init from './%s';init({module_or_path:new URL('./%s',import.meta.url)})"
+                ".catch(e=>dispatchEvent(new CustomEvent('vendor-readiness-module-failed',"
+                "{detail:'its module could not be started ('+e+')'})));"
                 % (new[".js"], new["_bg.wasm"]))
     open(os.path.join(dist, new["_loader.js"]), "w", encoding="utf-8").write(shim)
     name_in_index(marker, new["_loader.js"])

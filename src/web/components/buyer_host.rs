@@ -6,7 +6,9 @@
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use crate::web::io::buyer_module::{self, READY_EVENT};
+use wasm_bindgen::JsCast;
+
+use crate::web::io::buyer_module::{self, FAILED_EVENT, READY_EVENT};
 
 /// Whether the module runs: starts loading it when `visible` first holds, and turns
 /// `true` once it runs. The error says why it could not be loaded.
@@ -15,12 +17,18 @@ pub fn use_module(visible: bool) -> (bool, Option<String>) {
     let ready = use_state(buyer_module::is_ready);
     let problem = use_state(|| None::<String>);
     {
-        let ready = ready.clone();
+        let (ready, problem) = (ready.clone(), problem.clone());
         use_effect_with((), move |_| {
-            let listener = EventListener::once(&gloo::utils::window(), READY_EVENT, move |_| {
-                ready.set(true)
+            let window = gloo::utils::window();
+            let on_ready = EventListener::once(&window, READY_EVENT, move |_| ready.set(true));
+            let on_failed = EventListener::new(&window, FAILED_EVENT, move |e| {
+                let why = e
+                    .dyn_ref::<web_sys::CustomEvent>()
+                    .and_then(|e| e.detail().as_string())
+                    .unwrap_or_else(|| "it could not be loaded".to_owned());
+                problem.set(Some(format!("{why}; reload the page to try again")));
             });
-            move || drop(listener)
+            move || drop((on_ready, on_failed))
         });
     }
     {

@@ -18,6 +18,10 @@ use crate::web::io::build_meta;
 pub const READY_EVENT: &str = "vendor-readiness-buyer-ready";
 /// The property of `window` the module sets to `true` before it fires [`READY_EVENT`].
 pub const READY_FLAG: &str = "vendorReadinessModuleReady";
+/// The event fired on `window` when the module's files cannot be fetched or started (the
+/// detail says why): by the script element for its loader or bindings, by the loader
+/// (`scripts/post_build.py`) for its wasm.
+pub const FAILED_EVENT: &str = "vendor-readiness-module-failed";
 /// Asks the module to mount the compare page into `#buyer-root` (once).
 pub const SHOW_COMPARE_EVENT: &str = "vendor-readiness-show-compare";
 /// Asks the module to show a vendor page in `#vendor-page-root`; the detail is an
@@ -42,6 +46,15 @@ pub fn ensure_loaded() -> Result<(), String> {
         .unchecked_into();
     script.set_type("module");
     script.set_src(&src);
+    // A later visit to one of its pages tries again.
+    gloo::events::EventListener::once(&script, "error", |_| {
+        LOADING.with(|l| l.set(false));
+        fire(
+            FAILED_EVENT,
+            &"its files could not be fetched (offline, or blocked by the host)".into(),
+        );
+    })
+    .forget();
     document
         .head()
         .ok_or("the page has no head")?

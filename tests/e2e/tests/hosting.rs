@@ -522,3 +522,41 @@ async fn two_builds_published_before_a_reload_keep_the_build_an_open_tab_runs() 
     // The second tab still runs the first build and gets its late files from its cache.
     old_tab_opens_its_buyer_page(&browser, &server, second_tab).await;
 }
+
+/// A copy of `dist/` without the files of the on-demand module whose names end in `suffix`.
+fn dist_without(suffix: &str) -> tempfile::TempDir {
+    let copy = tempfile::tempdir().unwrap();
+    let mut left_out = 0;
+    for entry in std::fs::read_dir(dist_dir()).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("vendor-readiness-buyer-") && name.ends_with(suffix) {
+            left_out += 1;
+            continue;
+        }
+        std::fs::copy(entry.path(), copy.path().join(&name)).unwrap();
+    }
+    assert_eq!(left_out, 1, "dist/ has one module file ending in {suffix}");
+    copy
+}
+
+#[tokio::test]
+async fn a_vendor_page_whose_module_cannot_be_fetched_says_so() {
+    let (server, _driver, _dirs, browser) = launch_at(PREFIX).await;
+    // The loader missing (the script element fails), then its wasm (the loader fails).
+    for (suffix, why) in [
+        ("_loader.js", "could not be fetched"),
+        ("_bg.wasm", "could not be started"),
+    ] {
+        let copy = dist_without(suffix);
+        server.serve(copy.path().to_owned());
+        browser.open(&server, "#/results").await;
+        let alert = browser
+            .wait_text("main [role=alert]", |t| t.contains(why))
+            .await;
+        assert!(alert.starts_with("The page could not start:"), "{alert}");
+        assert!(alert.contains("reload the page to try again"), "{alert}");
+        // The questionnaire still works.
+        browser.open(&server, "#/assess/intake").await;
+        answer_first(&browser).await;
+    }
+}
