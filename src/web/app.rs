@@ -16,7 +16,7 @@ use crate::web::components::{
     profile_form, top_nav, AssessmentList, BuyerHost, UpdateBanner, VendorPageHost,
 };
 use crate::web::io::{data_file, storage};
-use crate::web::pages::{home_page, AssessPage};
+use crate::web::pages::{home_page, AssessPage, VendorPageKind};
 use crate::web::routes::{use_route, Link, Route};
 use crate::web::state::{AppContext, Store};
 
@@ -116,8 +116,8 @@ pub fn app() -> Html {
     let route = use_route();
     let buyer = route == Route::Compare;
     let vendor_page = match route {
-        Route::Results => Some("results"),
-        Route::Report => Some("report"),
+        Route::Results => Some(VendorPageKind::Results),
+        Route::Report => Some(VendorPageKind::Report),
         _ => None,
     };
     html! {

@@ -15,10 +15,12 @@ use crate::web::io::buyer_module::{self, SHOW_COMPARE_EVENT, SHOW_VENDOR_PAGE_EV
 use crate::web::io::json;
 use crate::web::pages::{ComparePage, VendorPage, VendorPageKind, VendorPageProps};
 
+/// A workbook handed over: its JSON, what it read as, and how many came before it.
+type HandedOver = (String, Result<Rc<Workbook>, String>, u64);
+
 thread_local! {
     static VENDOR_PAGE: RefCell<Option<yew::AppHandle<VendorPage>>> = const { RefCell::new(None) };
-    static HANDED_OVER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-    static LAST_WORKBOOK: RefCell<String> = const { RefCell::new(String::new()) };
+    static LAST_WORKBOOK: RefCell<Option<HandedOver>> = const { RefCell::new(None) };
 }
 
 /// A fresh element inside the main app's host `id` (the main app owns the host; this
@@ -48,27 +50,28 @@ fn show_vendor_page(event: &web_sys::Event) {
     let Some((page, text)) = buyer_module::vendor_page_request(&event.detail()) else {
         return;
     };
+    let Some(kind) = VendorPageKind::from_name(&page) else {
+        return;
+    };
     // The main app hands the workbook over again whenever its own state changes (a save
-    // finishing, say); only a different workbook starts a new session, so an export
-    // under way on the page keeps its status.
-    let same = LAST_WORKBOOK.with(|last| {
-        let same = *last.borrow() == text;
-        if !same {
-            *last.borrow_mut() = text.clone();
+    // finishing, say); only a different workbook is read and starts a new session, so an
+    // export under way on the page keeps its status.
+    let (workbook, handed_over) = LAST_WORKBOOK.with(|last| {
+        let mut last = last.borrow_mut();
+        match last.as_ref() {
+            Some((seen, workbook, n)) if *seen == text => (workbook.clone(), *n),
+            seen => {
+                let n = seen.map_or(0, |(_, _, n)| n + 1);
+                let workbook = json::from_json::<Workbook>(&text).map(Rc::new);
+                *last = Some((text, workbook.clone(), n));
+                (workbook, n)
+            }
         }
-        same
     });
-    if !same {
-        HANDED_OVER.with(|n| n.set(n.get() + 1));
-    }
     let props = VendorPageProps {
-        kind: if page == "report" {
-            VendorPageKind::Report
-        } else {
-            VendorPageKind::Results
-        },
-        workbook: json::from_json::<Workbook>(&text).map(Rc::new),
-        handed_over: HANDED_OVER.with(std::cell::Cell::get),
+        kind,
+        workbook,
+        handed_over,
     };
     VENDOR_PAGE.with(|slot| {
         let mut slot = slot.borrow_mut();

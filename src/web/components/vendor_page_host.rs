@@ -6,13 +6,14 @@ use yew::prelude::*;
 
 use crate::web::components::buyer_host::{loading, use_module};
 use crate::web::io::{buyer_module, json};
+use crate::web::pages::VendorPageKind;
 use crate::web::state::use_app;
 
 /// Props of [`VendorPageHost`].
 #[derive(PartialEq, Properties)]
 pub struct VendorPageHostProps {
-    /// The page shown, if one of the module's vendor pages: `results` or `report`.
-    pub page: Option<&'static str>,
+    /// The page shown, if one of the module's vendor pages.
+    pub page: Option<VendorPageKind>,
 }
 
 /// The host of the vendor pages.
@@ -28,7 +29,7 @@ pub fn vendor_page_host(props: &VendorPageHostProps) -> Html {
             move |&(page, ready, _)| {
                 if let (Some(page), true) = (page, ready) {
                     match json::to_json(&app.workbook) {
-                        Ok(text) => buyer_module::show_vendor_page(page, &text),
+                        Ok(text) => buyer_module::show_vendor_page(page.name(), &text),
                         Err(e) => failed.set(Some(e)),
                     }
                 }
@@ -36,10 +37,7 @@ pub fn vendor_page_host(props: &VendorPageHostProps) -> Html {
         );
     }
     let problem = problem.or_else(|| (*failed).clone());
-    let title = match props.page {
-        Some("report") => "Report",
-        _ => "Results",
-    };
+    let title = props.page.map_or("Results", VendorPageKind::title);
     html! {
         <>
             if props.page.is_some() && (!ready || problem.is_some()) { { loading(title, "results", problem.as_deref()) } }
