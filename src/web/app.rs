@@ -15,8 +15,9 @@ use crate::core::workbook::Workbook;
 use crate::web::components::{
     profile_form, top_nav, AssessmentList, BuyerHost, UpdateBanner, VendorPageHost,
 };
+use crate::web::io::buyer_module::VendorPageKind;
 use crate::web::io::{data_file, storage};
-use crate::web::pages::{home_page, AssessPage, VendorPageKind};
+use crate::web::pages::{home_page, AssessPage};
 use crate::web::routes::{use_route, Link, Route};
 use crate::web::state::{AppContext, Store};
 

@@ -11,9 +11,11 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 
 use crate::core::workbook::Workbook;
-use crate::web::io::buyer_module::{self, SHOW_COMPARE_EVENT, SHOW_VENDOR_PAGE_EVENT};
+use crate::web::io::buyer_module::{
+    self, VendorPageKind, SHOW_COMPARE_EVENT, SHOW_VENDOR_PAGE_EVENT,
+};
 use crate::web::io::json;
-use crate::web::pages::{ComparePage, VendorPage, VendorPageKind, VendorPageProps};
+use crate::web::pages::{ComparePage, VendorPage, VendorPageProps};
 
 /// A workbook handed over: its JSON, what it read as, and how many came before it.
 type HandedOver = (String, Result<Rc<Workbook>, String>, u64);

@@ -5,8 +5,8 @@
 use yew::prelude::*;
 
 use crate::web::components::buyer_host::{loading, use_module};
-use crate::web::io::{buyer_module, json};
-use crate::web::pages::VendorPageKind;
+use crate::web::io::buyer_module::{self, VendorPageKind};
+use crate::web::io::json;
 use crate::web::state::use_app;
 
 /// Props of [`VendorPageHost`].

@@ -28,6 +28,40 @@ pub const SHOW_COMPARE_EVENT: &str = "vendor-readiness-show-compare";
 /// object `{ page: "results" | "report", workbook: "<the workbook as JSON>" }`.
 pub const SHOW_VENDOR_PAGE_EVENT: &str = "vendor-readiness-show-vendor-page";
 
+/// Which vendor page.
+#[derive(Clone, Copy, PartialEq)]
+pub enum VendorPageKind {
+    /// Results.
+    Results,
+    /// The printable report.
+    Report,
+}
+
+impl VendorPageKind {
+    /// Its name between the two programs (`web::io::buyer_module`'s events).
+    pub fn name(self) -> &'static str {
+        match self {
+            VendorPageKind::Results => "results",
+            VendorPageKind::Report => "report",
+        }
+    }
+
+    /// The page of a name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        [VendorPageKind::Results, VendorPageKind::Report]
+            .into_iter()
+            .find(|k| k.name() == name)
+    }
+
+    /// Its heading while the module loads.
+    pub fn title(self) -> &'static str {
+        match self {
+            VendorPageKind::Results => "Results",
+            VendorPageKind::Report => "Report",
+        }
+    }
+}
+
 thread_local! {
     static LOADING: Cell<bool> = const { Cell::new(false) };
 }

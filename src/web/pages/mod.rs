@@ -13,4 +13,4 @@ pub use compare_page::ComparePage;
 pub use home_page::home_page;
 pub use report_page::report_page;
 pub use results_page::results_page;
-pub use vendor_page::{VendorPage, VendorPageKind, VendorPageProps};
+pub use vendor_page::{VendorPage, VendorPageProps};

@@ -8,42 +8,9 @@ use yew::prelude::*;
 
 use crate::core::vendor::VendorSession;
 use crate::core::workbook::Workbook;
+use crate::web::io::buyer_module::VendorPageKind;
 use crate::web::pages::{report_page, results_page};
 use crate::web::state::{AppContext, Store};
-
-/// Which vendor page.
-#[derive(Clone, Copy, PartialEq)]
-pub enum VendorPageKind {
-    /// Results.
-    Results,
-    /// The printable report.
-    Report,
-}
-
-impl VendorPageKind {
-    /// Its name between the two programs (`web::io::buyer_module`'s events).
-    pub fn name(self) -> &'static str {
-        match self {
-            VendorPageKind::Results => "results",
-            VendorPageKind::Report => "report",
-        }
-    }
-
-    /// The page of a name.
-    pub fn from_name(name: &str) -> Option<Self> {
-        [VendorPageKind::Results, VendorPageKind::Report]
-            .into_iter()
-            .find(|k| k.name() == name)
-    }
-
-    /// Its heading while the module loads.
-    pub fn title(self) -> &'static str {
-        match self {
-            VendorPageKind::Results => "Results",
-            VendorPageKind::Report => "Report",
-        }
-    }
-}
 
 /// Props of [`VendorPage`].
 #[derive(PartialEq, Properties)]
