@@ -7,8 +7,11 @@
 //!   built-in questionnaire is never parsed: the page carries no JSON parser for it and
 //!   starts without the work. The gates come twice, with and without their
 //!   justifications, which only the verifier and the CLI show; the changelog and the
-//!   migration rules stay JSON text, parsed on first use by those who read them. A test
-//!   checks the static data equals the questionnaire parsed from the JSON;
+//!   migration rules stay JSON text, parsed on first use by those who read them. The
+//!   domains, the bulk, come packed instead (`builtin_text.txt`, `builtin_shape.bin`,
+//!   read by `core::questionnaire::packed`, whose doc gives the form): their text once,
+//!   and their structure as small numbers. A test checks the built-in data equals the
+//!   questionnaire parsed from the JSON;
 //! - the SHA-256 of the data file's bytes (`builtin_file.rs`): the file is published next
 //!   to the page, which fetches the references from it (versioned and integrity-checked
 //!   by that digest) instead of carrying them in its first load.
@@ -175,59 +178,6 @@ fn context_question(v: &Value, what: &str) -> String {
     )
 }
 
-fn answer_spec(v: &Value, what: &str) -> String {
-    let kind = v
-        .get("type")
-        .and_then(Value::as_str)
-        .unwrap_or_else(|| panic!("{what} has no answer type"));
-    match kind {
-        "yes_partly_no" => {
-            object(v, what, &["type"]);
-            "AnswerSpec::YesPartlyNo".into()
-        }
-        "choice" => {
-            let o = object(v, what, &["type", "options"]);
-            let options = list(
-                req(o, "options", what),
-                &format!("{what}.options"),
-                |x, w| {
-                    let p = object(x, w, &["id", "label", "credit"]);
-                    format!(
-                        "ChoiceOption {{ id: {}, label: {}, credit: {} }}",
-                        string(p, "id", w),
-                        string(p, "label", w),
-                        number(p, "credit", w)
-                    )
-                },
-            );
-            format!("AnswerSpec::Choice {{ options: Cow::Borrowed({options}) }}")
-        }
-        "number" => {
-            let o = object(v, what, &["type", "unit", "min", "max", "better", "bands"]);
-            let better = match req(o, "better", what).as_str() {
-                Some("lower") => "Better::Lower",
-                Some("higher") => "Better::Higher",
-                _ => panic!("{what}.better is neither lower nor higher"),
-            };
-            let bands = list(req(o, "bands", what), &format!("{what}.bands"), |x, w| {
-                let p = object(x, w, &["threshold", "credit"]);
-                format!(
-                    "Band {{ threshold: {}, credit: {} }}",
-                    number(p, "threshold", w),
-                    number(p, "credit", w)
-                )
-            });
-            format!(
-                "AnswerSpec::Number {{ unit: {}, min: {}, max: {}, better: {better}, bands: Cow::Borrowed({bands}) }}",
-                string(o, "unit", what),
-                number(o, "min", what),
-                number(o, "max", what)
-            )
-        }
-        other => panic!("{what} has an unknown answer type {other:?}"),
-    }
-}
-
 fn applicability(o: &Map<String, Value>, what: &str) -> String {
     match o.get("applies_if") {
         None | Some(Value::Null) => "None".into(),
@@ -243,72 +193,248 @@ fn applicability(o: &Map<String, Value>, what: &str) -> String {
     }
 }
 
-fn question(v: &Value, what: &str) -> String {
-    let o = object(
-        v,
-        what,
-        &[
-            "id",
-            "text",
-            "why",
-            "level",
-            "answer",
-            "allow_na",
-            "refs",
-            "show_if",
-            "partly",
-            "na_label",
-            "applies_if",
-        ],
-    );
-    let show_if = match o.get("show_if") {
-        None | Some(Value::Null) => "None".into(),
-        Some(c) => {
-            let w = format!("{what}.show_if");
-            let c = object(c, &w, &["question", "credit_at_least"]);
-            format!(
-                "Some(Condition {{ question: {}, credit_at_least: {} }})",
-                string(c, "question", &w),
-                number(c, "credit_at_least", &w)
-            )
-        }
-    };
-    let applies_if = applicability(o, what);
-    let allow_na = o.get("allow_na").and_then(Value::as_bool).unwrap_or(false);
-    format!(
-        "Question {{ id: {}, text: {}, why: {}, level: {}, answer: {}, allow_na: {allow_na}, refs: {}, show_if: {show_if}, partly: {}, na_label: {}, applies_if: {applies_if} }}",
-        string(o, "id", what),
-        string(o, "text", what),
-        string(o, "why", what),
-        integer(o, "level", what),
-        answer_spec(req(o, "answer", what), &format!("{what}.answer")),
-        texts(req(o, "refs", what), &format!("{what}.refs")),
-        opt_string(o, "partly", what),
-        opt_string(o, "na_label", what)
-    )
+/// The domains in the compact form `core::questionnaire::packed` reads: every distinct
+/// text once, in one string (`builtin_text.txt`), and the structure as bytes
+/// (`builtin_shape.bin`) whose texts are indexes into that string's pieces. Static Rust
+/// values would carry three words of pointer, length and tag per text and a pointer per
+/// list, which compress poorly; this carries the text and small numbers.
+#[derive(Default)]
+struct Packer {
+    texts: Vec<String>,
+    index: std::collections::HashMap<String, u32>,
+    numbers: Vec<f64>,
+    shape: Vec<u8>,
 }
 
-fn domain(v: &Value, what: &str) -> String {
-    let o = object(
-        v,
-        what,
-        &["id", "title", "summary", "weight", "levels", "questions"],
-    );
-    let levels = pair_map(o.get("levels"), &format!("{what}.levels"), |x, w| {
-        text(x.as_str().unwrap_or_else(|| panic!("{w} is not text")))
-    });
-    let questions = list(
-        req(o, "questions", what),
-        &format!("{what}.questions"),
-        question,
-    );
-    format!(
-        "Domain {{ id: {}, title: {}, summary: {}, weight: {}, levels: {levels}, questions: Cow::Borrowed({questions}) }}",
-        string(o, "id", what),
-        string(o, "title", what),
-        string(o, "summary", what),
-        integer(o, "weight", what)
-    )
+impl Packer {
+    fn count(&mut self, mut n: u64) {
+        // LEB128: seven bits a byte, the high bit set on all but the last.
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.shape.push(byte);
+                break;
+            }
+            self.shape.push(byte | 0x80);
+        }
+    }
+
+    fn text(&mut self, s: &str) {
+        // A text seen for the first time is the next piece, written as 0; one seen before
+        // is written as its index + 1. Most texts appear once, so most are one zero byte.
+        let next = self.texts.len() as u32;
+        let i = *self.index.entry(s.to_owned()).or_insert(next);
+        if i == next {
+            self.texts.push(s.to_owned());
+            self.count(0);
+        } else {
+            self.count(u64::from(i) + 1);
+        }
+    }
+
+    fn number(&mut self, o: &Map<String, Value>, key: &str, what: &str) {
+        let n: f64 = number(o, key, what)
+            .parse()
+            .expect("a number's debug form parses");
+        // Credits and bounds take few distinct values: each is an index into a table.
+        let i = match self
+            .numbers
+            .iter()
+            .position(|&m| m.to_bits() == n.to_bits())
+        {
+            Some(i) => i,
+            None => {
+                self.numbers.push(n);
+                self.numbers.len() - 1
+            }
+        };
+        self.count(i as u64);
+    }
+
+    fn string(&mut self, o: &Map<String, Value>, key: &str, what: &str) {
+        let s = req(o, key, what)
+            .as_str()
+            .unwrap_or_else(|| panic!("{what}.{key} is not text"));
+        self.text(s);
+    }
+
+    fn opt_string(&mut self, o: &Map<String, Value>, key: &str, what: &str) -> bool {
+        match o.get(key) {
+            None | Some(Value::Null) => false,
+            Some(Value::String(_)) => true,
+            Some(_) => panic!("{what}.{key} is not text"),
+        }
+    }
+
+    fn list(&mut self, v: &Value, what: &str, mut item: impl FnMut(&mut Self, &Value, &str)) {
+        let items = v
+            .as_array()
+            .unwrap_or_else(|| panic!("{what} is not a list"));
+        self.count(items.len() as u64);
+        for (i, x) in items.iter().enumerate() {
+            item(self, x, &format!("{what}[{i}]"));
+        }
+    }
+
+    fn texts(&mut self, v: &Value, what: &str) {
+        self.list(v, what, |p, x, w| {
+            p.text(x.as_str().unwrap_or_else(|| panic!("{w} is not text")))
+        });
+    }
+
+    fn answer_spec(&mut self, v: &Value, what: &str) {
+        let kind = v
+            .get("type")
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("{what} has no answer type"));
+        match kind {
+            "yes_partly_no" => {
+                object(v, what, &["type"]);
+                self.shape.push(0);
+            }
+            "choice" => {
+                let o = object(v, what, &["type", "options"]);
+                self.shape.push(1);
+                self.list(
+                    req(o, "options", what),
+                    &format!("{what}.options"),
+                    |p, x, w| {
+                        let o = object(x, w, &["id", "label", "credit"]);
+                        p.string(o, "id", w);
+                        p.string(o, "label", w);
+                        p.number(o, "credit", w);
+                    },
+                );
+            }
+            "number" => {
+                let o = object(v, what, &["type", "unit", "min", "max", "better", "bands"]);
+                self.shape.push(2);
+                self.string(o, "unit", what);
+                self.number(o, "min", what);
+                self.number(o, "max", what);
+                self.shape.push(match req(o, "better", what).as_str() {
+                    Some("lower") => 0,
+                    Some("higher") => 1,
+                    _ => panic!("{what}.better is neither lower nor higher"),
+                });
+                self.list(
+                    req(o, "bands", what),
+                    &format!("{what}.bands"),
+                    |p, x, w| {
+                        let o = object(x, w, &["threshold", "credit"]);
+                        p.number(o, "threshold", w);
+                        p.number(o, "credit", w);
+                    },
+                );
+            }
+            other => panic!("{what} has an unknown answer type {other:?}"),
+        }
+    }
+
+    fn question(&mut self, v: &Value, what: &str) {
+        let o = object(
+            v,
+            what,
+            &[
+                "id",
+                "text",
+                "why",
+                "level",
+                "answer",
+                "allow_na",
+                "refs",
+                "show_if",
+                "partly",
+                "na_label",
+                "applies_if",
+            ],
+        );
+        self.string(o, "id", what);
+        self.string(o, "text", what);
+        self.string(o, "why", what);
+        let level = integer(o, "level", what);
+        assert!(level <= 4, "{what}.level is not a level");
+        self.shape.push(level as u8);
+        self.answer_spec(req(o, "answer", what), &format!("{what}.answer"));
+        self.texts(req(o, "refs", what), &format!("{what}.refs"));
+        let show_if = o.get("show_if").filter(|v| !v.is_null());
+        let applies_if = o.get("applies_if").filter(|v| !v.is_null());
+        let partly = self.opt_string(o, "partly", what);
+        let na_label = self.opt_string(o, "na_label", what);
+        let allow_na = o.get("allow_na").and_then(Value::as_bool).unwrap_or(false);
+        // One byte of flags: which optional parts follow, in this order.
+        let flags = u8::from(allow_na)
+            | u8::from(show_if.is_some()) << 1
+            | u8::from(partly) << 2
+            | u8::from(na_label) << 3
+            | u8::from(applies_if.is_some()) << 4;
+        self.shape.push(flags);
+        if let Some(c) = show_if {
+            let w = format!("{what}.show_if");
+            let c = object(c, &w, &["question", "credit_at_least"]);
+            self.string(c, "question", &w);
+            self.number(c, "credit_at_least", &w);
+        }
+        if partly {
+            self.string(o, "partly", what);
+        }
+        if na_label {
+            self.string(o, "na_label", what);
+        }
+        if let Some(a) = applies_if {
+            let w = format!("{what}.applies_if");
+            let a = object(a, &w, &["question", "any_of"]);
+            self.string(a, "question", &w);
+            self.texts(req(a, "any_of", &w), &format!("{w}.any_of"));
+        }
+    }
+
+    fn domain(&mut self, v: &Value, what: &str) {
+        let o = object(
+            v,
+            what,
+            &["id", "title", "summary", "weight", "levels", "questions"],
+        );
+        self.string(o, "id", what);
+        self.string(o, "title", what);
+        self.string(o, "summary", what);
+        self.count(integer(o, "weight", what));
+        let levels = o.get("levels").and_then(Value::as_object);
+        let mut keys: Vec<&String> = levels.map(|l| l.keys().collect()).unwrap_or_default();
+        // Key order, as the model keeps them.
+        keys.sort();
+        self.count(keys.len() as u64);
+        for k in keys {
+            let v = &levels.expect("keys come from the levels")[k];
+            self.text(k);
+            self.text(
+                v.as_str()
+                    .unwrap_or_else(|| panic!("{what}.levels.{k} is not text")),
+            );
+        }
+        self.list(
+            req(o, "questions", what),
+            &format!("{what}.questions"),
+            Self::question,
+        );
+    }
+
+    /// The text (the pieces one after the other) and the shape: the pieces' count and
+    /// byte lengths, the numbers' count and values, then the domains.
+    fn finish(self) -> (String, Vec<u8>) {
+        let mut head = Packer::default();
+        head.count(self.texts.len() as u64);
+        for t in &self.texts {
+            head.count(t.len() as u64);
+        }
+        head.count(self.numbers.len() as u64);
+        for n in &self.numbers {
+            head.shape.extend_from_slice(&n.to_le_bytes());
+        }
+        head.shape.extend_from_slice(&self.shape);
+        (self.texts.concat(), head.shape)
+    }
 }
 
 fn gate(v: &Value, what: &str, with_justification: bool) -> String {
@@ -425,11 +551,6 @@ fn rust_data(q: &Value) -> String {
         list(req(o, "references", w), "references", reference),
     );
     item(
-        "DOMAINS",
-        "&[Domain]",
-        list(req(o, "domains", w), "domains", domain),
-    );
-    item(
         "GATES_FULL",
         "&[Gate]",
         list(req(o, "gates", w), "gates", |v, w| gate(v, w, true)),
@@ -486,6 +607,19 @@ fn main() {
     );
     write(out, "questionnaire.min.json", &value.to_string());
     write(out, "builtin_data.rs", &rust_data(&value));
+    let mut packer = Packer::default();
+    packer.list(
+        req(
+            value.as_object().expect("checked above"),
+            "domains",
+            "the questionnaire",
+        ),
+        "domains",
+        Packer::domain,
+    );
+    let (text, shape) = packer.finish();
+    write(out, "builtin_text.txt", &text);
+    std::fs::write(out.join("builtin_shape.bin"), shape).expect("OUT_DIR is writable");
     write(
         out,
         "builtin_digest.rs",

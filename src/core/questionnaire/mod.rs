@@ -6,6 +6,7 @@
 pub mod history;
 pub mod migration;
 pub mod model;
+mod packed;
 pub mod published;
 pub mod rules;
 
@@ -20,7 +21,8 @@ pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/questionn
 
 include!(concat!(env!("OUT_DIR"), "/builtin_digest.rs"));
 
-/// The built-in questionnaire as static data of the model's types, made by `build.rs`.
+/// The built-in questionnaire as static data of the model's types, made by `build.rs`
+/// (but for the domains, which [`packed`] reads).
 mod builtin_data {
     use std::borrow::Cow;
 
@@ -54,7 +56,8 @@ fn assemble(full: bool) -> Questionnaire {
         title: d::TITLE,
         levels: d::LEVELS,
         references: if full { d::REFERENCES } else { &[] },
-        domains: d::DOMAINS,
+        // build.rs writes what `packed` reads; the test suite reads it on every run.
+        domains: packed::domains().expect("the built-in domains read back"),
         gates: if full { d::GATES_FULL } else { d::GATES_PAGE },
         context: d::CONTEXT,
         migrations: if full { d::MIGRATIONS_JSON } else { "[]" },
@@ -71,9 +74,10 @@ pub fn page_data() -> Questionnaire {
 }
 
 impl Questionnaire {
-    /// The questionnaire compiled into this build: static data, nothing parsed. Its data
-    /// rules are checked by the test suite (`builtin_data_passes_every_consistency_rule`),
-    /// and that it equals `data/questionnaire.json` parsed, not at every page load.
+    /// The questionnaire compiled into this build: static data and the packed domains, no
+    /// JSON parsed. Its data rules are checked by the test suite
+    /// (`builtin_data_passes_every_consistency_rule`), and that it equals
+    /// `data/questionnaire.json` parsed, not at every page load.
     pub fn builtin() -> &'static Questionnaire {
         static BUILTIN: OnceLock<Questionnaire> = OnceLock::new();
         BUILTIN.get_or_init(|| assemble(FULL.get().copied().unwrap_or(FULL_BY_DEFAULT)))

@@ -17,8 +17,9 @@ use crate::core::integrity;
 pub const MAX_LEVEL: u8 = 4;
 
 /// Text of the questionnaire: borrowed from the data compiled into the program (the
-/// built-in questionnaire is static Rust data made by `build.rs`, so the page parses
-/// nothing at start), or owned when a questionnaire is read from JSON.
+/// built-in questionnaire is static Rust data made by `build.rs`, and its packed domains
+/// borrow their text from the program too, so the page parses nothing at start), or
+/// owned when a questionnaire is read from JSON.
 pub type Text = Cow<'static, str>;
 
 /// A list of the questionnaire, borrowed or owned like [`Text`].
@@ -754,7 +755,7 @@ pub(super) struct Parts {
     pub title: &'static str,
     pub levels: &'static [LevelInfo],
     pub references: &'static [Reference],
-    pub domains: &'static [Domain],
+    pub domains: Vec<Domain>,
     pub gates: &'static [Gate],
     pub context: &'static [ContextQuestion],
     pub migrations: &'static str,
@@ -776,7 +777,7 @@ impl Questionnaire {
             title: Cow::Borrowed(p.title),
             levels: Cow::Borrowed(p.levels),
             references: Cow::Borrowed(p.references),
-            domains: Cow::Borrowed(p.domains),
+            domains: Cow::Owned(p.domains),
             gates: Cow::Borrowed(p.gates),
             context: Cow::Borrowed(p.context),
             migrations: Lazy::from_static(p.migrations),

@@ -1,0 +1,239 @@
+//! The built-in domains in their compact form, as `build.rs` writes them: every distinct
+//! text once, one after the other in one string, and the structure as bytes whose texts
+//! are indexes into those pieces. Read once, when the built-in questionnaire is first
+//! asked for; the texts stay borrowed from the program's data.
+//!
+//! Static Rust values of the model's types carried a pointer, a length and a tag per
+//! text and a pointer and a length per list, which compress poorly (about 10 KB of the
+//! page's gzip); this form carries the text and small numbers. The structure, in order:
+//! the pieces' count and byte lengths, the distinct credits and bounds (their count, then
+//! each `f64` as eight little-endian bytes), then the domains (a list is its length, then
+//! its items; a count is LEB128; a number is an index into its table, and a text is 0 if
+//! it is the next piece not read yet, or else 1 + the index of a piece read before):
+//!
+//! - domain: id, title, summary, weight, levels (count, then key and text), questions;
+//! - question: id, text, why, level (a byte), answer, refs, a byte of flags (not
+//!   applicable allowed, then which of show-if, partly, "not applicable" wording and
+//!   applies-if follow), then those that do, in that order;
+//! - answer: a byte, 0 yes/partly/no, 1 choice (options: id, label, credit), 2 number
+//!   (unit, min, max, a byte for lower or higher better, bands: threshold, credit).
+//!
+//! The test suite checks that what this reads equals `data/questionnaire.json` parsed.
+
+use std::borrow::Cow;
+
+use super::model::{
+    AnswerSpec, Applicability, Band, Better, ChoiceOption, Condition, Domain, List, PairMap,
+    Question, Text,
+};
+
+static TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin_text.txt"));
+static SHAPE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_shape.bin"));
+
+/// The built-in domains. `None` only if `build.rs` and this reader disagree, which the
+/// test suite would catch first.
+pub(super) fn domains() -> Option<Vec<Domain>> {
+    read(TEXT, SHAPE)
+}
+
+/// The domains packed as `text` and `shape`; `None` when the shape ends early, has bytes
+/// left over, or names a piece or a number it does not have.
+fn read(text: &'static str, shape: &'static [u8]) -> Option<Vec<Domain>> {
+    let mut reader = Reader {
+        shape,
+        pieces: Vec::new(),
+        next_piece: 0,
+        numbers: Vec::new(),
+    };
+    let count = reader.count()?;
+    let mut start = 0;
+    for _ in 0..count {
+        let end = start + reader.count()?;
+        reader.pieces.push(text.get(start..end)?);
+        start = end;
+    }
+    for _ in 0..reader.count()? {
+        let (bytes, rest) = reader.shape.split_first_chunk::<8>()?;
+        reader.shape = rest;
+        reader.numbers.push(f64::from_le_bytes(*bytes));
+    }
+    let domains = reader.list(Reader::domain)?.into_owned();
+    reader.shape.is_empty().then_some(domains)
+}
+
+struct Reader {
+    shape: &'static [u8],
+    pieces: Vec<&'static str>,
+    /// The piece a text seen for the first time is.
+    next_piece: usize,
+    numbers: Vec<f64>,
+}
+
+impl Reader {
+    fn byte(&mut self) -> Option<u8> {
+        let (&b, rest) = self.shape.split_first()?;
+        self.shape = rest;
+        Some(b)
+    }
+
+    fn count(&mut self) -> Option<usize> {
+        let mut n = 0usize;
+        for shift in (0..32).step_by(7) {
+            let b = self.byte()?;
+            n |= usize::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(n);
+            }
+        }
+        None
+    }
+
+    fn number(&mut self) -> Option<f64> {
+        let i = self.count()?;
+        self.numbers.get(i).copied()
+    }
+
+    fn text(&mut self) -> Option<Text> {
+        let i = match self.count()? {
+            0 => {
+                self.next_piece += 1;
+                self.next_piece - 1
+            }
+            seen => seen - 1,
+        };
+        self.pieces.get(i).map(|&s| Cow::Borrowed(s))
+    }
+
+    fn list<T: Clone>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<List<T>> {
+        let n = self.count()?;
+        (0..n)
+            .map(|_| item(self))
+            .collect::<Option<Vec<T>>>()
+            .map(Cow::Owned)
+    }
+
+    fn domain(&mut self) -> Option<Domain> {
+        Some(Domain {
+            id: self.text()?,
+            title: self.text()?,
+            summary: self.text()?,
+            weight: u32::try_from(self.count()?).ok()?,
+            levels: PairMap(self.list(|r| Some((r.text()?, r.text()?)))?),
+            questions: self.list(Reader::question)?,
+        })
+    }
+
+    fn answer(&mut self) -> Option<AnswerSpec> {
+        Some(match self.byte()? {
+            0 => AnswerSpec::YesPartlyNo,
+            1 => AnswerSpec::Choice {
+                options: self.list(|r| {
+                    Some(ChoiceOption {
+                        id: r.text()?,
+                        label: r.text()?,
+                        credit: r.number()?,
+                    })
+                })?,
+            },
+            2 => AnswerSpec::Number {
+                unit: self.text()?,
+                min: self.number()?,
+                max: self.number()?,
+                better: match self.byte()? {
+                    0 => Better::Lower,
+                    _ => Better::Higher,
+                },
+                bands: self.list(|r| {
+                    Some(Band {
+                        threshold: r.number()?,
+                        credit: r.number()?,
+                    })
+                })?,
+            },
+            _ => return None,
+        })
+    }
+
+    fn question(&mut self) -> Option<Question> {
+        let id = self.text()?;
+        let text = self.text()?;
+        let why = self.text()?;
+        let level = self.byte()?;
+        let answer = self.answer()?;
+        let refs = self.list(Reader::text)?;
+        let flags = self.byte()?;
+        let has = |bit: u8| flags & (1 << bit) != 0;
+        let show_if = match has(1) {
+            true => Some(Condition {
+                question: self.text()?,
+                credit_at_least: self.number()?,
+            }),
+            false => None,
+        };
+        let partly = match has(2) {
+            true => Some(self.text()?),
+            false => None,
+        };
+        let na_label = match has(3) {
+            true => Some(self.text()?),
+            false => None,
+        };
+        let applies_if = match has(4) {
+            true => Some(Applicability {
+                question: self.text()?,
+                any_of: self.list(Reader::text)?,
+            }),
+            false => None,
+        };
+        Some(Question {
+            id,
+            text,
+            why,
+            level,
+            answer,
+            allow_na: has(0),
+            refs,
+            show_if,
+            partly,
+            na_label,
+            applies_if,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_shape_reads_to_its_end() {
+        let domains = read(TEXT, SHAPE).expect("the built-in data reads");
+        assert_eq!(domains.len(), 10);
+        assert!(domains.iter().all(|d| !d.questions.is_empty()));
+    }
+
+    #[test]
+    fn a_shape_cut_short_or_overlong_reads_as_nothing() {
+        assert!(read(TEXT, &SHAPE[..SHAPE.len() - 1]).is_none());
+        let longer: &'static [u8] = Vec::leak([SHAPE, &[0]].concat());
+        assert!(read(TEXT, longer).is_none());
+        assert!(read("", SHAPE).is_none(), "pieces beyond the text");
+    }
+
+    #[test]
+    fn a_text_is_the_next_piece_or_one_read_before() {
+        // Two pieces, "a" and "bc"; no numbers; one domain whose id is the first piece,
+        // title the second, summary the first again (1 + index 0), weight 3, no levels,
+        // no questions.
+        let shape: &'static [u8] = &[2, 1, 2, 0, 1, 0, 0, 1, 3, 0, 0];
+        let domains = read("abc", shape).expect("reads");
+        assert_eq!(
+            (&*domains[0].id, &*domains[0].title, &*domains[0].summary),
+            ("a", "bc", "a")
+        );
+        assert_eq!(domains[0].weight, 3);
+        // An index past the pieces names nothing.
+        let shape: &'static [u8] = &[2, 1, 2, 0, 1, 0, 0, 9, 3, 0, 0];
+        assert!(read("abc", shape).is_none());
+    }
+}
