@@ -106,10 +106,12 @@ impl Reader {
 
     fn list<T: Clone>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<List<T>> {
         let n = self.count()?;
-        (0..n)
-            .map(|_| item(self))
-            .collect::<Option<Vec<T>>>()
-            .map(Cow::Owned)
+        // A plain loop: collecting into `Option<Vec<T>>` instantiates more code per type.
+        let mut items = Vec::with_capacity(n.min(self.shape.len()));
+        for _ in 0..n {
+            items.push(item(self)?);
+        }
+        Some(Cow::Owned(items))
     }
 
     fn domain(&mut self) -> Option<Domain> {
