@@ -1,4 +1,5 @@
-//! Core benchmarks: re-scoring one assessment, and verify + re-score of 1,000 score files.
+//! Core benchmarks: building the page's built-in questionnaire, re-scoring one assessment,
+//! and verify + re-score of 1,000 score files.
 //! Run with `make bench`; figures are recorded in docs/performance.md.
 #![cfg_attr(target_arch = "wasm32", allow(unused))]
 
@@ -34,6 +35,10 @@ mod native {
     }
 
     fn benches(c: &mut Criterion) {
+        // What the page does once at start: read the packed domains, assemble, index.
+        c.bench_function("build the page's built-in questionnaire", |b| {
+            b.iter(vendor_readiness::questionnaire::page_data)
+        });
         let q = Questionnaire::builtin();
         let one = sample_assessment(q, 1);
         c.bench_function("rescore one assessment", |b| {
