@@ -64,6 +64,34 @@ impl Route {
     }
 }
 
+/// The app's name, as the browser's tab and the start page show it.
+pub const APP_NAME: &str = "Vendor Security Readiness";
+
+impl Route {
+    /// The page's name, its heading where the page has a fixed one.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Route::Home => APP_NAME,
+            Route::Assess | Route::AssessDomain { .. } => "Questionnaire",
+            Route::Setup => "Profile and assessments",
+            Route::Results => "Results",
+            Route::Report => "Report",
+            Route::Compare => "Compare vendors",
+            Route::NotFound => "Page not found",
+        }
+    }
+
+    /// The document's title on this page, so a tab, the history list and a screen
+    /// reader name the page: `Results — Vendor Security Readiness`, after `site`, the
+    /// title `index.html` gave the page (an operator may have named it otherwise).
+    pub fn document_title(&self, site: &str) -> String {
+        match self {
+            Route::Home => site.to_owned(),
+            page => format!("{} — {site}", page.title()),
+        }
+    }
+}
+
 fn is_segment(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
@@ -93,6 +121,20 @@ mod tests {
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
         }
+    }
+
+    #[test]
+    fn every_page_but_the_start_names_itself_before_the_app() {
+        assert_eq!(Route::Home.document_title(APP_NAME), APP_NAME);
+        assert_eq!(
+            Route::Results.document_title("Readiness (intranet)"),
+            "Results — Readiness (intranet)"
+        );
+        let domain = Route::AssessDomain {
+            domain: "intake".into(),
+        };
+        assert_eq!(domain.title(), Route::Assess.title());
+        assert_eq!(Route::Compare.title(), "Compare vendors");
     }
 
     #[test]

@@ -22,17 +22,17 @@ use crate::web::routes::{use_route, Link, Route};
 use crate::web::state::{AppContext, Store};
 
 fn page(app: &AppContext, route: Route) -> Html {
-    match route {
+    match &route {
         Route::Home => home_page(app),
         Route::Assess => html! { <AssessPage domain={None::<String>} /> },
-        Route::AssessDomain { domain } => html! { <AssessPage domain={Some(domain)} /> },
+        Route::AssessDomain { domain } => html! { <AssessPage domain={Some(domain.clone())} /> },
         Route::Setup => html! {
-            <main id="main" class="setup"><h1>{ "Profile and assessments" }</h1>{ profile_form(app) }<AssessmentList /></main>
+            <main id="main" class="setup"><h1>{ route.title() }</h1>{ profile_form(app) }<AssessmentList /></main>
         },
         // The on-demand module's pages, in the hosts below.
         Route::Results | Route::Report | Route::Compare => html! {},
         Route::NotFound => html! {
-            <main id="main"><h1>{ "Page not found" }</h1><Link to={Route::Home}>{ "Go to the start page" }</Link></main>
+            <main id="main"><h1>{ route.title() }</h1><Link to={Route::Home}>{ "Go to the start page" }</Link></main>
         },
     }
 }
@@ -115,6 +115,11 @@ pub fn app() -> Html {
         use_effect_with(app.version, move |_| run_effects(&app, &pause));
     }
     let route = use_route();
+    // The title index.html gave the page, read once, ends every page's title.
+    let site = use_memo((), |_| gloo::utils::document().title());
+    use_effect_with(route.clone(), move |route| {
+        gloo::utils::document().set_title(&route.document_title(&site))
+    });
     let buyer = route == Route::Compare;
     let vendor_page = match route {
         Route::Results => Some(VendorPageKind::Results),

@@ -23,6 +23,7 @@ type HandedOver = (String, Result<Rc<Workbook>, String>, u64);
 thread_local! {
     static VENDOR_PAGE: RefCell<Option<yew::AppHandle<VendorPage>>> = const { RefCell::new(None) };
     static LAST_WORKBOOK: RefCell<Option<HandedOver>> = const { RefCell::new(None) };
+    static LAST_KIND: std::cell::Cell<Option<VendorPageKind>> = const { std::cell::Cell::new(None) };
 }
 
 /// A fresh element inside the main app's host `id` (the main app owns the host; this
@@ -70,6 +71,11 @@ fn show_vendor_page(event: &web_sys::Event) {
             }
         }
     });
+    // From one of these pages to the other (a link on the page), the link that had the
+    // focus is gone with the page: the new page's heading takes it.
+    let moved = LAST_KIND
+        .with(|k| k.replace(Some(kind)))
+        .is_some_and(|was| was != kind);
     let props = VendorPageProps {
         kind,
         workbook,
@@ -88,10 +94,34 @@ fn show_vendor_page(event: &web_sys::Event) {
             }
         }
     });
+    if moved {
+        // After Yew's render, which runs in a later task.
+        gloo::timers::callback::Timeout::new(0, || {
+            let heading = gloo::utils::document()
+                .query_selector("#vendor-page-root h1")
+                .ok()
+                .flatten()
+                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(heading) = heading {
+                let _ = heading.focus();
+            }
+        })
+        .forget();
+    }
 }
 
 /// Listens for the main app's requests, then tells it the module runs.
 pub fn start() {
+    // A panic leaves this module's pages frozen; the hosts then say so in place of them.
+    std::panic::set_hook(Box::new(|info| {
+        let why = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".to_owned());
+        buyer_module::announce_stopped(&why);
+    }));
     let window = gloo::utils::window();
     EventListener::new(&window, SHOW_COMPARE_EVENT, |_| show_compare()).forget();
     EventListener::new(&window, SHOW_VENDOR_PAGE_EVENT, show_vendor_page).forget();

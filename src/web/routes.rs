@@ -4,6 +4,7 @@
 //! ([`crate::core::route`]).
 
 use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub use crate::core::route::{Route, CONTEXT};
@@ -20,12 +21,24 @@ pub fn use_route() -> Route {
         let route = route.clone();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                // Back or forward from the keyboard moves no focus: what is being typed
+                // would leave with its field, uncommitted.
+                commit_typing();
                 route.set(current())
             });
             move || drop(listener)
         });
     }
     (*route).clone()
+}
+
+/// Commits what is being typed: a field saves on `change`, which leaving it fires.
+pub fn commit_typing() {
+    if let Some(el) = gloo::utils::document().active_element() {
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.blur();
+        }
+    }
 }
 
 /// Goes to a route (adds a history entry, so the back button returns).

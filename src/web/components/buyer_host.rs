@@ -8,10 +8,11 @@ use yew::prelude::*;
 
 use wasm_bindgen::JsCast;
 
+use crate::core::route::Route;
 use crate::web::io::buyer_module::{self, FAILED_EVENT, READY_EVENT};
 
 /// Whether the module runs: starts loading it when `visible` first holds, and turns
-/// `true` once it runs. The error says why it could not be loaded.
+/// `true` once it runs. The error says why it could not be loaded, or why it stopped.
 #[hook]
 pub fn use_module(visible: bool) -> (bool, Option<String>) {
     let ready = use_state(buyer_module::is_ready);
@@ -31,16 +32,12 @@ pub fn use_module(visible: bool) -> (bool, Option<String>) {
             move || drop((on_ready, on_failed))
         });
     }
-    {
-        let problem = problem.clone();
-        use_effect_with(visible, move |visible| {
-            if *visible {
-                if let Err(e) = buyer_module::ensure_loaded() {
-                    problem.set(Some(e));
-                }
-            }
-        });
-    }
+    // After the listeners above, so a failure while starting reaches them.
+    use_effect_with(visible, move |visible| {
+        if *visible {
+            buyer_module::ensure_loaded();
+        }
+    });
     (*ready, (*problem).clone())
 }
 
@@ -50,7 +47,7 @@ pub fn loading(title: &str, class: &'static str, problem: Option<&str>) -> Html 
         <main id="main" class={class}>
             <h1>{ title }</h1>
             if let Some(p) = problem {
-                <p class="error" role="alert">{ format!("The page could not start: {p}.") }</p>
+                <p class="error" role="alert">{ format!("The page could not be shown: {p}.") }</p>
             } else {
                 <p role="status">{ "Loading the page…" }</p>
             }
@@ -77,8 +74,8 @@ pub fn buyer_host(props: &BuyerHostProps) -> Html {
     });
     html! {
         <>
-            if visible && !ready { { loading("Compare vendors", "compare", problem.as_deref()) } }
-            <div id="buyer-root" hidden={!visible || !ready}></div>
+            if visible && (!ready || problem.is_some()) { { loading(Route::Compare.title(), "compare", problem.as_deref()) } }
+            <div id="buyer-root" hidden={!visible || !ready || problem.is_some()}></div>
         </>
     }
 }

@@ -30,7 +30,7 @@ pub struct NextUnansweredProps {
 /// Moves to the next unanswered question after the vendor's place, with the latest state
 /// (a number being typed is committed first).
 fn go(latest: &std::rc::Rc<std::cell::RefCell<(AppContext, String)>>) {
-    focus::commit_typing();
+    crate::web::routes::commit_typing();
     let latest = latest.clone();
     // After the commit's re-render, so the answer just typed counts.
     Timeout::new(0, move || {

@@ -24,18 +24,27 @@ pub fn vendor_page_host(props: &VendorPageHostProps) -> Html {
     let failed = use_state(|| None::<String>);
     {
         let (app, failed) = (app.clone(), failed.clone());
+        // Not before the stored copy is restored: the page would show, and export, the
+        // copy read at start for a moment, then start again over the restored one.
+        let restored = app.restored;
         use_effect_with(
-            (props.page, ready, app.version),
+            (props.page, ready && restored, app.version),
             move |&(page, ready, _)| {
                 if let (Some(page), true) = (page, ready) {
                     match json::to_json(&app.workbook) {
-                        Ok(text) => buyer_module::show_vendor_page(page.name(), &text),
+                        Ok(text) => {
+                            buyer_module::show_vendor_page(page.name(), &text);
+                            if failed.is_some() {
+                                failed.set(None);
+                            }
+                        }
                         Err(e) => failed.set(Some(e)),
                     }
                 }
             },
         );
     }
+    let ready = ready && app.restored;
     let problem = problem.or_else(|| (*failed).clone());
     let title = props.page.map_or("Results", VendorPageKind::title);
     html! {

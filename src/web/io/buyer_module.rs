@@ -12,6 +12,7 @@ use std::cell::Cell;
 
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::core::route::Route;
 use crate::web::io::build_meta;
 
 /// The event the module fires on `window` once it runs.
@@ -56,8 +57,8 @@ impl VendorPageKind {
     /// Its heading while the module loads.
     pub fn title(self) -> &'static str {
         match self {
-            VendorPageKind::Results => "Results",
-            VendorPageKind::Report => "Report",
+            VendorPageKind::Results => Route::Results.title(),
+            VendorPageKind::Report => Route::Report.title(),
         }
     }
 }
@@ -66,23 +67,30 @@ thread_local! {
     static LOADING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Starts loading the module, once whoever asks first; the error says why it could not.
-pub fn ensure_loaded() -> Result<(), String> {
-    if LOADING.with(Cell::get) {
-        return Ok(());
+/// Starts loading the module, once whoever asks first. Whatever stops it (this build
+/// has no such module, its files cannot be fetched, it fails to start or later stops on
+/// an internal error) reaches every host as a [`FAILED_EVENT`]. There is no second try
+/// in the same page: the browser keeps a module script that failed as failed until the
+/// page is loaded again, so the hosts say to reload.
+pub fn ensure_loaded() {
+    if LOADING.with(|l| l.replace(true)) {
+        return;
     }
-    LOADING.with(|l| l.set(true));
+    if let Err(why) = add_script() {
+        fire(FAILED_EVENT, &why.into());
+    }
+}
+
+fn add_script() -> Result<(), &'static str> {
     let document = gloo::utils::document();
-    let src = build_meta::versioned_file("buyer").ok_or("this build has no buyer module")?;
+    let src = build_meta::versioned_file("buyer").ok_or("this build has no such module")?;
     let script: web_sys::HtmlScriptElement = document
         .create_element("script")
         .map_err(|_| "the module could not be loaded")?
         .unchecked_into();
     script.set_type("module");
     script.set_src(&src);
-    // A later visit to one of its pages tries again.
     gloo::events::EventListener::once(&script, "error", |_| {
-        LOADING.with(|l| l.set(false));
         fire(
             FAILED_EVENT,
             &"its files could not be fetched (offline, or blocked by the host)".into(),
@@ -95,6 +103,15 @@ pub fn ensure_loaded() -> Result<(), String> {
         .append_child(&script)
         .map_err(|_| "the module could not be loaded")?;
     Ok(())
+}
+
+/// Tells the hosts the module stopped on an internal error (a panic), so its page says
+/// so instead of freezing; its own panic hook calls this.
+pub fn announce_stopped(why: &str) {
+    fire(
+        FAILED_EVENT,
+        &format!("an internal error stopped it ({why})").into(),
+    );
 }
 
 /// Whether the module runs (and listens for the show events).

@@ -110,12 +110,3 @@ pub fn focus_id(id: &str) {
     let selector = format!("#{id}");
     focus_when(selector.clone(), vec![selector], POLLS);
 }
-
-/// Commits what is being typed (a number field saves on change, which fires on blur).
-pub fn commit_typing() {
-    if let Some(el) = gloo::utils::document().active_element() {
-        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = el.blur();
-        }
-    }
-}

@@ -76,7 +76,7 @@ pub fn compare_page() -> Html {
     html! {
         <ContextProvider<BuyerContext> context={buyer.clone()}>
         <main id="main" class="compare">
-            <h1>{ "Compare vendors" }</h1>
+            <h1>{ crate::core::route::Route::Compare.title() }</h1>
             <p class="lead">{ "Drop vendors' score files here. Each is verified (digest, signature), re-scored from its answers, and checked against your minimum profile. Nothing leaves this page." }</p>
             <div class="drop-zone no-print" {ondrop} {ondragover}>
                 <label class="button primary">{ "Choose score files…" }

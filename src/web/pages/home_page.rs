@@ -13,7 +13,7 @@ pub fn home_page(app: &AppContext) -> Html {
     let questions = q.questions().count();
     html! {
         <main id="main" class="home">
-            <h1>{ "Vendor Security Readiness" }</h1>
+            <h1>{ crate::core::route::APP_NAME }</h1>
             <p class="lead">
                 { "How ready is a software vendor to receive, fix and disclose vulnerabilities? " }
                 { format!("Answer {questions} referenced questions across {} domains, see a maturity level per domain with the reasons, and download a score file your customers can verify.", q.domains.len()) }

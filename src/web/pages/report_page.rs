@@ -67,7 +67,7 @@ pub fn report_page(app: &AppContext) -> Html {
             <p class="no-print"><button type="button" class="primary" onclick={onprint}>{ "Print or save as PDF" }</button></p>
             <section class="title-page">
                 <p class="kicker">{ "Vulnerability response readiness — self-assessment report" }</p>
-                <h1>{ or_dash(&profile.organisation) }</h1>
+                <h1 tabindex="-1">{ or_dash(&profile.organisation) }</h1>
                 <dl>
                     <dt>{ "Product(s)" }</dt><dd>{ or_dash(&profile.products) }</dd>
                     <dt>{ "Versions in scope" }</dt><dd>{ or_dash(&profile.versions) }</dd>

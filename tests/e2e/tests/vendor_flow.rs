@@ -23,7 +23,7 @@ async fn vendor_answers_sees_score_change_reloads_and_downloads_a_verifiable_fil
     browser.open(&server, "/#/assess/intake").await;
     assert_eq!(
         browser.client.title().await.unwrap(),
-        "Vendor Security Readiness"
+        "Questionnaire — Vendor Security Readiness"
     );
     assert_eq!(browser.text("[data-testid=overall]").await, "0.0");
 

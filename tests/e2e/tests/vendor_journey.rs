@@ -223,6 +223,17 @@ async fn vendor_fills_every_domain_signs_and_the_file_verifies() {
         q.domains.len()
     );
     assert_eq!(browser.text(".title-page h1").await, "Acme Health IT");
+    // The tab names the page; from Results, the report link's target heading takes the
+    // focus (the link went with the page it was on).
+    let title = browser
+        .client
+        .execute("return document.title", vec![])
+        .await
+        .unwrap();
+    assert_eq!(title, "Report — Vendor Security Readiness");
+    browser.open(&server, "/#/results").await;
+    browser.click("a.button[href='#/report']").await;
+    browser.wait_focus(".title-page h1").await;
     // Nothing went to another origin and the CSP never fired.
     let urls = browser.resource_urls().await;
     assert!(
