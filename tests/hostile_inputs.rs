@@ -1187,7 +1187,7 @@ fn cases() -> Vec<Case> {
             &format!("sha256:{}", "0".repeat(64)),
             Some(7),
         )),
-        refused("file claims questionnaire version 2.0.0 but its digest does not match"),
+        refused("file claims questionnaire version 2.0.1 but its digest does not match"),
     );
     add(
         "score-older-questionnaire-unknown-version.json",
@@ -1204,9 +1204,9 @@ fn cases() -> Vec<Case> {
     add(
         "answers-newer-questionnaire.json",
         pretty(&edit(answers_doc(&base()), |d| {
-            d["questionnaire"]["version"] = json!("2.0.1")
+            d["questionnaire"]["version"] = json!("2.0.2")
         })),
-        refused("file answers questionnaire version 2.0.1, newer than this app's 2.0.0"),
+        refused("file answers questionnaire version 2.0.2, newer than this app's 2.0.1"),
     );
 
     // --- Duplicate member names.

@@ -154,7 +154,10 @@ fn a_sealed_signed_2_0_0_score_file_exports_valid_documents_tied_to_its_digest_a
     assert_eq!(props["vendor-readiness:score-file:signature-key"], key);
     assert_eq!(props["vendor-readiness:score-file:integrity"], "intact");
     assert_eq!(props["vendor-readiness:score-file:result-edited"], "false");
-    assert_eq!(props["vendor-readiness:questionnaire:version"], "2.0.0");
+    assert_eq!(
+        props["vendor-readiness:questionnaire:version"],
+        &*vendor_readiness::questionnaire::Questionnaire::builtin().version
+    );
     assert_eq!(props["vendor-readiness:questionnaire:digest"], q().digest());
     assert_eq!(
         props["vendor-readiness:context:context.deployment"],

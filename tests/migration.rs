@@ -46,7 +46,7 @@ fn the_kept_1_0_0_data_has_the_digest_files_carry() {
     assert_eq!(v1().version, "1.0.0");
     assert!(q().version.starts_with("2."), "the current version is 2.x");
     assert_ne!(q().digest(), V1_DIGEST);
-    assert_eq!(history::versions().collect::<Vec<_>>(), ["1.0.0"]);
+    assert_eq!(history::versions().collect::<Vec<_>>(), ["1.0.0", "2.0.0"]);
     assert!(history::historic("another-questionnaire", "1.0.0").is_none());
 }
 
@@ -327,10 +327,7 @@ fn a_1_0_0_answer_that_is_wrong_under_1_0_0_is_refused_in_its_own_terms() {
 #[test]
 fn every_1_0_0_question_is_kept_or_named_by_exactly_one_rule_and_every_rule_names_real_ones() {
     let rules = &q().migrations()[0];
-    assert_eq!(
-        (rules.from.as_str(), rules.to.as_str()),
-        ("1.0.0", q().version.as_ref())
-    );
+    assert_eq!((rules.from.as_str(), rules.to.as_str()), ("1.0.0", "2.0.0"));
     let mut named: Vec<&str> = Vec::new();
     let mut targets = BTreeSet::new();
     for rule in &rules.rules {
@@ -571,4 +568,65 @@ fn a_context_answer_that_is_no_option_is_cleared_and_asked_again() {
         Some(&AnswerValue::Choice("not_eu".into()))
     );
     assert!(!report.needs_answer.contains(&"context.cra".to_owned()));
+}
+
+/// A signed score file sealed under the kept 2.0.0 data, as the 2.0.0 app sealed it (the
+/// file format did not change in 2.0.1).
+fn sealed_under_2_0_0(answers_of: &str) -> Vec<u8> {
+    use vendor_readiness::core::files::key_file::KeyFile;
+    let v2 = history::historic("vendor-security-readiness", "2.0.0").expect("2.0.0 is kept");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(answers_of);
+    // The persona files are read as answering the data at hand, as their own test does.
+    let mut doc: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    doc["questionnaire"]["digest"] = v2.digest().into();
+    let Loaded::Answers(a) = open::load(doc.to_string().as_bytes(), v2).unwrap() else {
+        panic!("{answers_of} is an answers file")
+    };
+    let assessment = a.file.into_assessment();
+    let key = KeyFile::from_seed([7; 32]).signing_key().unwrap();
+    let file = vendor_readiness::score_file::seal(
+        v2,
+        &assessment,
+        "0.2.0",
+        "2026-12-01T08:00:00Z",
+        Some(&key),
+    );
+    serde_json::to_vec_pretty(&file).unwrap()
+}
+
+#[test]
+fn a_signed_2_0_0_score_file_verifies_and_scores_the_same_under_2_0_1() {
+    // 2.0.1 changed wording only: the file verifies over its own bytes, is judged under
+    // 2.0.0, migrates with no rule and keeps every level.
+    let v2 = history::historic("vendor-security-readiness", "2.0.0").unwrap();
+    assert_ne!(v2.digest(), q().digest(), "the wording changed the digest");
+    for persona in [
+        "tests/personas/c-enterprise-ehr-cna-csaf.answers.json",
+        "tests/personas/d-device-maker-fda-524b.answers.json",
+    ] {
+        let bytes = sealed_under_2_0_0(persona);
+        let v = verify::load_score(&bytes, q()).unwrap_or_else(|e| panic!("{persona}: {e}"));
+        assert_eq!(v.status(Default::default()), Status::Ok, "{persona}");
+        assert!(
+            matches!(v.signature, SignatureState::Valid { .. }),
+            "{persona}"
+        );
+        assert!(!v.edited, "{persona}");
+        assert_eq!(v.migrated_from.as_deref(), Some("2.0.0"), "{persona}");
+        let report = v.migration.as_ref().expect("a migration report");
+        assert_eq!(
+            report.summary(),
+            format!(
+                "migrated from questionnaire 2.0.0 to {}: nothing changed",
+                q().version
+            ),
+            "{persona}"
+        );
+        let original = v.original.as_ref().expect("the 2.0.0 result");
+        assert_eq!(original.overall, v.recomputed.overall, "{persona}");
+        let levels = |s: &vendor_readiness::scoring::Score| {
+            s.domains.iter().map(|d| d.level).collect::<Vec<_>>()
+        };
+        assert_eq!(levels(original), levels(&v.recomputed), "{persona}");
+    }
 }

@@ -667,9 +667,14 @@ fn each_consistency_rule_refuses_its_own_fault() {
             "migration 2.0.0 -> 2.0.0 does not go to a later version",
         ),
         (
-            "a migration leading to no question",
-            |d| d["migrations"][0]["rules"][0]["to"] = "intake.nowhere".into(),
-            "migration from 1.0.0 leads to intake.nowhere, which is not a question",
+            "a migration's last step leading to no question",
+            |d| {
+                let last = d["migrations"].as_array().unwrap().len() - 1;
+                d["migrations"][last]["rules"] = serde_json::json!([
+                    {"op": "rename", "from": "intake.channel", "to": "intake.nowhere"}
+                ]);
+            },
+            "leads to intake.nowhere, which is not a question",
         ),
         (
             "a question id that is not lower case",

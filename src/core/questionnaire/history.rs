@@ -10,10 +10,16 @@ use super::model::Questionnaire;
 const ID: &str = "vendor-security-readiness";
 
 /// Every earlier published version, oldest first, with its data.
-const HISTORY: &[(&str, &str)] = &[(
-    "1.0.0",
-    include_str!("../../../data/history/questionnaire-1.0.0.json"),
-)];
+const HISTORY: &[(&str, &str)] = &[
+    (
+        "1.0.0",
+        include_str!("../../../data/history/questionnaire-1.0.0.json"),
+    ),
+    (
+        "2.0.0",
+        include_str!("../../../data/history/questionnaire-2.0.0.json"),
+    ),
+];
 
 /// The versions kept.
 pub fn versions() -> impl Iterator<Item = &'static str> {
