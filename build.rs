@@ -2,7 +2,8 @@
 //! computes them at run time:
 //! - its content digest (RFC 8785 canonical JSON, SHA-256), which the report shows and
 //!   files carry (a test checks it equals the digest the core computes from the JSON);
-//! - the data without its pretty-printing, for the tests and readers of the JSON;
+//! - the data without its pretty-printing, for the tests and readers of the JSON, and the
+//!   kept earlier versions likewise, for the verifier;
 //! - the data as static Rust values of the model's types (`builtin_data.rs`), so the
 //!   built-in questionnaire is never parsed: the page carries no JSON parser for it and
 //!   starts without the work. The gates come twice, with and without their
@@ -578,6 +579,22 @@ fn rust_data(q: &Value) -> String {
     out
 }
 
+/// The kept earlier versions without their pretty-printing, for `core::questionnaire::history`
+/// (the verifier carries every one; the data and its digest are the same either way).
+fn minify_history(out: &Path) {
+    for version in ["1.0.0", "2.0.0"] {
+        let path = format!("data/history/questionnaire-{version}.json");
+        println!("cargo:rerun-if-changed={path}");
+        let text = std::fs::read_to_string(&path).expect("a kept version is readable");
+        let value: Value = serde_json::from_str(&text).expect("a kept version is JSON");
+        write(
+            out,
+            &format!("questionnaire-{version}.min.json"),
+            &value.to_string(),
+        );
+    }
+}
+
 fn main() {
     let path = "data/questionnaire.json";
     println!("cargo:rerun-if-changed={path}");
@@ -606,6 +623,7 @@ fn main() {
         ),
     );
     write(out, "questionnaire.min.json", &value.to_string());
+    minify_history(out);
     write(out, "builtin_data.rs", &rust_data(&value));
     let mut packer = Packer::default();
     packer.list(

@@ -57,6 +57,22 @@ fn every_kept_version_loads() {
         let kept = history::historic(&q().id, v).unwrap_or_else(|| panic!("{v} does not load"));
         assert_eq!(kept.version, v);
     }
+    // Every file under data/history/ is kept (build.rs and history.rs name them).
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/history");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            Some(
+                name.strip_prefix("questionnaire-")?
+                    .strip_suffix(".json")?
+                    .to_owned(),
+            )
+        })
+        .collect();
+    files.sort();
+    assert_eq!(files, history::versions().collect::<Vec<_>>());
 }
 
 #[test]
