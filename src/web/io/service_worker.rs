@@ -79,7 +79,24 @@ pub fn register(on_update: impl Fn() + 'static) {
             Closure::<dyn FnMut()>::new(move || watch_installing(&reg2, &on_update));
         reg.set_onupdatefound(Some(onupdatefound.as_ref().unchecked_ref()));
         onupdatefound.forget();
+        check_when_shown(reg);
     });
+}
+
+/// The pages are fragments of one document, so a tab left open never loads a page that
+/// would make the browser look for a new build: look when the tab is shown again, at
+/// most once an hour.
+fn check_when_shown(reg: web_sys::ServiceWorkerRegistration) {
+    const HOUR_MS: f64 = 3_600_000.0;
+    let last = Cell::new(js_sys::Date::now());
+    gloo::events::EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
+        let now = js_sys::Date::now();
+        if !gloo::utils::document().hidden() && now - last.get() > HOUR_MS {
+            last.set(now);
+            let _ = reg.update();
+        }
+    })
+    .forget();
 }
 
 /// Lets the waiting new version take over, then reloads the page with it.
