@@ -3,7 +3,8 @@
 //! - its content digest (RFC 8785 canonical JSON, SHA-256), which the report shows and
 //!   files carry (a test checks it equals the digest the core computes from the JSON);
 //! - the data without its pretty-printing, for the tests and readers of the JSON, and the
-//!   kept earlier versions likewise, for the verifier;
+//!   kept earlier versions for the verifier (1.0.0 likewise, 2.0.0 as the replacements
+//!   that turn the current data into it);
 //! - the data as static Rust values of the model's types (`builtin_data.rs`), so the
 //!   built-in questionnaire is never parsed: the page carries no JSON parser for it and
 //!   starts without the work. The gates come twice, with and without their
@@ -579,20 +580,61 @@ fn rust_data(q: &Value) -> String {
     out
 }
 
-/// The kept earlier versions without their pretty-printing, for `core::questionnaire::history`
-/// (the verifier carries every one; the data and its digest are the same either way).
-fn minify_history(out: &Path) {
-    for version in ["1.0.0", "2.0.0"] {
+/// A JSON Pointer token (RFC 6901): `~` and `/` escaped.
+fn pointer_token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// What turns `from` into `to`, as deep as the two share their shape: `replace` holds
+/// (JSON Pointer, value) pairs, `truncate` (pointer, length) pairs for a list that is a
+/// longer copy of the one wanted, so only its common items are compared (an object with
+/// other keys, or a list that grew, is replaced whole).
+fn difference(
+    from: &Value,
+    to: &Value,
+    at: &str,
+    replace: &mut Vec<Value>,
+    truncate: &mut Vec<Value>,
+) {
+    match (from, to) {
+        (Value::Object(a), Value::Object(b)) if a.keys().eq(b.keys()) => {
+            for (k, v) in a {
+                let at = format!("{at}/{}", pointer_token(k));
+                difference(v, &b[k], &at, replace, truncate);
+            }
+        }
+        (Value::Array(a), Value::Array(b)) if a.len() >= b.len() => {
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                difference(x, y, &format!("{at}/{i}"), replace, truncate);
+            }
+            if a.len() > b.len() {
+                truncate.push(serde_json::json!([at, b.len()]));
+            }
+        }
+        _ if from == to => {}
+        _ => replace.push(serde_json::json!([at, to])),
+    }
+}
+
+/// The kept earlier versions for `core::questionnaire::history` (the verifier carries
+/// every one): 1.0.0 whole, without its pretty-printing; 2.0.0 as what turns the current
+/// data into it ([`difference`]), since 2.0.1 changed only some texts and added to lists.
+fn kept_versions(out: &Path, current: &Value) {
+    let read = |version: &str| -> Value {
         let path = format!("data/history/questionnaire-{version}.json");
         println!("cargo:rerun-if-changed={path}");
         let text = std::fs::read_to_string(&path).expect("a kept version is readable");
-        let value: Value = serde_json::from_str(&text).expect("a kept version is JSON");
-        write(
-            out,
-            &format!("questionnaire-{version}.min.json"),
-            &value.to_string(),
-        );
-    }
+        serde_json::from_str(&text).expect("a kept version is JSON")
+    };
+    write(
+        out,
+        "questionnaire-1.0.0.min.json",
+        &read("1.0.0").to_string(),
+    );
+    let (mut replace, mut truncate) = (Vec::new(), Vec::new());
+    difference(current, &read("2.0.0"), "", &mut replace, &mut truncate);
+    let patch = serde_json::json!({ "replace": replace, "truncate": truncate });
+    write(out, "questionnaire-2.0.0.patch.json", &patch.to_string());
 }
 
 fn main() {
@@ -623,7 +665,7 @@ fn main() {
         ),
     );
     write(out, "questionnaire.min.json", &value.to_string());
-    minify_history(out);
+    kept_versions(out, &value);
     write(out, "builtin_data.rs", &rust_data(&value));
     let mut packer = Packer::default();
     packer.list(

@@ -66,6 +66,12 @@ fn assemble(full: bool) -> Questionnaire {
     })
 }
 
+/// The built-in questionnaire with everything the verifier reads, whatever
+/// [`Questionnaire::builtin`] holds in this module (the kept versions are rebuilt from it).
+pub(crate) fn full_data() -> Questionnaire {
+    assemble(true)
+}
+
 /// What the page reads as [`Questionnaire::builtin`]: the built-in questionnaire without
 /// the references, the gates' justifications, the changelog and the migration rules (for
 /// tests).
