@@ -430,7 +430,7 @@ async fn second_tab_on_the_first_build(browser: &Browser, server: &DistServer) -
 /// now) and checks it came without asking the host for anything it lacks.
 async fn old_tab_opens_its_buyer_page(browser: &Browser, server: &DistServer, tab: WindowHandle) {
     browser.client.switch_to_window(tab).await.unwrap();
-    assert_eq!(build_title(&browser).await, FIRST_TITLE);
+    assert_eq!(build_title(browser).await, FIRST_TITLE);
     browser
         .client
         .execute("location.hash = '#/compare';", vec![])
