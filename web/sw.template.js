@@ -88,9 +88,7 @@ const forgetClosedTabs = (open, opening) => {
 const openTabs = () => self.clients.matchAll({ type: "window", includeUncontrolled: true });
 
 self.addEventListener("install", (event) => {
-  // "no-cache": revalidated with the host, so an unchanged file comes back as a 304 from
-  // the HTTP cache instead of downloading again; the integrity check holds either way.
-  const requests = PRECACHE.map(([url, integrity]) => new Request(url, { cache: "no-cache", integrity }));
+  const requests = PRECACHE.map(([url, integrity]) => new Request(url, { cache: "reload", integrity }));
   // A cache of this name that exists already is a build with the same files (only the
   // worker changed), maybe the one running: a failed install must not delete it.
   event.waitUntil(
