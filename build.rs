@@ -261,7 +261,8 @@ impl Packer {
         self.text(s);
     }
 
-    fn opt_string(&mut self, o: &Map<String, Value>, key: &str, what: &str) -> bool {
+    /// Whether optional text `key` is there.
+    fn has_text(&self, o: &Map<String, Value>, key: &str, what: &str) -> bool {
         match o.get(key) {
             None | Some(Value::Null) => false,
             Some(Value::String(_)) => true,
@@ -362,8 +363,8 @@ impl Packer {
         self.texts(req(o, "refs", what), &format!("{what}.refs"));
         let show_if = o.get("show_if").filter(|v| !v.is_null());
         let applies_if = o.get("applies_if").filter(|v| !v.is_null());
-        let partly = self.opt_string(o, "partly", what);
-        let na_label = self.opt_string(o, "na_label", what);
+        let partly = self.has_text(o, "partly", what);
+        let na_label = self.has_text(o, "na_label", what);
         let allow_na = o.get("allow_na").and_then(Value::as_bool).unwrap_or(false);
         // One byte of flags: which optional parts follow, in this order.
         let flags = u8::from(allow_na)

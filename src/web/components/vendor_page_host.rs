@@ -20,15 +20,15 @@ pub struct VendorPageHostProps {
 #[function_component(VendorPageHost)]
 pub fn vendor_page_host(props: &VendorPageHostProps) -> Html {
     let app = use_app();
-    let (ready, problem) = use_module(props.page.is_some());
+    let (module_ready, problem) = use_module(props.page.is_some());
+    // Not before the stored copy is restored: the page would show, and export, the copy
+    // read at start for a moment, then start again over the restored one.
+    let ready = module_ready && app.restored;
     let failed = use_state(|| None::<String>);
     {
         let (app, failed) = (app.clone(), failed.clone());
-        // Not before the stored copy is restored: the page would show, and export, the
-        // copy read at start for a moment, then start again over the restored one.
-        let restored = app.restored;
         use_effect_with(
-            (props.page, ready && restored, app.version),
+            (props.page, ready, app.version),
             move |&(page, ready, _)| {
                 if let (Some(page), true) = (page, ready) {
                     match json::to_json(&app.workbook) {
@@ -44,7 +44,6 @@ pub fn vendor_page_host(props: &VendorPageHostProps) -> Html {
             },
         );
     }
-    let ready = ready && app.restored;
     let problem = problem.or_else(|| (*failed).clone());
     let title = props.page.map_or("Results", VendorPageKind::title);
     html! {
