@@ -18,7 +18,11 @@
 //   keeps its own.
 // - fetch: a tab's own build's cache is looked in first, so a page of a build is never
 //   served another build's copy of a file; then this build's cache, then the other
-//   builds' newest first, then the network. A new page always gets this build.
+//   builds' newest first, then the network. A new page always gets this build. Only the
+//   app's own addresses are answered (its page, this build's files, and files named the
+//   way the build names them, for a tab of an older build); anything else on the host,
+//   even when this copy of the app sits at the origin's root, goes to the network as if
+//   there were no worker.
 // - update: a new build's worker waits until the page asks it to take over (after the
 //   user chose "reload" in "A new version is available"), then the page reloads.
 "use strict";
@@ -33,6 +37,19 @@ const PREFIX = "vendor-readiness-";
 // The notes of which build each tab runs: its name does not start with PREFIX, so it is
 // never taken for a build's cache.
 const TABS = "vendor-readiness:tabs" + SCOPE_TAG;
+// A note younger than this is kept even when its tab is not among the open ones: a tab
+// being loaded is not listed until its page arrives, and two tabs may load at once.
+const NOTE_GRACE_MS = 60 * 1000;
+const NOTED_AT = "x-noted-at";
+
+// The paths this worker answers: the app's address, this build's files, and (for a tab
+// of another build) any file named as the build names its hashed files, next to them.
+const scopeUrl = new URL(self.registration.scope);
+const OWN_PATHS = new Set(PRECACHE.map(([url]) => new URL(url, scopeUrl).pathname).concat([scopeUrl.pathname + "index.html"]));
+const BUILD_FILE = /^[A-Za-z0-9_.]+(-[A-Za-z0-9_.]+)*-[0-9a-f]{16}(_bg\.wasm|_loader\.js|\.[a-z]+)$/;
+const isOurs = (url) =>
+  OWN_PATHS.has(url.pathname) ||
+  (url.pathname.startsWith(scopeUrl.pathname) && BUILD_FILE.test(url.pathname.slice(scopeUrl.pathname.length)));
 
 // The caches of other builds of this copy of the app, oldest first (Cache Storage lists
 // caches in the order they were made).
@@ -51,7 +68,8 @@ const noteTab = (id, build) => {
     return Promise.resolve();
   }
   known.set(id, build);
-  return caches.open(TABS).then((tabs) => tabs.put(tabKey(id), new Response(build)));
+  const note = new Response(build, { headers: { [NOTED_AT]: String(Date.now()) } });
+  return caches.open(TABS).then((tabs) => tabs.put(tabKey(id), note));
 };
 
 // The cache name of the build tab `id` runs, if noted.
@@ -75,14 +93,22 @@ const firstHit = (names, key) =>
   );
 
 // Forgets the tabs no longer open (`open`: the clients that are; `opening`: the id of a
-// tab being loaded, not yet among them).
+// tab being loaded, not yet among them). A note younger than NOTE_GRACE_MS stays: it may
+// be another tab's that is still loading (its id is not listed yet).
 const forgetClosedTabs = (open, opening) => {
   const ids = new Set([...open.map((tab) => tab.id), opening].filter(Boolean));
   [...known.keys()].filter((id) => !ids.has(id)).forEach((id) => known.delete(id));
   const live = new Set([...ids].map(tabKey));
-  return caches
-    .open(TABS)
-    .then((tabs) => tabs.keys().then((ks) => Promise.all(ks.filter((k) => !live.has(k.url)).map((k) => tabs.delete(k)))));
+  const stale = (note) => !note || !(Date.now() - Number(note.headers.get(NOTED_AT) || 0) < NOTE_GRACE_MS);
+  return caches.open(TABS).then((tabs) =>
+    tabs.keys().then((ks) =>
+      Promise.all(
+        ks
+          .filter((k) => !live.has(k.url))
+          .map((k) => tabs.match(k).then((note) => stale(note) && tabs.delete(k)))
+      )
+    )
+  );
 };
 
 const openTabs = () => self.clients.matchAll({ type: "window", includeUncontrolled: true });
@@ -132,16 +158,15 @@ self.addEventListener("message", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin || !isOurs(url)) {
     return;
   }
   // The app's address (any query or fragment) is its index.html; any other address is
-  // itself (a file of the build, or something else on the host, left to the network).
-  const url = new URL(request.url);
-  const scope = new URL(self.registration.scope);
-  const isApp = url.pathname === scope.pathname || url.pathname === scope.pathname + "index.html";
+  // itself (a file of the build).
+  const isApp = url.pathname === scopeUrl.pathname || url.pathname === scopeUrl.pathname + "index.html";
   if (isApp) {
-    const page = firstHit([CACHE], new URL("./", scope).href);
+    const page = firstHit([CACHE], new URL("./", scopeUrl).href);
     event.respondWith(page.then((hit) => hit || fetch(request)));
     // The tab this page becomes runs this build, if it came from this build's cache.
     event.waitUntil(
