@@ -16,8 +16,8 @@
 Before all that, wasm-bindgen's JavaScript bindings of the page and of the buyer's module
 (ES modules) are minified with esbuild (tools/node_modules): 10.1 → 7.9 KB of the first
 load's gzip. Trunk's own minifier cannot take them (docs/performance.md). The page's
-bindings keep the name Trunk gave them (a hash of what wasm-bindgen wrote, which the
-minified file is a function of) and get their new integrity in index.html.
+bindings and module are then renamed after their shipped content (Trunk's name hashes the
+bindings before minifying) and get their new integrity in index.html.
 
 `post_build.py --service-worker-only DIR` does step 3 alone, for a dist/ changed after
 the build (the end-to-end test of updates makes a second build that way).
@@ -81,16 +81,29 @@ def minify(path):
 
 def minify_page_bindings():
     """The page's bindings, named by the <link rel="modulepreload"> Trunk wrote with their
-    integrity: minified, and that integrity brought up to date."""
+    integrity: minified, that integrity brought up to date, and the bindings and their
+    module renamed after what is shipped (Trunk's name hashes the bindings before they are
+    minified, so another esbuild would change the file under the same name, and a host
+    that caches hashed names for ever would serve the old one against the new integrity)."""
     global html
-    links = re.findall(r'<link rel="modulepreload" href="\./([^"]+\.js)"[^>]*integrity="(sha384-[^"]+)"', html)
+    links = re.findall(r'<link rel="modulepreload" href="\./([^"]+)\.js"[^>]*integrity="(sha384-[^"]+)"', html)
     if len(links) != 1:
         fail("expected one modulepreload link with an integrity in %s, found %d" % (index, len(links)))
-    name, old = links[0]
-    path = os.path.join(dist, name)
-    minify(path)
-    new = "sha384-" + base64.b64encode(hashlib.sha384(open(path, "rb").read()).digest()).decode()
+    stem, old = links[0]
+    js, wasm = (os.path.join(dist, stem + s) for s in (".js", "_bg.wasm"))
+    trunk_tag = re.search(r"-([0-9a-f]{16})$", stem)
+    if not trunk_tag or not os.path.exists(wasm):
+        fail("the page's module is not named <name>-<hash>.js with its _bg.wasm beside it: %s" % stem)
+    minify(js)
+    new = "sha384-" + base64.b64encode(hashlib.sha384(open(js, "rb").read()).digest()).decode()
     html = html.replace(old, new)
+    digest = hashlib.sha256()
+    for p in (js, wasm):
+        digest.update(open(p, "rb").read())
+    new_stem = stem[: trunk_tag.start(1)] + digest.hexdigest()[:16]
+    os.replace(js, os.path.join(dist, new_stem + ".js"))
+    os.replace(wasm, os.path.join(dist, new_stem + "_bg.wasm"))
+    html = html.replace("./" + stem + ".js", "./" + new_stem + ".js").replace("./" + stem + "_bg.wasm", "./" + new_stem + "_bg.wasm")
 
 
 minify_page_bindings()
