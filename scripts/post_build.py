@@ -91,7 +91,7 @@ def minify_page_bindings():
         fail("expected one modulepreload link with an integrity in %s, found %d" % (index, len(links)))
     stem, old = links[0]
     js, wasm = (os.path.join(dist, stem + s) for s in (".js", "_bg.wasm"))
-    trunk_tag = re.search(r"-([0-9a-f]{16})$", stem)
+    trunk_tag = re.search(r"-([0-9a-f]+)$", stem)
     if not trunk_tag or not os.path.exists(wasm):
         fail("the page's module is not named <name>-<hash>.js with its _bg.wasm beside it: %s" % stem)
     minify(js)
