@@ -27,12 +27,12 @@ fn page(app: &AppContext, route: Route) -> Html {
         Route::Assess => html! { <AssessPage domain={None::<String>} /> },
         Route::AssessDomain { domain } => html! { <AssessPage domain={Some(domain.clone())} /> },
         Route::Setup => html! {
-            <main id="main" class="setup"><h1>{ route.title() }</h1>{ profile_form(app) }<AssessmentList /></main>
+            <main class="setup"><h1>{ route.title() }</h1>{ profile_form(app) }<AssessmentList /></main>
         },
         // The on-demand module's pages, in the hosts below.
         Route::Results | Route::Report | Route::Compare => html! {},
         Route::NotFound => html! {
-            <main id="main"><h1>{ route.title() }</h1><Link to={Route::Home}>{ "Go to the start page" }</Link></main>
+            <main><h1>{ route.title() }</h1><Link to={Route::Home}>{ "Go to the start page" }</Link></main>
         },
     }
 }

@@ -41,10 +41,11 @@ pub fn use_module(visible: bool) -> (bool, Option<String>) {
     (*ready, (*problem).clone())
 }
 
-/// What a host shows while its module loads, or why it could not.
+/// What a host shows while its module loads (marked busy, so assistive technology and the
+/// tests know the page is not there yet), or why it could not.
 pub fn loading(title: &str, class: &'static str, problem: Option<&str>) -> Html {
     html! {
-        <main id="main" class={class}>
+        <main class={class} aria-busy={problem.is_none().then_some("true")}>
             <h1>{ title }</h1>
             if let Some(p) = problem {
                 <p class="error" role="alert">{ format!("The page could not be shown: {p}.") }</p>

@@ -49,7 +49,7 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
             context_card(c, value, &onedit)
         });
         return html! {
-            <main id="main" class="assess">
+            <main class="assess">
                 { domain_nav(&app, CONTEXT) }
                 <section class="questions" aria-labelledby="domain-title">
                     { assess_toolbar(&app, CONTEXT) }
@@ -93,7 +93,7 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
             }
         });
     html! {
-        <main id="main" class="assess">
+        <main class="assess">
             { domain_nav(&app, &domain.id) }
             <section class="questions" aria-labelledby="domain-title">
                 { assess_toolbar(&app, &domain.id) }

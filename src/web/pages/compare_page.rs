@@ -75,7 +75,7 @@ pub fn compare_page() -> Html {
     let refused_count = buyer.refused().count();
     html! {
         <ContextProvider<BuyerContext> context={buyer.clone()}>
-        <main id="main" class="compare">
+        <main class="compare">
             <h1>{ crate::core::route::Route::Compare.title() }</h1>
             <p class="lead">{ "Drop vendors' score files here. Each is verified (digest, signature), re-scored from its answers, and checked against your minimum profile. Nothing leaves this page." }</p>
             <div class="drop-zone no-print" {ondrop} {ondragover}>

@@ -12,7 +12,7 @@ pub fn home_page(app: &AppContext) -> Html {
     let q = Questionnaire::builtin();
     let questions = q.questions().count();
     html! {
-        <main id="main" class="home">
+        <main class="home">
             <h1>{ crate::core::route::APP_NAME }</h1>
             <p class="lead">
                 { "How ready is a software vendor to receive, fix and disclose vulnerabilities? " }

@@ -63,7 +63,7 @@ pub fn report_page(app: &AppContext) -> Html {
         }
     });
     html! {
-        <main id="main" class="report">
+        <main class="report">
             <p class="no-print"><button type="button" class="primary" onclick={onprint}>{ "Print or save as PDF" }</button></p>
             <section class="title-page">
                 <p class="kicker">{ "Vulnerability response readiness — self-assessment report" }</p>

@@ -36,7 +36,7 @@ pub fn results_page(app: &AppContext) -> Html {
         })
     });
     html! {
-        <main id="main" class="results">
+        <main class="results">
             <h1 tabindex="-1">{ format!("Results: {name}") }</h1>
             <p class="overall">
                 <span class="overall-value" data-testid="overall">{ decimal(score.overall, 1) }</span>

@@ -48,7 +48,7 @@ pub fn vendor_page(props: &VendorPageProps) -> Html {
             <SessionPage key={props.handed_over.to_string()} kind={props.kind} workbook={workbook.clone()} />
         },
         Err(why) => html! {
-            <main id="main"><p class="error" role="alert">{ format!("The page could not read the assessment: {why}.") }</p></main>
+            <main><p class="error" role="alert">{ format!("The page could not read the assessment: {why}.") }</p></main>
         },
     }
 }

@@ -9,6 +9,10 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 
+/// The page a user sees: the `<main>` not inside a hidden host (the on-demand module keeps
+/// its pages in the DOM while another is shown) and not a host's "Loading the page…".
+pub const SHOWN_MAIN: &str = "main:not([hidden] *):not([aria-busy])";
+
 /// Every request the static server received, as `METHOD path STATUS`.
 pub type RequestLog = Arc<Mutex<Vec<String>>>;
 

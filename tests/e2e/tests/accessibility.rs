@@ -1,10 +1,11 @@
 //! Accessibility: axe-core finds no violation on any page, on a desktop window, at the
 //! width of a 1280-pixel window zoomed to 200 % (640 CSS pixels) and on a phone; no page
-//! scrolls sideways at those widths; the vendor journey works with the keyboard alone.
+//! scrolls sideways at those widths; no id is given twice in the document, hidden pages of
+//! the on-demand module included; the vendor journey works with the keyboard alone.
 
 use fantoccini::key::Key;
 use fantoccini::Locator;
-use vendor_readiness_e2e::launch;
+use vendor_readiness_e2e::{launch, SHOWN_MAIN};
 
 const PAGES: [&str; 7] = [
     "/",
@@ -24,9 +25,21 @@ async fn axe_finds_no_violations_on_any_page_wide_or_narrow() {
         browser.client.set_window_size(width, height).await.unwrap();
         for page in PAGES {
             browser.open(&server, &format!("/#{page}")).await;
-            browser.wait_for("main#main").await;
+            browser.wait_for(SHOWN_MAIN).await;
             for v in browser.axe_violations().await {
                 failures.push(format!("{width}px {page}: {v}"));
+            }
+            let repeated = browser
+                .client
+                .execute(
+                    "const ids = [...document.querySelectorAll('[id]')].map((e) => e.id); \
+                     return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            if repeated != serde_json::json!([]) {
+                failures.push(format!("{width}px {page}: ids given twice: {repeated}"));
             }
             let overflow = browser
                 .client
@@ -161,7 +174,7 @@ async fn axe_finds_no_violations_in_the_moving_on_and_sending_states() {
         ];
         for (name, page, clicks) in states {
             browser.open(&server, page).await;
-            browser.wait_for("main#main").await;
+            browser.wait_for(SHOWN_MAIN).await;
             if width < 700 && page == "/#/assess/intake" {
                 browser.click(".compact-domain-nav summary").await;
             }
