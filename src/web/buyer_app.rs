@@ -14,7 +14,7 @@ use crate::core::workbook::Workbook;
 use crate::web::io::buyer_module::{
     self, VendorPageKind, SHOW_COMPARE_EVENT, SHOW_VENDOR_PAGE_EVENT,
 };
-use crate::web::io::json;
+use crate::web::io::{focus, json};
 use crate::web::pages::{ComparePage, VendorPage, VendorPageProps};
 
 /// A workbook handed over: its JSON, what it read as, and how many came before it.
@@ -95,18 +95,10 @@ fn show_vendor_page(event: &web_sys::Event) {
         }
     });
     if moved {
-        // After Yew's render, which runs in a later task.
-        gloo::timers::callback::Timeout::new(0, || {
-            let heading = gloo::utils::document()
-                .query_selector("#vendor-page-root h1")
-                .ok()
-                .flatten()
-                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(heading) = heading {
-                let _ = heading.focus();
-            }
-        })
-        .forget();
+        // After Yew's render, which runs in a later task (the old page's heading is there
+        // until then); looked for again while the new page renders.
+        gloo::timers::callback::Timeout::new(0, || focus::focus_first("#vendor-page-root h1"))
+            .forget();
     }
 }
 

@@ -107,6 +107,11 @@ pub fn go_to_question(target: &Target) {
 
 /// Focuses an element by id once it exists (e.g. a button that has just appeared).
 pub fn focus_id(id: &str) {
-    let selector = format!("#{id}");
-    focus_when(selector.clone(), vec![selector], POLLS);
+    focus_first(&format!("#{id}"));
+}
+
+/// Focuses the first element `selector` finds, once there is one (e.g. the heading of a
+/// page that renders in a later task).
+pub fn focus_first(selector: &str) {
+    focus_when(selector.to_owned(), vec![selector.to_owned()], POLLS);
 }
