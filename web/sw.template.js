@@ -84,11 +84,12 @@ const tabBuild = (id) =>
           .then((hit) => (hit ? hit.text() : undefined))
           .then((build) => (known.set(id, build), build));
 
-// The first of the caches `names` (in order) that holds `key`.
+// The first of the caches `names` (in order) that holds `key`. Looked up by name, never
+// opened: opening a cache an update has just deleted would make it again, empty, and it
+// would then pass for the newest build.
 const firstHit = (names, key) =>
   names.reduce(
-    (found, name) =>
-      found.then((hit) => hit || caches.has(name).then((has) => has && caches.open(name).then((c) => c.match(key, { ignoreSearch: true })))),
+    (found, name) => found.then((hit) => hit || caches.match(key, { cacheName: name, ignoreSearch: true })),
     Promise.resolve(undefined)
   );
 

@@ -64,6 +64,16 @@ class FakeCacheStorage {
   constructor(network) {
     this.network = network;
     this.named = new Map(); // in the order the caches were made, as the browser lists them
+    // A cache to delete just after the next step that names it has answered (another
+    // worker's update, landing between two steps of a lookup).
+    this.deleteAfterUse = undefined;
+  }
+  used(name, answer) {
+    if (name === this.deleteAfterUse) {
+      this.deleteAfterUse = undefined;
+      this.named.delete(name);
+    }
+    return answer;
   }
   async open(name) {
     await tick();
@@ -72,11 +82,27 @@ class FakeCacheStorage {
       cache.network = this.network;
       this.named.set(name, cache);
     }
-    return this.named.get(name);
+    return this.used(name, this.named.get(name));
   }
   async has(name) {
     await tick();
-    return this.named.has(name);
+    return this.used(name, this.named.has(name));
+  }
+  // CacheStorage.match: with a cacheName, only that cache, and never one made for it.
+  async match(key, options = {}) {
+    await tick();
+    const names = options.cacheName === undefined ? [...this.named.keys()] : [options.cacheName];
+    for (const name of names) {
+      const cache = this.named.get(name);
+      const hit = cache && (await cache.match(key, options));
+      if (options.cacheName !== undefined) {
+        return this.used(name, hit);
+      }
+      if (hit) {
+        return hit;
+      }
+    }
+    return undefined;
   }
   async delete(name) {
     await tick();
@@ -310,4 +336,16 @@ test("an install whose files differ from the build's list fails and leaves the r
   await assert.rejects(b.install());
   assert.deepEqual(origin.buildCaches(), ["vendor-readiness-a"]);
   assert.equal(await a.request("./", {}).body, "index.html of build a");
+});
+
+test("a lookup that an update's deletion overtakes does not bring the deleted cache back", async () => {
+  const origin = new Origin("https://host.example/app/");
+  const a = await started(origin, "a", FILES_A);
+  await a.load("old-tab");
+  const b = await started(origin, "b", FILES_B);
+  // The old tab asks for a file of its build just as the last step of an update deletes
+  // that build's cache.
+  origin.caches.deleteAfterUse = "vendor-readiness-a " + origin.scope;
+  await b.request("./vendor-readiness-buyer-aaaaaaaaaaaaaaaa_loader.js", { clientId: "old-tab" }).done;
+  assert.deepEqual(origin.buildCaches(), ["vendor-readiness-b"]);
 });
