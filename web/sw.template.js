@@ -13,7 +13,8 @@
 //   installs are that build's.
 // - activate: caches of older builds of this copy of the app (the same scope) are
 //   deleted, except those a tab still open runs: it may yet load one of its files (the
-//   buyer's module, the worker) until it reloads. A tab whose build is not known keeps
+//   buyer's module, the worker) until it reloads; a tab served its page in the last
+//   minute counts as open (it may not be listed yet). A tab whose build is not known keeps
 //   the build that was running until now. Another copy on the same origin (another path)
 //   keeps its own.
 // - fetch: a tab's own build's cache is looked in first, so a page of a build is never
@@ -46,7 +47,9 @@ const NOTED_AT = "x-noted-at";
 // of another build) any file named as the build names its hashed files, next to them.
 const scopeUrl = new URL(self.registration.scope);
 const OWN_PATHS = new Set(PRECACHE.map(([url]) => new URL(url, scopeUrl).pathname).concat([scopeUrl.pathname + "index.html"]));
-const BUILD_FILE = /^[A-Za-z0-9_.]+(-[A-Za-z0-9_.]+)*-[0-9a-f]{16}(_bg\.wasm|_loader\.js|\.[a-z]+)$/;
+// Trunk writes its 64-bit hashes without leading zeros, so a name's hash may be shorter
+// than 16 digits (8 or more but for one name in four billion).
+const BUILD_FILE = /^[A-Za-z0-9_.]+(-[A-Za-z0-9_.]+)*-[0-9a-f]{8,16}(_bg\.wasm|_loader\.js|\.[a-z]+)$/;
 const isOurs = (url) =>
   OWN_PATHS.has(url.pathname) ||
   (url.pathname.startsWith(scopeUrl.pathname) && BUILD_FILE.test(url.pathname.slice(scopeUrl.pathname.length)));
@@ -93,20 +96,29 @@ const firstHit = (names, key) =>
     Promise.resolve(undefined)
   );
 
+// Whether a note is younger than NOTE_GRACE_MS: its tab may still be loading (it is not
+// listed among the open ones until its page has arrived).
+const young = (note) => Boolean(note) && Date.now() - Number(note.headers.get(NOTED_AT) || 0) < NOTE_GRACE_MS;
+
+// The builds named by young notes: a tab just served one of them may not be listed yet.
+const youngNoteBuilds = () =>
+  caches
+    .open(TABS)
+    .then((tabs) => tabs.keys().then((ks) => Promise.all(ks.map((k) => tabs.match(k)))))
+    .then((notes) => Promise.all(notes.filter(young).map((note) => note.text())));
+
 // Forgets the tabs no longer open (`open`: the clients that are; `opening`: the id of a
-// tab being loaded, not yet among them). A note younger than NOTE_GRACE_MS stays: it may
-// be another tab's that is still loading (its id is not listed yet).
+// tab being loaded, not yet among them), but for young notes: another tab's may be one.
 const forgetClosedTabs = (open, opening) => {
   const ids = new Set([...open.map((tab) => tab.id), opening].filter(Boolean));
   [...known.keys()].filter((id) => !ids.has(id)).forEach((id) => known.delete(id));
   const live = new Set([...ids].map(tabKey));
-  const stale = (note) => !note || !(Date.now() - Number(note.headers.get(NOTED_AT) || 0) < NOTE_GRACE_MS);
   return caches.open(TABS).then((tabs) =>
     tabs.keys().then((ks) =>
       Promise.all(
         ks
           .filter((k) => !live.has(k.url))
-          .map((k) => tabs.match(k).then((note) => stale(note) && tabs.delete(k)))
+          .map((k) => tabs.match(k).then((note) => !young(note) && tabs.delete(k)))
       )
     )
   );
@@ -130,10 +142,10 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
-    Promise.all([otherBuilds(), openTabs()])
-      .then(([others, open]) =>
+    Promise.all([otherBuilds(), openTabs(), youngNoteBuilds()])
+      .then(([others, open, loading]) =>
         Promise.all(open.map((tab) => tabBuild(tab.id).then((build) => [tab.id, build]))).then((notes) => {
-          const keep = new Set();
+          const keep = new Set(loading);
           const unknown = notes.filter(([, build]) => !build).map(([id]) => id);
           notes.forEach(([, build]) => build && keep.add(build));
           if (unknown.length && others.length) {

@@ -48,15 +48,18 @@ class FakeCache {
     await tick();
     return [...this.entries.keys()].map((href) => new Request(href));
   }
+  // All or nothing, as the browser's: the entries are committed only once every file came.
   async addAll(requests) {
+    const staged = [];
     for (const request of requests) {
       const response = await this.network(request);
       const body = await response.clone().text();
       if (!response.ok || (request.integrity && request.integrity !== sri(body))) {
         throw new TypeError("addAll: " + request.url + " is missing or differs");
       }
-      this.entries.set(request.url, response);
+      staged.push([request.url, response]);
     }
+    staged.forEach(([href, response]) => this.entries.set(href, response));
   }
 }
 
@@ -257,9 +260,12 @@ test("a copy at the origin's root answers only the app's own addresses", async (
   for (const path of ["./", "./index.html", "./?utm=1", "./vendor-readiness-aaaaaaaaaaaaaaaa.js", "./score-file.schema.json"]) {
     assert.equal(worker.request(path).answered, true, path + " is the app's");
   }
-  // A file of another build of the app (a tab still running it may ask for it).
+  // A file of another build of the app (a tab still running it may ask for it), also when
+  // Trunk's hash lost its leading zeros.
   assert.equal(worker.request("./vendor-readiness-buyer-0123456789abcdef_bg.wasm").answered, true);
-  for (const path of ["./other/index.html", "./api/data", "./robots.txt", "./docs/", "./x/vendor-readiness-aaaaaaaaaaaaaaaa.js"]) {
+  assert.equal(worker.request("./main-9a8b7c6d5e4f3.css").answered, true);
+  assert.equal(worker.request("./vendor-readiness-worker-89abcdef1_loader.js").answered, true);
+  for (const path of ["./other/index.html", "./api/data", "./robots.txt", "./docs/", "./x/vendor-readiness-aaaaaaaaaaaaaaaa.js", "./jquery-3.js"]) {
     assert.equal(worker.request(path).answered, false, path + " is not the app's: left to the browser");
   }
 });
@@ -348,4 +354,23 @@ test("a lookup that an update's deletion overtakes does not bring the deleted ca
   origin.caches.deleteAfterUse = "vendor-readiness-a " + origin.scope;
   await b.request("./vendor-readiness-buyer-aaaaaaaaaaaaaaaa_loader.js", { clientId: "old-tab" }).done;
   assert.deepEqual(origin.buildCaches(), ["vendor-readiness-b"]);
+});
+
+test("an update that activates while a tab's page is on its way keeps that tab's build", async () => {
+  const origin = new Origin("https://host.example/app/");
+  const a = await started(origin, "a", FILES_A);
+  // Build a serves a new tab its page; the tab is not listed as open yet.
+  assert.equal(await a.request("./", { resultingClientId: "new-tab" }).body, "index.html of build a");
+  const b = await started(origin, "b", FILES_B);
+  assert.deepEqual(origin.buildCaches(), ["vendor-readiness-a", "vendor-readiness-b"]);
+  origin.tabs.push("new-tab");
+  origin.offline = true;
+  const own = b.request("./vendor-readiness-buyer-aaaaaaaaaaaaaaaa_loader.js", { clientId: "new-tab" });
+  assert.equal(await own.body, "vendor-readiness-buyer-aaaaaaaaaaaaaaaa_loader.js of build a");
+  // Once the grace period is over and the tab closed, the next update deletes build a.
+  origin.offline = false;
+  origin.tabs = [];
+  origin.now += 61 * 1000;
+  await started(origin, "c", FILES_C);
+  assert.deepEqual(origin.buildCaches(), ["vendor-readiness-c"]);
 });
