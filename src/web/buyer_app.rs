@@ -95,10 +95,9 @@ fn show_vendor_page(event: &web_sys::Event) {
         }
     });
     if moved {
-        // After Yew's render, which runs in a later task (the old page's heading is there
-        // until then); looked for again while the new page renders.
-        gloo::timers::callback::Timeout::new(0, || focus::focus_first("#vendor-page-root h1"))
-            .forget();
+        // Yew renders the new page later; until then the old page's heading is there, so
+        // the heading is looked for under the new page's own marker.
+        focus::focus_first(&format!("[data-vendor-page='{}'] h1", kind.name()));
     }
 }
 

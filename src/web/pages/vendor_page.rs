@@ -36,7 +36,13 @@ fn session_page(props: &SessionPageProps) -> Html {
         VendorPageKind::Results => results_page(&app),
         VendorPageKind::Report => report_page(&app),
     };
-    html! { <ContextProvider<AppContext> context={app.clone()}>{ page }</ContextProvider<AppContext>> }
+    // The page's kind on its wrapper, so whoever waits for this page (the focus move, the
+    // tests) cannot take the page it replaces for it.
+    html! {
+        <div data-vendor-page={props.kind.name()}>
+            <ContextProvider<AppContext> context={app.clone()}>{ page }</ContextProvider<AppContext>>
+        </div>
+    }
 }
 
 /// The page, rebuilt from each workbook handed over.

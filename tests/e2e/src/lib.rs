@@ -13,6 +13,18 @@ use fantoccini::{Client, ClientBuilder, Locator};
 /// its pages in the DOM while another is shown) and not a host's "Loading the page…".
 pub const SHOWN_MAIN: &str = "main:not([hidden] *):not([aria-busy])";
 
+/// The shown `<main>` of the page at `path` (`/`, `/assess/intake`, `/#/report`…) and of no
+/// other: a move within the app changes only the URL's fragment, so the page it leaves is
+/// still there until the new one renders.
+pub fn shown_page(path: &str) -> String {
+    let path = path.trim_start_matches("/#").trim_matches('/');
+    match path.split_once('/') {
+        Some(("assess", page)) => format!("{SHOWN_MAIN}.assess:has([data-page='{page}'])"),
+        _ if path.is_empty() => format!("{SHOWN_MAIN}.home"),
+        _ => format!("{SHOWN_MAIN}.{path}"),
+    }
+}
+
 /// Every request the static server received, as `METHOD path STATUS`.
 pub type RequestLog = Arc<Mutex<Vec<String>>>;
 

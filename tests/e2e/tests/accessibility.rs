@@ -5,7 +5,7 @@
 
 use fantoccini::key::Key;
 use fantoccini::Locator;
-use vendor_readiness_e2e::{launch, SHOWN_MAIN};
+use vendor_readiness_e2e::{launch, shown_page};
 
 const PAGES: [&str; 7] = [
     "/",
@@ -25,7 +25,7 @@ async fn axe_finds_no_violations_on_any_page_wide_or_narrow() {
         browser.client.set_window_size(width, height).await.unwrap();
         for page in PAGES {
             browser.open(&server, &format!("/#{page}")).await;
-            browser.wait_for(SHOWN_MAIN).await;
+            browser.wait_for(&shown_page(page)).await;
             for v in browser.axe_violations().await {
                 failures.push(format!("{width}px {page}: {v}"));
             }
@@ -148,6 +148,21 @@ async fn the_vendor_journey_works_with_the_keyboard_alone() {
         v.content.answers.0["intake.channel"].notes,
         "Typed without a mouse"
     );
+
+    // From Results to the report by its link: the link is gone with the page, so the
+    // report's heading takes the focus (not the Results heading it replaces).
+    browser.open(&server, "/#/results").await;
+    browser.wait_for(&shown_page("/results")).await;
+    assert!(
+        tab_until(
+            &browser,
+            "el.closest && el.closest('main.results') && el.textContent === 'Printable report'"
+        )
+        .await,
+        "report link not reachable"
+    );
+    browser.press(&Key::Enter.to_string()).await;
+    browser.wait_focus("[data-vendor-page='report'] h1").await;
 }
 
 /// The states added for finishing an assessment: the context page, the compact domain
@@ -174,7 +189,7 @@ async fn axe_finds_no_violations_in_the_moving_on_and_sending_states() {
         ];
         for (name, page, clicks) in states {
             browser.open(&server, page).await;
-            browser.wait_for(SHOWN_MAIN).await;
+            browser.wait_for(&shown_page(page)).await;
             if width < 700 && page == "/#/assess/intake" {
                 browser.click(".compact-domain-nav summary").await;
             }
