@@ -1,5 +1,5 @@
 //! On narrow screens the domain list collapses to one line, "Domain 3 of 10 · Triage ·
-//! 45 of 112 answered", that opens the full list. The stylesheet shows either this or
+//! 45 of 115 answered", that opens the full list. The stylesheet shows either this or
 //! the full list, never both.
 
 use yew::prelude::*;

@@ -1,11 +1,27 @@
-//! Navigation between domains, with answered counts and the current level of each.
+//! Navigation between domains, with answered counts and the current level of each. Its
+//! links, followed, focus the new page's heading: in the compact list (narrow screens)
+//! the link itself is gone with the page it was on.
 
 use yew::prelude::*;
 
 use crate::core::questionnaire::Questionnaire;
 use crate::core::vendor::navigation;
-use crate::web::routes::{Link, Route, CONTEXT};
+use crate::web::io::focus;
+use crate::web::routes::{Route, CONTEXT};
 use crate::web::state::AppContext;
+
+/// A plain anchor to page `id` (the back button returns) that focuses its heading.
+fn page_link(id: &str, children: Html) -> Html {
+    let href = Route::AssessDomain {
+        domain: id.to_owned(),
+    }
+    .href();
+    let onclick = {
+        let id = id.to_owned();
+        Callback::from(move |_: MouseEvent| focus::focus_page_heading(&id))
+    };
+    html! { <a {href} {onclick}>{ children }</a> }
+}
 
 /// The domain list with progress and levels from `app`, `current` the open page.
 pub fn domain_nav(app: &AppContext, current: &str) -> Html {
@@ -17,10 +33,10 @@ pub fn domain_nav(app: &AppContext, current: &str) -> Html {
         let here = current == CONTEXT;
         html! {
             <li class={classes!(here.then_some("current"))} data-domain={CONTEXT}>
-                <Link to={Route::AssessDomain { domain: CONTEXT.into() }}>
+                { page_link(CONTEXT, html! {<>
                     <span class="name">{ "About the product" }</span>
                     <span class="meta">{ format!("{context_answered}/{} answered · not scored", q.context.len()) }</span>
-                </Link>
+                </>}) }
             </li>
         }
     });
@@ -28,10 +44,10 @@ pub fn domain_nav(app: &AppContext, current: &str) -> Html {
         let here = d.id == current;
         html! {
             <li class={classes!(here.then_some("current"))} data-domain={d.id.clone()}>
-                <Link to={Route::AssessDomain { domain: d.id.to_string() }}>
+                { page_link(&d.id, html! {<>
                     <span class="name">{ &d.title }</span>
                     <span class="meta">{ format!("{}/{} answered · L{}", s.answered, s.shown, s.level) }</span>
-                </Link>
+                </>}) }
             </li>
         }
     });

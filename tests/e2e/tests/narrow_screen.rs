@@ -75,6 +75,8 @@ async fn on_a_phone_the_first_question_is_on_the_first_screen() {
     browser
         .wait_text("h1#domain-title", |t| t == target.title)
         .await;
+    // The link chosen is gone with the list it was in: the new page's heading has the focus.
+    browser.wait_focus("h1#domain-title").await;
     let open = js(
         &browser,
         "return document.querySelector('.compact-domain-nav').open;",
