@@ -10,16 +10,23 @@ use crate::web::io::focus;
 use crate::web::routes::{Route, CONTEXT};
 use crate::web::state::AppContext;
 
-/// A plain anchor to page `id` (the back button returns) that focuses its heading.
-fn page_link(id: &str, children: Html) -> Html {
+/// The address of page `id` and a click handler that focuses its heading once it renders
+/// (the anchor changes the URL itself, so the back button returns): for every link to a
+/// questionnaire page (this list and the pager).
+pub(super) fn page_target(id: &str) -> (String, Callback<MouseEvent>) {
     let href = Route::AssessDomain {
         domain: id.to_owned(),
     }
     .href();
-    let onclick = {
-        let id = id.to_owned();
-        Callback::from(move |_: MouseEvent| focus::focus_page_heading(&id))
-    };
+    let id = id.to_owned();
+    (
+        href,
+        Callback::from(move |_: MouseEvent| focus::focus_page_heading(&id)),
+    )
+}
+
+fn page_link(id: &str, children: Html) -> Html {
+    let (href, onclick) = page_target(id);
     html! { <a {href} {onclick}>{ children }</a> }
 }
 

@@ -7,20 +7,10 @@ use yew::prelude::*;
 use crate::core::questionnaire::Questionnaire;
 use crate::core::vendor::navigation::{self, Page};
 use crate::web::components::NextUnanswered;
-use crate::web::io::focus;
-use crate::web::routes::Route;
 use crate::web::state::AppContext;
 
 fn page_link(page: &Page, rel: &'static str) -> Html {
-    let href = Route::AssessDomain {
-        domain: page.id.clone(),
-    }
-    .href();
-    let onclick = {
-        let id = page.id.clone();
-        // The anchor changes the URL itself; the heading is focused once the page renders.
-        Callback::from(move |_: MouseEvent| focus::focus_page_heading(&id))
-    };
+    let (href, onclick) = super::domain_nav::page_target(&page.id);
     let (arrow_before, arrow_after, word) = match rel {
         "prev" => ("← ", "", "Previous"),
         _ => ("", " →", "Next"),
