@@ -328,6 +328,23 @@ impl Browser {
         }
     }
 
+    /// Waits until the document's title is `wanted`: the app sets it in an effect after
+    /// the page renders, so reading it once right after the page appears can race.
+    pub async fn wait_title(&self, wanted: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let title = self.client.title().await.unwrap_or_default();
+            if title == wanted {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "title stayed {title:?}, wanted {wanted:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Waits for a file whose name ends with `suffix` to finish downloading: present,
     /// not empty, no partial download left in the folder, and its size steady.
     pub async fn wait_download(&self, suffix: &str) -> PathBuf {

@@ -21,10 +21,9 @@ async fn vendor_answers_sees_score_change_reloads_and_downloads_a_verifiable_fil
     let (server, _driver, _dirs, browser) = launch().await;
 
     browser.open(&server, "/#/assess/intake").await;
-    assert_eq!(
-        browser.client.title().await.unwrap(),
-        "Questionnaire — Vendor Security Readiness"
-    );
+    browser
+        .wait_title("Questionnaire — Vendor Security Readiness")
+        .await;
     assert_eq!(browser.text("[data-testid=overall]").await, "0.0");
 
     // Options render best first: index 0 is the best answer. Answer every level-1 intake
