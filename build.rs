@@ -618,8 +618,9 @@ fn difference(
 }
 
 /// The kept earlier versions for `core::questionnaire::history` (the verifier carries
-/// every one): 1.0.0 whole, without its pretty-printing; 2.0.0 as what turns the current
-/// data into it ([`difference`]), since 2.0.1 changed only some texts and added to lists.
+/// every one): 1.0.0 whole, without its pretty-printing; 2.0.0 and 2.0.1 as what turns the
+/// current data into each ([`difference`]), since the later 2.0 versions changed only some
+/// texts and added to lists.
 fn kept_versions(out: &Path, current: &Value) {
     let read = |version: &str| -> Value {
         let path = format!("data/history/questionnaire-{version}.json");
@@ -632,10 +633,16 @@ fn kept_versions(out: &Path, current: &Value) {
         "questionnaire-1.0.0.min.json",
         &read("1.0.0").to_string(),
     );
-    let (mut replace, mut truncate) = (Vec::new(), Vec::new());
-    difference(current, &read("2.0.0"), "", &mut replace, &mut truncate);
-    let patch = serde_json::json!({ "replace": replace, "truncate": truncate });
-    write(out, "questionnaire-2.0.0.patch.json", &patch.to_string());
+    for version in ["2.0.0", "2.0.1"] {
+        let (mut replace, mut truncate) = (Vec::new(), Vec::new());
+        difference(current, &read(version), "", &mut replace, &mut truncate);
+        let patch = serde_json::json!({ "replace": replace, "truncate": truncate });
+        write(
+            out,
+            &format!("questionnaire-{version}.patch.json"),
+            &patch.to_string(),
+        );
+    }
 }
 
 fn main() {

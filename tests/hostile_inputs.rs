@@ -42,6 +42,13 @@ fn q() -> &'static Questionnaire {
     Questionnaire::builtin()
 }
 
+/// The built-in questionnaire's version with its patch number one higher: a version this
+/// app has not seen yet.
+fn newer_version() -> String {
+    let (rest, patch) = q().version.rsplit_once('.').expect("MAJOR.MINOR.PATCH");
+    format!("{rest}.{}", patch.parse::<u64>().expect("a number") + 1)
+}
+
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile")
 }
@@ -1187,7 +1194,10 @@ fn cases() -> Vec<Case> {
             &format!("sha256:{}", "0".repeat(64)),
             Some(7),
         )),
-        refused("file claims questionnaire version 2.0.1 but its digest does not match"),
+        refused(&format!(
+            "file claims questionnaire version {} but its digest does not match",
+            q().version
+        )),
     );
     add(
         "score-older-questionnaire-unknown-version.json",
@@ -1204,9 +1214,13 @@ fn cases() -> Vec<Case> {
     add(
         "answers-newer-questionnaire.json",
         pretty(&edit(answers_doc(&base()), |d| {
-            d["questionnaire"]["version"] = json!("2.0.2")
+            d["questionnaire"]["version"] = json!(newer_version())
         })),
-        refused("file answers questionnaire version 2.0.2, newer than this app's 2.0.1"),
+        refused(&format!(
+            "file answers questionnaire version {}, newer than this app's {}",
+            newer_version(),
+            q().version
+        )),
     );
 
     // --- Duplicate member names.

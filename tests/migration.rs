@@ -48,7 +48,10 @@ fn the_kept_1_0_0_data_has_the_digest_files_carry() {
     assert_eq!(v1().version, "1.0.0");
     assert!(q().version.starts_with("2."), "the current version is 2.x");
     assert_ne!(q().digest(), V1_DIGEST);
-    assert_eq!(history::versions().collect::<Vec<_>>(), ["1.0.0", "2.0.0"]);
+    assert_eq!(
+        history::versions().collect::<Vec<_>>(),
+        ["1.0.0", "2.0.0", "2.0.1"]
+    );
     assert!(history::historic("another-questionnaire", "1.0.0").is_none());
 }
 
@@ -602,22 +605,23 @@ fn a_context_answer_that_is_no_option_is_cleared_and_asked_again() {
     assert!(!report.needs_answer.contains(&"context.cra".to_owned()));
 }
 
-/// A signed score file sealed under the kept 2.0.0 data, as the 2.0.0 app sealed it (the
-/// file format did not change in 2.0.1).
-fn sealed_under_2_0_0(answers_of: &str) -> Vec<u8> {
+/// A signed score file sealed under the kept data of `version`, as that app sealed it (the
+/// file format did not change within 2.0).
+fn sealed_under(version: &str, answers_of: &str) -> Vec<u8> {
     use vendor_readiness::core::files::key_file::KeyFile;
-    let v2 = history::historic("vendor-security-readiness", "2.0.0").expect("2.0.0 is kept");
+    let kept = history::historic("vendor-security-readiness", version).expect("kept");
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(answers_of);
     // The persona files are read as answering the data at hand, as their own test does.
     let mut doc: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
-    doc["questionnaire"]["digest"] = v2.digest().into();
-    let Loaded::Answers(a) = open::load(doc.to_string().as_bytes(), v2).unwrap() else {
+    doc["questionnaire"]["digest"] = kept.digest().into();
+    doc["questionnaire"]["version"] = version.into();
+    let Loaded::Answers(a) = open::load(doc.to_string().as_bytes(), kept).unwrap() else {
         panic!("{answers_of} is an answers file")
     };
     let assessment = a.file.into_assessment();
     let key = KeyFile::from_seed([7; 32]).signing_key().unwrap();
     let file = vendor_readiness::score_file::seal(
-        v2,
+        kept,
         &assessment,
         "0.2.0",
         "2026-12-01T08:00:00Z",
@@ -627,38 +631,42 @@ fn sealed_under_2_0_0(answers_of: &str) -> Vec<u8> {
 }
 
 #[test]
-fn a_signed_2_0_0_score_file_verifies_and_scores_the_same_under_2_0_1() {
-    // 2.0.1 changed wording only: the file verifies over its own bytes, is judged under
-    // 2.0.0, migrates with no rule and keeps every level.
-    let v2 = history::historic("vendor-security-readiness", "2.0.0").unwrap();
-    assert_ne!(v2.digest(), q().digest(), "the wording changed the digest");
-    for persona in [
-        "tests/personas/c-enterprise-ehr-cna-csaf.answers.json",
-        "tests/personas/d-device-maker-fda-524b.answers.json",
-    ] {
-        let bytes = sealed_under_2_0_0(persona);
-        let v = verify::load_score(&bytes, q()).unwrap_or_else(|e| panic!("{persona}: {e}"));
-        assert_eq!(v.status(Default::default()), Status::Ok, "{persona}");
-        assert!(
-            matches!(v.signature, SignatureState::Valid { .. }),
-            "{persona}"
+fn signed_score_files_of_earlier_2_0_versions_verify_and_score_the_same() {
+    // 2.0.1 and 2.0.2 changed wording only: a file verifies over its own bytes, is judged
+    // under the version it answers, migrates with no rule and keeps every level.
+    for version in ["2.0.0", "2.0.1"] {
+        let kept = history::historic("vendor-security-readiness", version).unwrap();
+        assert_ne!(
+            kept.digest(),
+            q().digest(),
+            "the wording changed the digest"
         );
-        assert!(!v.edited, "{persona}");
-        assert_eq!(v.migrated_from.as_deref(), Some("2.0.0"), "{persona}");
-        let report = v.migration.as_ref().expect("a migration report");
-        assert_eq!(
-            report.summary(),
-            format!(
-                "migrated from questionnaire 2.0.0 to {}: nothing changed",
-                q().version
-            ),
-            "{persona}"
-        );
-        let original = v.original.as_ref().expect("the 2.0.0 result");
-        assert_eq!(original.overall, v.recomputed.overall, "{persona}");
-        let levels = |s: &vendor_readiness::scoring::Score| {
-            s.domains.iter().map(|d| d.level).collect::<Vec<_>>()
-        };
-        assert_eq!(levels(original), levels(&v.recomputed), "{persona}");
+        for persona in [
+            "tests/personas/c-enterprise-ehr-cna-csaf.answers.json",
+            "tests/personas/d-device-maker-fda-524b.answers.json",
+        ] {
+            let at = format!("{persona} under {version}");
+            let bytes = sealed_under(version, persona);
+            let v = verify::load_score(&bytes, q()).unwrap_or_else(|e| panic!("{at}: {e}"));
+            assert_eq!(v.status(Default::default()), Status::Ok, "{at}");
+            assert!(matches!(v.signature, SignatureState::Valid { .. }), "{at}");
+            assert!(!v.edited, "{at}");
+            assert_eq!(v.migrated_from.as_deref(), Some(version), "{at}");
+            let report = v.migration.as_ref().expect("a migration report");
+            assert_eq!(
+                report.summary(),
+                format!(
+                    "migrated from questionnaire {version} to {}: nothing changed",
+                    q().version
+                ),
+                "{at}"
+            );
+            let original = v.original.as_ref().expect("the earlier result");
+            assert_eq!(original.overall, v.recomputed.overall, "{at}");
+            let levels = |s: &vendor_readiness::scoring::Score| {
+                s.domains.iter().map(|d| d.level).collect::<Vec<_>>()
+            };
+            assert_eq!(levels(original), levels(&v.recomputed), "{at}");
+        }
     }
 }

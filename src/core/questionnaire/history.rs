@@ -45,6 +45,13 @@ const HISTORY: &[(&str, Kept)] = &[
             "/questionnaire-2.0.0.patch.json"
         ))),
     ),
+    (
+        "2.0.1",
+        Kept::Patch(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/questionnaire-2.0.1.patch.json"
+        ))),
+    ),
 ];
 
 /// The data of a kept version as JSON text; `None` if a patch does not apply.
