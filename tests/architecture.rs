@@ -46,21 +46,55 @@ fn code(text: &str) -> String {
 
 /// Every `crate::a::b::c…` path in the code, as its segments.
 fn crate_paths(code: &str) -> Vec<Vec<String>> {
+    paths_after(code, "crate::")
+}
+
+/// Every path in the code of module `module` that names another module, as the segments
+/// after `crate::`: `crate::…` paths as they are, and `super::…` ones resolved against
+/// the module (`super::super::` climbs twice), so `use super::sibling::x` is an edge too.
+fn module_paths(module: &[String], code: &str) -> Vec<Vec<String>> {
+    let mut out = crate_paths(code);
+    for path in paths_after(code, "super::") {
+        let ups = 1 + path.iter().take_while(|seg| *seg == "super").count();
+        let Some(base) = module.len().checked_sub(ups) else {
+            continue;
+        };
+        let mut resolved = module[..base].to_vec();
+        resolved.extend(path.into_iter().skip(ups - 1));
+        out.push(resolved);
+    }
+    out
+}
+
+/// Every path that follows `prefix` (`crate::`, `super::`) in the code, as its segments;
+/// a prefix that ends a longer name (`my_super::`) or follows `::` is not one.
+fn paths_after(code: &str, prefix: &str) -> Vec<Vec<String>> {
     let mut out = Vec::new();
-    let mut rest = code;
-    while let Some(at) = rest.find("crate::") {
-        let tail = &rest[at + "crate::".len()..];
-        let path: Vec<String> = tail
-            .split("::")
-            .map(|seg| {
-                seg.chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect::<String>()
-            })
-            .take_while(|seg| !seg.is_empty())
-            .collect();
+    for (at, _) in code.match_indices(prefix) {
+        let before = code[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+            continue;
+        }
+        let tail = &code[at + prefix.len()..];
+        // Names joined by `::` and nothing else: `a::b; c::d` is the path `a::b`.
+        let mut path = Vec::new();
+        let mut at = tail;
+        loop {
+            let name: String = at
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if name.is_empty() {
+                break;
+            }
+            at = &at[name.len()..];
+            path.push(name);
+            match at.strip_prefix("::") {
+                Some(next) => at = next,
+                None => break,
+            }
+        }
         out.push(path);
-        rest = tail;
     }
     out
 }
@@ -74,7 +108,7 @@ fn graph(depth: usize) -> BTreeMap<Vec<String>, BTreeSet<Vec<String>>> {
     for file in files {
         let from = module_of(&src, &file);
         let text = std::fs::read_to_string(&file).unwrap();
-        for path in crate_paths(&code(&text)) {
+        for path in module_paths(&from, &code(&text)) {
             if path.first() != from.first() {
                 continue;
             }
@@ -148,6 +182,22 @@ fn no_import_cycles_between_modules() {
             panic!("import cycle: {}", cycle.join(" -> "));
         }
     }
+}
+
+#[test]
+fn super_paths_resolve_against_the_module() {
+    let m = |s: &str| s.split("::").map(str::to_owned).collect::<Vec<_>>();
+    let module = m("core::export::cyclonedx");
+    let code = "use super::interop::{a, b};\nuse super::super::scoring;\nlet x = my_super::y;\n\
+                use crate::core::answers::Evidence;";
+    assert_eq!(
+        module_paths(&module, code),
+        [
+            m("core::answers::Evidence"),
+            m("core::export::interop"),
+            m("core::scoring"),
+        ]
+    );
 }
 
 #[test]

@@ -23,39 +23,6 @@ use crate::core::questionnaire::{Domain, Question, Questionnaire};
 use crate::core::scoring::{self, QuestionStatus, Score, Statuses};
 use crate::core::verify::{IntegrityState, VerifiedScore};
 
-/// The interoperable formats a score or answers file is exported to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Interop {
-    /// A CycloneDX 1.6 BOM holding the attestation (CDXA).
-    Cyclonedx,
-    /// OSCAL 1.1.3 assessment results.
-    Oscal,
-}
-
-impl Interop {
-    /// The export document.
-    pub fn document(
-        self,
-        q: &Questionnaire,
-        input: &ExportInput,
-        now: time::OffsetDateTime,
-    ) -> serde_json::Value {
-        match self {
-            Interop::Cyclonedx => crate::core::export::cyclonedx::cdxa(q, input, now),
-            Interop::Oscal => crate::core::export::oscal::assessment_results(q, input, now),
-        }
-    }
-
-    /// `<stem>.<suffix>.json`: what the file name says it holds.
-    pub fn suffix(self) -> &'static str {
-        match self {
-            Interop::Cyclonedx => "cdxa",
-            Interop::Oscal => "oscal-ar",
-        }
-    }
-}
-
 /// What a sealed score file adds to an export: the facts that tie it to the file's bytes.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Seal {

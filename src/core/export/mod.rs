@@ -2,7 +2,7 @@
 //! draft `security.txt` (RFC 9116) and a starter vulnerability disclosure policy; and the
 //! interoperable exports of an assessment for other tools: a CycloneDX 1.6 attestation
 //! ([`cyclonedx`]) and OSCAL 1.1.3 assessment results ([`oscal`]), both made from one
-//! [`ExportInput`] ([`interop`]).
+//! [`ExportInput`] ([`interop`]), chosen by [`Interop`] ([`document`]).
 //!
 //! Everything here is pure text generation: no browser, no clock (the caller passes the
 //! time), no randomness, so the same inputs always give the same bytes.
@@ -16,10 +16,12 @@ use time::{Date, Duration, OffsetDateTime, UtcOffset};
 
 pub mod crosswalk;
 pub mod cyclonedx;
+pub mod document;
 pub mod interop;
 pub mod oscal;
 
-pub use interop::{ExportInput, Interop, Seal};
+pub use document::Interop;
+pub use interop::{ExportInput, Seal};
 
 use crate::core::answers::{AnswerValue, Evidence, FileEvidence};
 use crate::core::assessment::{Assessment, VendorProfile};
