@@ -112,6 +112,24 @@ fn a_fired_gate_caps_domain_and_overall_and_is_explained() {
     // (3*0 + 1*4)/4 = 1.0 before the cap too.
     assert_eq!(s.overall_before_cap, 1.0);
     assert_eq!(a.missing[0].gate.as_deref(), Some("no-channel"));
+    assert_eq!(a.missing[0].why(), "clears gate no-channel");
+}
+
+#[test]
+fn each_missing_step_says_why_it_is_needed() {
+    use vendor_readiness::scoring::Missing;
+    let step = |reason| Missing {
+        question: "a.x".into(),
+        level: 2,
+        reason,
+        gate: None,
+    };
+    assert_eq!(step(MissingReason::Unanswered).why(), "not answered");
+    assert_eq!(step(MissingReason::NotMet).why(), "not fully met");
+    assert_eq!(
+        step(MissingReason::Hidden).why(),
+        "opens after an earlier answer improves"
+    );
 }
 
 #[test]
@@ -143,6 +161,19 @@ fn overall_cap_applies_even_when_domains_are_high() {
     assert_eq!(s.overall_before_cap, 3.0);
     assert_eq!(s.overall_cap, Some(2));
     assert_eq!(s.overall, 2.0);
+    assert_eq!(
+        s.cap_note().as_deref(),
+        Some("Capped at 2.0 by a gate; the domain levels alone give 3.0.")
+    );
+}
+
+#[test]
+fn a_cap_that_does_not_lower_the_score_is_not_mentioned() {
+    // The cap of 1 equals what the levels give: nothing was taken away.
+    let s = score(&mini(), &with(&[("a.channel", json!("partly"))]));
+    assert_eq!((s.overall_cap, s.overall_before_cap), (Some(1), 1.0));
+    assert_eq!(s.cap_note(), None);
+    assert_eq!(score(&mini(), &with(&[])).cap_note(), None);
 }
 
 #[test]

@@ -49,6 +49,20 @@ pub struct Missing {
     pub gate: Option<String>,
 }
 
+impl Missing {
+    /// Why the step is needed, as the results say it after the question: "clears gate
+    /// no-channel", "not answered", "not fully met", "opens after an earlier answer
+    /// improves".
+    pub fn why(&self) -> String {
+        match (&self.gate, &self.reason) {
+            (Some(gate), _) => format!("clears gate {gate}"),
+            (None, MissingReason::Unanswered) => "not answered".into(),
+            (None, MissingReason::NotMet) => "not fully met".into(),
+            (None, MissingReason::Hidden) => "opens after an earlier answer improves".into(),
+        }
+    }
+}
+
 /// Progress toward a level: credit earned over applicable questions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -116,6 +130,19 @@ impl Score {
     /// result is never NaN, and a file cannot hold one).
     pub fn same_as(&self, other: &Score) -> bool {
         self == other
+    }
+
+    /// What a reader is told when a gate's overall cap lowers the score, as every page
+    /// shows it: "Capped at 2.0 by a gate; the domain levels alone give 2.6." `None` when
+    /// no cap is in force or the cap is not below what the levels give.
+    pub fn cap_note(&self) -> Option<String> {
+        let cap = self
+            .overall_cap
+            .filter(|c| f64::from(*c) < self.overall_before_cap)?;
+        Some(format!(
+            "Capped at {cap}.0 by a gate; the domain levels alone give {}.",
+            crate::core::text::decimal(self.overall_before_cap, 1)
+        ))
     }
 }
 

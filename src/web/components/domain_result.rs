@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::core::text::short_decimal;
 
 use crate::core::questionnaire::{Questionnaire, MAX_LEVEL};
-use crate::core::scoring::{DomainScore, MissingReason};
+use crate::core::scoring::DomainScore;
 
 /// How much of a domain's result to show.
 #[derive(Clone, Copy, PartialEq)]
@@ -33,13 +33,7 @@ pub fn domain_result(s: &DomainScore, detail: Detail) -> Html {
     let missing = (!compact).then(|| {
         let items = s.missing.iter().map(|m| {
             let text = q.question(&m.question).map(|qu| qu.text.to_string()).unwrap_or_else(|| m.question.to_string());
-            let why = match (&m.gate, &m.reason) {
-                (Some(g), _) => format!("clears gate {g}"),
-                (None, MissingReason::Unanswered) => "not answered".into(),
-                (None, MissingReason::NotMet) => "not fully met".into(),
-                (None, MissingReason::Hidden) => "opens after an earlier answer improves".into(),
-            };
-            html! { <li data-question={m.question.clone()}>{ text }<span class="why-missing">{ format!(" — {why}") }</span></li> }
+            html! { <li data-question={m.question.clone()}>{ text }<span class="why-missing">{ format!(" — {}", m.why()) }</span></li> }
         });
         html! {
             if s.level < MAX_LEVEL {

@@ -33,9 +33,9 @@ pub fn score_panel(props: &ScorePanelProps) -> Html {
             </li>
         })
     });
-    let cap_note = score.overall_cap.filter(|c| f64::from(*c) < score.overall_before_cap).map(|c| {
-        html! { <p class="cap-note">{ format!("Capped at {c}.0 by a gate (would be {}).", decimal(score.overall_before_cap, 1)) }</p> }
-    });
+    let cap_note = score
+        .cap_note()
+        .map(|note| html! { <p class="cap-note">{ note }</p> });
     html! {
         <section class="score-panel" aria-live="polite" aria-labelledby="score-title">
             <h2 id="score-title">{ "Your readiness" }</h2>

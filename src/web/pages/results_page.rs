@@ -43,9 +43,7 @@ pub fn results_page(app: &AppContext) -> Html {
                 <span class="overall-max">{ format!(" / {MAX_LEVEL}") }</span>
                 { format!(" · {} of {} questions answered", score.answered, score.shown) }
             </p>
-            if score.overall_cap.is_some_and(|c| f64::from(c) < score.overall_before_cap) {
-                <p class="cap-note">{ format!("Capped by a gate; the domain levels alone give {}.", decimal(score.overall_before_cap, 1)) }</p>
-            }
+            if let Some(note) = score.cap_note() { <p class="cap-note">{ note }</p> }
             <div class="results-grid">
                 { radar_chart(&series) }
                 <section aria-labelledby="gates-title">
