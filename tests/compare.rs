@@ -499,6 +499,50 @@ fn diff_lists_exactly_the_questions_that_differ() {
     assert!(ids.contains(&"sbom.monitoring".to_owned()));
 }
 
+#[test]
+fn diff_and_detail_word_answers_as_the_report_does() {
+    use vendor_readiness::core::buyer::compare::Detail;
+    use vendor_readiness::core::export::report_answer;
+    let a: Answers = common::all_best(q());
+    let mut b = a.clone();
+    b.set_value("intake.channel", choice("partly"));
+    b.set_value("secdev.ci_checks", None);
+    b.set_value("sbom.inventory", choice("no"));
+    let rows = compare::diff(q(), &a, &b, true);
+    let row = |id: &str| rows.iter().find(|r| r.question == id).unwrap();
+    let channel = q().question("intake.channel").unwrap();
+    let word = |v: &str| report_answer(channel, None, choice(v).as_ref()).label;
+    assert_eq!(row("intake.channel").a_label, word("yes"));
+    assert_eq!(row("intake.channel").b_label, word("partly"));
+    assert_ne!(word("yes"), word("partly"));
+    assert_eq!(row("secdev.ci_checks").b_label, "unanswered");
+    assert_eq!(
+        row("sbom.monitoring").b_label,
+        "not shown (does not apply given earlier answers)",
+        "hidden by sbom.inventory = no"
+    );
+
+    let detail = Detail {
+        profile: Default::default(),
+        answers: b,
+    };
+    let labels = detail.answer_labels(q());
+    assert_eq!(labels.len(), q().questions().count());
+    let label = |id: &str| {
+        &labels
+            .iter()
+            .find(|(qu, _)| qu.id.as_ref() == id)
+            .unwrap()
+            .1
+    };
+    assert_eq!(label("intake.channel"), &word("partly"));
+    assert_eq!(label("secdev.ci_checks"), "unanswered");
+    assert_eq!(
+        label("sbom.monitoring"),
+        "not shown (does not apply given earlier answers)"
+    );
+}
+
 fn load(text: &str) -> Result<BuyerProfile, ProfileError> {
     buyer_profile::load_profile(text.as_bytes(), q())
 }

@@ -336,6 +336,16 @@ impl fmt::Display for Finding {
 }
 
 impl Verification {
+    /// The status under a reader's policy: [`Status::Ok`] without a problem, otherwise
+    /// [`Status::Flagged`]. `organisation` is the one the file names (for the key pin).
+    pub fn status(&self, organisation: &str, policy: Policy<'_>) -> Status {
+        if self.problems(organisation, policy).is_empty() {
+            Status::Ok
+        } else {
+            Status::Flagged
+        }
+    }
+
     /// Every problem under a reader's policy, in a fixed order: digest, signature, key
     /// pin, edited result. `organisation` is the one the file names (for the key pin).
     pub fn problems(&self, organisation: &str, policy: Policy<'_>) -> Vec<Problem> {
@@ -412,13 +422,10 @@ impl VerifiedScore {
             .problems(&self.content.profile.organisation, policy)
     }
 
-    /// The status under a reader's policy: [`Status::Ok`] or [`Status::Flagged`].
+    /// The status under a reader's policy ([`Verification::status`]).
     pub fn status(&self, policy: Policy<'_>) -> Status {
-        if self.problems(policy).is_empty() {
-            Status::Ok
-        } else {
-            Status::Flagged
-        }
+        self.verification()
+            .status(&self.content.profile.organisation, policy)
     }
 
     /// What was checked and found ([`Verification::findings`]).

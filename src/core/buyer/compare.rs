@@ -15,9 +15,9 @@ use time::OffsetDateTime;
 
 use crate::core::answers::{AnswerValue, Answers};
 use crate::core::buyer::profile::BuyerProfile;
-use crate::core::export::CsvField;
+use crate::core::export::{report_answer, CsvField};
 use crate::core::questionnaire::migration::MigrationReport;
-use crate::core::questionnaire::Questionnaire;
+use crate::core::questionnaire::{Question, Questionnaire};
 use crate::core::scoring::gates::FiredGate;
 use crate::core::scoring::{self, QuestionStatus};
 use crate::core::text;
@@ -123,6 +123,19 @@ impl Detail {
             profile: v.content.profile.clone(),
             answers: v.content.answers.clone(),
         }
+    }
+
+    /// Every question, in questionnaire order, with the report's words for this
+    /// vendor's answer to it ([`report_answer`]: hidden and out-of-scope questions say
+    /// so).
+    pub fn answer_labels<'q>(&self, q: &'q Questionnaire) -> Vec<(&'q Question, String)> {
+        let statuses = scoring::evaluate(q, &self.answers);
+        q.questions()
+            .map(|qu| {
+                let value = self.answers.value(&qu.id);
+                (qu, report_answer(qu, statuses.get(&*qu.id), value).label)
+            })
+            .collect()
     }
 }
 
@@ -655,6 +668,10 @@ pub struct DiffRow {
     pub a_credit: Option<f64>,
     /// The credit B's answer earns, as for `a_credit`.
     pub b_credit: Option<f64>,
+    /// A's answer in the report's words ([`report_answer`]).
+    pub a_label: String,
+    /// B's answer in the report's words.
+    pub b_label: String,
 }
 
 fn counted_credit(status: Option<&QuestionStatus>) -> Option<f64> {
@@ -686,6 +703,8 @@ pub fn diff(q: &Questionnaire, a: &Answers, b: &Answers, only_differences: bool)
                 b: vb.cloned(),
                 a_credit: ca,
                 b_credit: cb,
+                a_label: report_answer(question, sa.get(&*question.id), va).label,
+                b_label: report_answer(question, sb.get(&*question.id), vb).label,
             });
         }
     }

@@ -6,25 +6,20 @@ use yew::prelude::*;
 
 use crate::core::text::decimal;
 
-use crate::core::answers::AnswerValue;
 use crate::core::buyer::compare;
 use crate::core::buyer::compare::Detail;
 use crate::core::buyer::session::BuyerChange;
-use crate::core::export::report_answer;
 use crate::core::questionnaire::Questionnaire;
-use crate::core::scoring::{self, Statuses};
-use crate::core::verify::Policy;
+use crate::core::verify::{Policy, Status};
 use crate::web::components::{evidence_item, EvidenceCheckPanel};
 use crate::web::state::use_buyer;
 
 fn answers_table(v: &Detail) -> Html {
-    let q = Questionnaire::builtin();
-    let statuses = scoring::evaluate(q, &v.answers);
-    let rows = q.questions().map(|qu| {
-        let entry = v.answers.0.get(&*qu.id).cloned().unwrap_or_default();
-        let answer = report_answer(qu, statuses.get(&*qu.id), entry.value.as_ref()).label;
-        let evidence = entry.evidence.iter().map(|ev| evidence_item(ev, Html::default()));
-        html! { <tr><td class="qid">{ &qu.id }</td><td>{ &qu.text }</td><td>{ answer }</td><td>{ &entry.notes }<ul>{ for evidence }</ul></td></tr> }
+    let rows = v.answer_labels(Questionnaire::builtin()).into_iter().map(|(qu, answer)| {
+        let entry = v.answers.0.get(&*qu.id);
+        let notes = entry.map(|e| e.notes.as_str()).unwrap_or_default();
+        let evidence = entry.into_iter().flat_map(|e| &e.evidence).map(|ev| evidence_item(ev, Html::default()));
+        html! { <tr><td class="qid">{ &qu.id }</td><td>{ &qu.text }</td><td>{ answer }</td><td>{ notes }<ul>{ for evidence }</ul></td></tr> }
     });
     html! {
         <table class="answers">
@@ -37,22 +32,15 @@ fn answers_table(v: &Detail) -> Html {
 fn diff_table(a: &Detail, b: &Detail) -> Html {
     let q = Questionnaire::builtin();
     let (org_a, org_b) = (&a.profile.organisation, &b.profile.organisation);
-    let (sa, sb) = (
-        scoring::evaluate(q, &a.answers),
-        scoring::evaluate(q, &b.answers),
-    );
     let rows = compare::diff(q, &a.answers, &b.answers, true)
         .into_iter()
         .filter_map(|d| {
             let qu = q.question(&d.question)?;
-            let label = |s: &Statuses, v: &Option<AnswerValue>| {
-                report_answer(qu, s.get(&*qu.id), v.as_ref()).label
-            };
             Some(html! {
                 <tr data-question={d.question.clone()}>
                     <td>{ &qu.text }</td>
-                    <td>{ label(&sa, &d.a) }</td>
-                    <td>{ label(&sb, &d.b) }</td>
+                    <td>{ d.a_label }</td>
+                    <td>{ d.b_label }</td>
                 </tr>
             })
         });
@@ -82,9 +70,8 @@ pub fn vendor_detail() -> Html {
     };
     let open = buyer.open.as_ref().and_then(|name| buyer.row_of(name));
     let flagged = open.is_some_and(|r| {
-        let v = &r.summary.verification;
-        !v.problems(&r.summary.organisation, Policy::default())
-            .is_empty()
+        let status = (r.summary.verification).status(&r.summary.organisation, Policy::default());
+        status == Status::Flagged
     });
     html! {
         <>
