@@ -154,7 +154,7 @@ struct ScoreReport<'a> {
     questionnaire: &'a str,
     questionnaire_version: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    verification: Option<serde_json::Value>,
+    verification: Option<vendor_readiness::core::verify::Verification>,
     #[serde(skip_serializing_if = "Option::is_none")]
     migration: Option<vendor_readiness::core::questionnaire::migration::MigrationReport>,
     result: Score,
@@ -256,16 +256,7 @@ fn score(q: &Questionnaire, path: &std::path::Path) -> Result<(), String> {
     let migration = loaded.migration().cloned();
     let (kind, verification, result) = match loaded {
         Loaded::Answers(a) => ("answers", None, scoring::score(q, &a.file.answers)),
-        Loaded::Score(v) => (
-            "score",
-            Some(serde_json::json!({
-                "integrity": v.integrity,
-                "signature": v.signature,
-                "edited": v.edited,
-                "migrated_from": v.migrated_from,
-            })),
-            v.recomputed,
-        ),
+        Loaded::Score(v) => ("score", Some(v.verification()), v.recomputed),
     };
     print_json(&ScoreReport {
         file: shown_path(path).to_string(),

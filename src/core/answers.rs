@@ -165,9 +165,6 @@ impl FileEvidence {
     }
 }
 
-/// Largest local evidence file hashed in the page, in bytes.
-pub const MAX_EVIDENCE_FILE_BYTES: u64 = 256 * 1024 * 1024;
-
 /// The schemes a link may have, with their `//`: http or https only, so a file can never
 /// smuggle a `javascript:` or `data:` link into a buyer's page or an export.
 pub const WEB_SCHEMES: [&str; 2] = ["https://", "http://"];

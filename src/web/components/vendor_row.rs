@@ -11,7 +11,7 @@ use crate::core::buyer::session::BuyerChange;
 use crate::core::integrity::SignatureState;
 use crate::core::questionnaire::Questionnaire;
 use crate::core::text::{capitalised, decimal};
-use crate::core::verify::{result_label, IntegrityState, KeyPinState};
+use crate::core::verify::{result_label, Finding, IntegrityState, KeyPinState};
 
 /// Properties of [`VendorRowView`].
 #[derive(Properties)]
@@ -73,7 +73,7 @@ pub fn vendor_row_view(props: &VendorRowViewProps) -> Html {
                 if v.edited { <span class="flag">{ format!(" · {}", result_label(true)) }</span> }
                 if v.integrity != IntegrityState::Intact { <span class="flag">{ format!(" · integrity {}", v.integrity.label()) }</span> }
                 if let Some(pin) = r.key_pin.phrase() { <span class="small">{ format!(" · {pin}") }</span> }
-                if let Some(m) = &r.summary.migration { <span class="small" title={r.summary.migration_note().unwrap_or_default()}>{ format!(" · migrated from {}", m.from) }</span> }
+                if let Some(m) = &r.summary.migration { <span class="small" title={r.summary.migration_note().unwrap_or_default()}>{ format!(" · {}", Finding::MigratedFrom(m.from.clone())) }</span> }
                 if let Some(fp) = r.key_fingerprint() { <span class="small fp" title={fp.to_owned()}>{ format!(" {}…", fp.chars().take(19).collect::<String>()) }</span> }
             </td>
             <td class={classes!("num", r.too_old.then_some("flag"))}>{ r.age_days.map(|a| format!("{a} d")).unwrap_or_else(|| "?".into()) }</td>
