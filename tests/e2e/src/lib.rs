@@ -694,6 +694,31 @@ impl Browser {
             .unwrap_or_else(|e| panic!("cannot give files to {css}: {e}"));
     }
 
+    /// Drops files on the element matching `css` as a user dragging them from the
+    /// desktop would: `dragenter`, `dragover` and `drop` events carrying a DataTransfer
+    /// that holds each `(name, bytes)` as a File. (WebDriver cannot drag from outside
+    /// the page, so the events are made in the page; the app's handlers read them as
+    /// they read a real drop.)
+    pub async fn drop_files(&self, css: &str, files: &[(&str, &[u8])]) {
+        self.wait_for(css).await;
+        let files: Vec<serde_json::Value> = files
+            .iter()
+            .map(|(name, bytes)| serde_json::json!([name, bytes]))
+            .collect();
+        self.client
+            .execute(
+                "const [css, files] = arguments;\
+                 const dt = new DataTransfer();\
+                 for (const [name, bytes] of files) dt.items.add(new File([new Uint8Array(bytes)], name));\
+                 const zone = document.querySelector(css);\
+                 for (const type of ['dragenter', 'dragover', 'drop'])\
+                   zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));",
+                vec![css.into(), files.into()],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("cannot drop files on {css}: {e}"));
+    }
+
     /// The value of `attribute` of the element matching `css`, once it exists.
     pub async fn attr(&self, css: &str, attribute: &str) -> Option<String> {
         self.wait_for(css)

@@ -150,3 +150,50 @@ async fn dropped_evidence_files_match_differ_or_are_not_referenced() {
     assert_eq!(browser.csp_violations().await, Vec::<String>::new());
     browser.client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn files_dropped_on_the_drop_zones_are_read_as_picked_ones_are() {
+    // The other test gives files through the file inputs; this one drops them, which is
+    // how most buyers will give them.
+    let (server, _driver, _dirs, browser) = launch().await;
+    browser.open(&server, "/#/compare").await;
+    browser.watch_csp().await;
+    let score = score_file();
+    browser
+        .drop_files(
+            ".compare .drop-zone",
+            &[
+                ("acme.readiness.json", &score),
+                ("notes.txt", b"not a score file"),
+            ],
+        )
+        .await;
+    browser
+        .wait_text("[data-testid=summary]", |t| {
+            t.starts_with("1 vendors loaded")
+        })
+        .await;
+    assert!(browser
+        .text(".refused[data-file='notes.txt']")
+        .await
+        .contains("notes.txt"));
+    browser
+        .click("tr[data-file='acme.readiness.json'] button.link")
+        .await;
+    browser
+        .drop_files(
+            ".evidence-check .drop-zone",
+            &[("policy.pdf", POLICY), ("sbom.json", b"{}")],
+        )
+        .await;
+    let outcome = |name: &str| format!(".evidence-result[data-file='{name}']");
+    for (name, want) in [("policy.pdf", "match"), ("sbom.json", "different_content")] {
+        browser
+            .wait_text(&outcome(name), |t| !t.contains("Hashing"))
+            .await;
+        let got = browser.attr(&outcome(name), "data-outcome").await;
+        assert_eq!(got.as_deref(), Some(want), "{name}");
+    }
+    assert_eq!(browser.csp_violations().await, Vec::<String>::new());
+    browser.client.close().await.unwrap();
+}

@@ -130,6 +130,7 @@ fn the_data_file_is_the_questionnaire_named_after_its_content() {
 async fn under_a_path_prefix_everything_works_and_nothing_is_missing() {
     let (server, _driver, _dirs, browser) = launch_at(PREFIX).await;
     browser.open(&server, "#/assess/intake").await;
+    browser.watch_csp().await;
     // The references come from the data file next to the page, under the prefix too.
     assert!(first_references(&browser)
         .await
@@ -143,6 +144,19 @@ async fn under_a_path_prefix_everything_works_and_nothing_is_missing() {
     }
     // Only a worker that cached every file of the build takes control.
     browser.wait_service_worker().await;
+    // The policy allows everything the app does from under the prefix (the pages above
+    // are hash routes of one document, so the listener saw them all).
+    let watching = browser
+        .client
+        .execute("return Array.isArray(window.__cspViolations)", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        watching,
+        serde_json::json!(true),
+        "still the watched document"
+    );
+    assert_eq!(browser.csp_violations().await, Vec::<String>::new());
 
     let requests = server.requests.lock().unwrap().clone();
     assert!(
