@@ -190,10 +190,13 @@ impl Evidence {
 
     /// Link evidence as typed into the form: the URL must be a web link; an empty label
     /// becomes the URL.
-    pub fn from_link(label: &str, url: &str) -> Result<Evidence, &'static str> {
+    pub fn from_link(label: &str, url: &str) -> Result<Evidence, String> {
         let url = url.trim();
         if !is_web_link(url) {
-            return Err("Links must start with https:// or http://");
+            return Err(format!(
+                "Links must start with {}",
+                WEB_SCHEMES.join(" or ")
+            ));
         }
         let label = label.trim();
         Ok(Evidence {
@@ -298,6 +301,27 @@ impl<'de> Deserialize<'de> for Answers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_link_must_be_a_web_link_and_the_message_names_the_schemes() {
+        let e = Evidence::from_link("  ", " https://example.com/vdp ").unwrap();
+        assert_eq!(
+            (e.label.as_str(), e.link()),
+            ("https://example.com/vdp", e.url.as_deref())
+        );
+        for url in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "ftp://example.com",
+            "",
+        ] {
+            assert_eq!(
+                Evidence::from_link("x", url).unwrap_err(),
+                "Links must start with https:// or http://",
+                "{url}"
+            );
+        }
+    }
 
     /// How answer values were read before they had their own visitor.
     #[derive(Debug, PartialEq)]

@@ -53,7 +53,7 @@ pub fn evidence_editor(props: &EvidenceEditorProps) -> Html {
             let evidence = match Evidence::from_link(&label, &url) {
                 Ok(evidence) => evidence,
                 Err(message) => {
-                    problem.set(Some(message.into()));
+                    problem.set(Some(message));
                     return;
                 }
             };
