@@ -1,6 +1,8 @@
 //! Harness for the end-to-end tests: serves the built `dist/` on loopback, starts
 //! chromedriver and a headless Chromium with its own profile and download folder.
 
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -67,6 +69,67 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
+/// Reads one request from `stream`, answers it from what `state` serves under `base` and
+/// closes the connection.
+fn answer(mut stream: TcpStream, log: &RequestLog, state: &Mutex<Serving>, base: &str) {
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        match stream.read(&mut byte) {
+            Ok(1) => head.push(byte[0]),
+            _ => return,
+        }
+    }
+    let head = String::from_utf8_lossy(&head);
+    let mut words = head.split_whitespace();
+    let (method, target) = (
+        words.next().unwrap_or_default(),
+        words.next().unwrap_or("/"),
+    );
+    let url = target.split(['?', '#']).next().unwrap_or("/").to_owned();
+    let (root, offline) = {
+        let s = state.lock().unwrap();
+        (s.root.clone(), s.offline)
+    };
+    let path = url.strip_prefix(base).map(|rel| {
+        if rel.is_empty() {
+            root.join("index.html")
+        } else {
+            root.join(rel)
+        }
+    });
+    let inside = path.as_ref().is_some_and(|p| {
+        p.canonicalize()
+            .map(|p| p.starts_with(root.canonicalize().unwrap()))
+            .unwrap_or(false)
+    });
+    let (status, kind, body) = match (offline, path.map(std::fs::read)) {
+        (true, _) => (503, "text/plain", Vec::new()),
+        (false, Some(Ok(bytes))) if inside => {
+            let file = url.rsplit('/').next().unwrap_or_default();
+            let kind = if file.is_empty() { "index.html" } else { file };
+            (200, content_type(Path::new(kind)), bytes)
+        }
+        _ => (404, "text/plain", b"not found".to_vec()),
+    };
+    log.lock().unwrap().push(format!("{method} {url} {status}"));
+    let reason = match status {
+        200 => "OK",
+        404 => "Not Found",
+        _ => "Service Unavailable",
+    };
+    let header = format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(header.as_bytes());
+    if method != "HEAD" {
+        let _ = stream.write_all(&body);
+    }
+    let _ = stream.flush();
+}
+
 impl DistServer {
     /// Serves `dist/` like a plain static host: files by path, `index.html` at `/`.
     pub fn start() -> DistServer {
@@ -86,10 +149,10 @@ impl DistServer {
             prefix.starts_with('/') && prefix.ends_with('/'),
             "a prefix is /…/"
         );
-        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind loopback");
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
         let origin = format!(
             "http://{}",
-            server.server_addr().to_ip().expect("ip address")
+            listener.local_addr().expect("a loopback address")
         );
         let requests: RequestLog = Arc::default();
         let serving = Arc::new(Mutex::new(Serving {
@@ -97,59 +160,13 @@ impl DistServer {
             offline: false,
         }));
         let (log, state, base) = (requests.clone(), serving.clone(), prefix.to_owned());
+        // A thread per connection, each answered once and closed: a pooled server with
+        // keep-alive (tiny_http 0.12) sometimes left a connection unread, and Chromium then
+        // waited minutes for a file.
         std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let url = request
-                    .url()
-                    .split(['?', '#'])
-                    .next()
-                    .unwrap_or("/")
-                    .to_owned();
-                let (root, offline) = {
-                    let s = state.lock().unwrap();
-                    (s.root.clone(), s.offline)
-                };
-                let path = url.strip_prefix(&base).map(|rel| {
-                    if rel.is_empty() {
-                        root.join("index.html")
-                    } else {
-                        root.join(rel)
-                    }
-                });
-                let inside = path.as_ref().is_some_and(|p| {
-                    p.canonicalize()
-                        .map(|p| p.starts_with(root.canonicalize().unwrap()))
-                        .unwrap_or(false)
-                });
-                let (status, response) = match (offline, path.map(std::fs::read)) {
-                    (true, _) => (
-                        503,
-                        tiny_http::Response::from_data(Vec::new()).with_status_code(503),
-                    ),
-                    (false, Some(Ok(bytes))) if inside => {
-                        let file = url.rsplit('/').next().unwrap_or_default();
-                        let kind = if file.is_empty() {
-                            Path::new("index.html")
-                        } else {
-                            Path::new(file)
-                        };
-                        let header =
-                            tiny_http::Header::from_bytes("Content-Type", content_type(kind))
-                                .unwrap();
-                        (
-                            200,
-                            tiny_http::Response::from_data(bytes).with_header(header),
-                        )
-                    }
-                    _ => (
-                        404,
-                        tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404),
-                    ),
-                };
-                log.lock()
-                    .unwrap()
-                    .push(format!("{} {url} {status}", request.method()));
-                let _ = request.respond(response);
+            for stream in listener.incoming().flatten() {
+                let (log, state, base) = (log.clone(), state.clone(), base.clone());
+                std::thread::spawn(move || answer(stream, &log, &state, &base));
             }
         });
         DistServer {
@@ -582,13 +599,18 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
 impl Browser {
     /// Runs a DevTools Protocol command (benchmarks read `Performance.getMetrics`).
     pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
-        self.client
-            .issue_cmd(Cdp {
+        // A bounded wait, so a stalled command fails the test with its name instead of
+        // holding it for chromedriver's five-minute limit.
+        tokio::time::timeout(
+            Duration::from_secs(60),
+            self.client.issue_cmd(Cdp {
                 cmd: cmd.into(),
                 params,
-            })
-            .await
-            .expect("ChromeDriver runs DevTools commands")
+            }),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("DevTools command {cmd} did not answer in 60 s"))
+        .expect("ChromeDriver runs DevTools commands")
     }
 
     /// Chromium's cumulative main-thread metrics (`Performance.getMetrics`), by name.

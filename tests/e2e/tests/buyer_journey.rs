@@ -111,8 +111,12 @@ async fn buyer_imports_four_files_sees_states_applies_a_profile_and_exports_csv(
     browser
         .click("tr[data-file='good.readiness.json'] button.link")
         .await;
-    let detail = browser.text(".vendor-detail").await;
-    assert!(detail.contains("<script>alert('x')</script>"));
+    // The answers load after the section appears.
+    browser
+        .wait_text(".vendor-detail", |t| {
+            t.contains("<script>alert('x')</script>")
+        })
+        .await;
     assert!(browser
         .client
         .find(Locator::Css(".vendor-detail img"))

@@ -40,32 +40,53 @@ async fn the_hostile_corpus_is_refused_or_flagged_and_nothing_runs() {
     browser.watch_csp().await;
     let input = browser.wait_for("#import-files").await;
     input.send_keys(&files.join("\n")).await.unwrap();
-    let want = format!("{loads} vendors loaded");
-    let summary = browser
-        .wait_text("[data-testid=summary]", |t| t.starts_with(&want))
+    // The summary shows the vendor count as soon as the last file loads, while refusals
+    // may still be counted: wait for both.
+    let (want_loaded, want_refused) = (
+        format!("{loads} vendors loaded"),
+        format!("{refused} files refused"),
+    );
+    browser
+        .wait_text("[data-testid=summary]", |t| {
+            t.starts_with(&want_loaded) && t.contains(&want_refused)
+        })
         .await;
-    assert!(
-        summary.contains(&format!("{refused} files refused")),
-        "{summary}"
-    );
-    assert_eq!(
-        browser
-            .client
-            .find_all(Locator::Css(".refused"))
-            .await
-            .unwrap()
-            .len(),
-        refused
-    );
+    let count = |css: &'static str| {
+        let browser = &browser;
+        async move {
+            browser
+                .client
+                .find_all(Locator::Css(css))
+                .await
+                .unwrap()
+                .len()
+        }
+    };
+    assert_eq!(count(".refused").await, refused);
+    // Rows render in batches: wait for all of them before opening each.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while count("tbody tr[data-file]").await != loads {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "not every vendor row rendered"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 
     // Open every loaded vendor's answers: payloads stay text.
-    let buttons = browser
-        .client
-        .find_all(Locator::Css("tbody tr button.link"))
-        .await
-        .unwrap();
-    for b in buttons.iter().step_by(2) {
-        b.click().await.unwrap();
+    for row in 0..loads {
+        browser
+            .client
+            .execute(
+                "const row = document.querySelectorAll('tbody tr[data-file]')[arguments[0]];\n\
+                 [...row.querySelectorAll('button.link')].find(b => b.textContent === 'Answers').click();",
+                vec![serde_json::json!(row)],
+            )
+            .await
+            .unwrap();
+        browser
+            .wait_text(".vendor-detail", |t| !t.contains("Loading the answers"))
+            .await;
     }
     assert!(
         browser.client.get_alert_text().await.is_err(),
