@@ -12,7 +12,8 @@
 //!   migration rules stay JSON text, parsed on first use by those who read them. The
 //!   domains, the bulk, come packed instead (`builtin_text.txt`, `builtin_shape.bin`,
 //!   read by `core::questionnaire::packed`, whose doc gives the form): their text once,
-//!   and their structure as small numbers. A test checks the built-in data equals the
+//!   and their structure as small numbers; the questions' "why" and "partly" texts apart
+//!   (`builtin_explain.txt`, `builtin_explain.bin`), which the page's module leaves out. A test checks the built-in data equals the
 //!   questionnaire parsed from the JSON;
 //! - the SHA-256 of the data file's bytes (`builtin_file.rs`): the file is published next
 //!   to the page, which fetches the references from it (versioned and integrity-checked
@@ -206,6 +207,10 @@ struct Packer {
     index: std::collections::HashMap<String, u32>,
     numbers: Vec<f64>,
     shape: Vec<u8>,
+    /// Each question's "why", then its "partly" if it has one, in question order: kept
+    /// apart (`builtin_explain.txt`) so a module that never reads them does not carry
+    /// them (the page reads them from the published data file).
+    explanations: Vec<String>,
 }
 
 impl Packer {
@@ -252,6 +257,13 @@ impl Packer {
             }
         };
         self.count(i as u64);
+    }
+
+    fn explanation(&mut self, o: &Map<String, Value>, key: &str, what: &str) {
+        let s = req(o, key, what)
+            .as_str()
+            .unwrap_or_else(|| panic!("{what}.{key} is not text"));
+        self.explanations.push(s.to_owned());
     }
 
     fn string(&mut self, o: &Map<String, Value>, key: &str, what: &str) {
@@ -355,7 +367,7 @@ impl Packer {
         );
         self.string(o, "id", what);
         self.string(o, "text", what);
-        self.string(o, "why", what);
+        self.explanation(o, "why", what);
         let level = integer(o, "level", what);
         assert!(level <= 4, "{what}.level is not a level");
         self.shape.push(level as u8);
@@ -380,7 +392,7 @@ impl Packer {
             self.number(c, "credit_at_least", &w);
         }
         if partly {
-            self.string(o, "partly", what);
+            self.explanation(o, "partly", what);
         }
         if na_label {
             self.string(o, "na_label", what);
@@ -421,6 +433,16 @@ impl Packer {
             &format!("{what}.questions"),
             Self::question,
         );
+    }
+
+    /// The explanations (one after the other) and their count and byte lengths.
+    fn explanations(&self) -> (String, Vec<u8>) {
+        let mut lengths = Packer::default();
+        lengths.count(self.explanations.len() as u64);
+        for t in &self.explanations {
+            lengths.count(t.len() as u64);
+        }
+        (self.explanations.concat(), lengths.shape)
     }
 
     /// The text (the pieces one after the other) and the shape: the pieces' count and
@@ -685,6 +707,9 @@ fn main() {
         "domains",
         Packer::domain,
     );
+    let (explanations, lengths) = packer.explanations();
+    write(out, "builtin_explain.txt", &explanations);
+    std::fs::write(out.join("builtin_explain.bin"), lengths).expect("OUT_DIR is writable");
     let (text, shape) = packer.finish();
     write(out, "builtin_text.txt", &text);
     std::fs::write(out.join("builtin_shape.bin"), shape).expect("OUT_DIR is writable");

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use vendor_readiness::answers::{AnswerEntry, AnswerValue};
 use vendor_readiness::assessment::Edit;
-use vendor_readiness::questionnaire::published::ReferencesState;
+use vendor_readiness::questionnaire::published::{Published, PublishedData, PublishedState};
 use vendor_readiness::questionnaire::{Questionnaire, Reference};
 use vendor_readiness::scoring;
 use vendor_readiness::web::components::{
@@ -33,10 +33,23 @@ async fn settle() {
     yew::platform::time::sleep(Duration::from_millis(20)).await;
 }
 
+/// What the page reads from the published data file, made from the data itself.
+fn published_data() -> Published {
+    let data: PublishedData =
+        serde_json::from_str(include_str!("../data/questionnaire.json")).unwrap();
+    data.published_for(Questionnaire::builtin()).unwrap()
+}
+
 #[wasm_bindgen_test]
 async fn question_card_shows_text_why_refs_and_emits_edits() {
     let q = Questionnaire::builtin();
     let question = q.question("intake.channel").unwrap().clone();
+    assert!(
+        question.why.is_empty() && question.partly.is_none(),
+        "the page's module carries no explanations"
+    );
+    let published = published_data();
+    let explained = published.explanations["intake.channel"].clone();
     let edits: Rc<RefCell<Vec<Edit>>> = Rc::default();
     let sink = edits.clone();
     let root = fresh_root();
@@ -44,7 +57,7 @@ async fn question_card_shows_text_why_refs_and_emits_edits() {
         question: question.clone(),
         entry: AnswerEntry::default(),
         onedit: Callback::from(move |e| sink.borrow_mut().push(e)),
-        references: ReferencesState::Loading,
+        published: PublishedState::Ready(Rc::new(published)),
         onretry: Callback::noop(),
     };
     yew::Renderer::<QuestionCard>::with_root_and_props(root.clone(), props).render();
@@ -52,7 +65,8 @@ async fn question_card_shows_text_why_refs_and_emits_edits() {
 
     let text = root.text_content().unwrap();
     assert!(text.contains(&*question.text));
-    assert!(text.contains(&*question.why));
+    assert!(!explained.why.is_empty());
+    assert!(text.contains(&format!("Why it matters: {}", explained.why)));
     assert!(text.contains(&format!("References ({})", question.refs.len())));
     let radios = root.query_selector_all("input[type=radio]").unwrap();
     assert_eq!(radios.length(), 3, "yes, partly, no");
@@ -62,7 +76,7 @@ async fn question_card_shows_text_why_refs_and_emits_edits() {
         .expect("the meaning of \"partly\" is shown under the options");
     assert_eq!(
         partly.text_content().unwrap(),
-        format!("“Partly” means: {}", question.partly.as_deref().unwrap())
+        format!("“Partly” means: {}", explained.partly.as_deref().unwrap())
     );
     assert!(
         root.query_selector("button.clear").unwrap().is_none(),
@@ -101,23 +115,26 @@ async fn question_card_shows_its_fetched_references_or_why_they_are_missing() {
         note: None,
     };
     let retries = Rc::new(RefCell::new(0));
-    let render = |references: ReferencesState| {
+    let render = |published: PublishedState| {
         let root = fresh_root();
         let counter = retries.clone();
         let props = QuestionCardProps {
             question: question.clone(),
             entry: AnswerEntry::default(),
             onedit: Callback::noop(),
-            references,
+            published,
             onretry: Callback::from(move |()| *counter.borrow_mut() += 1),
         };
         yew::Renderer::<QuestionCard>::with_root_and_props(root.clone(), props).render();
         root
     };
 
-    let ready = render(ReferencesState::Ready(Rc::new(vec![cited])));
-    let loading = render(ReferencesState::Loading);
-    let failed = render(ReferencesState::Failed("the server answered 404".into()));
+    let ready = render(PublishedState::Ready(Rc::new(Published {
+        references: vec![cited],
+        ..Default::default()
+    })));
+    let loading = render(PublishedState::Loading);
+    let failed = render(PublishedState::Failed("the server answered 404".into()));
     settle().await;
     let items = ready.query_selector_all("details.refs li").unwrap();
     assert_eq!(items.length() as usize, question.refs.len());
@@ -143,6 +160,16 @@ async fn question_card_shows_its_fetched_references_or_why_they_are_missing() {
             .unwrap()
     };
     assert!(details(&loading).ends_with("Loading the references…"));
+    // Why it matters comes from the same file: a line says so while it is read, and a
+    // failed fetch leaves the question answerable without it.
+    let why = |root: &Element| {
+        root.query_selector("p.why")
+            .unwrap()
+            .map(|p| p.text_content().unwrap())
+    };
+    assert_eq!(why(&loading).as_deref(), Some("Loading why it matters…"));
+    assert_eq!(why(&failed), None);
+    assert!(failed.query_selector("fieldset.answer").unwrap().is_some());
     assert!(details(&failed)
         .contains("The references could not be loaded: the server answered 404. Try again"));
     let retry: HtmlElement = failed
@@ -167,7 +194,7 @@ async fn number_question_parses_values_and_clears_on_empty() {
         question,
         entry: AnswerEntry::with_value(AnswerValue::Number(5.0)),
         onedit: Callback::from(move |e| sink.borrow_mut().push(e)),
-        references: ReferencesState::Loading,
+        published: PublishedState::Loading,
         onretry: Callback::noop(),
     };
     yew::Renderer::<QuestionCard>::with_root_and_props(root.clone(), props).render();

@@ -299,8 +299,20 @@ fn the_page_fetches_the_references_from_the_exact_data_file_it_was_built_from() 
         )
     );
     let page = vendor_readiness::questionnaire::page_data();
-    let references = published(&bytes).references_for(&page).unwrap();
-    assert_eq!(references, *Questionnaire::builtin().references);
+    let read = published(&bytes).published_for(&page).unwrap();
+    assert_eq!(read.references, *Questionnaire::builtin().references);
+    // Every question's explanations, as the full data has them.
+    assert_eq!(read.explanations.len(), page.questions().count());
+    for question in Questionnaire::builtin().questions() {
+        let e = &read.explanations[&*question.id];
+        assert_eq!(e.why, *question.why, "{}", question.id);
+        assert_eq!(
+            e.partly.as_deref(),
+            question.partly.as_deref(),
+            "{}",
+            question.id
+        );
+    }
 }
 
 #[test]
@@ -311,7 +323,7 @@ fn a_data_file_of_another_version_or_lacking_a_cited_reference_is_refused() {
     let mut older = data.clone();
     older["version"] = "1.0.0".into();
     let error = published(older.to_string().as_bytes())
-        .references_for(&page)
+        .published_for(&page)
         .unwrap_err();
     assert_eq!(
         error.to_string(),
@@ -327,11 +339,26 @@ fn a_data_file_of_another_version_or_lacking_a_cited_reference_is_refused() {
         .unwrap()
         .retain(|r| r["id"] != first_ref.as_str());
     let error = published(data.to_string().as_bytes())
-        .references_for(&page)
+        .published_for(&page)
         .unwrap_err();
     assert_eq!(
         error,
         published::PublishedError::MissingReference(first_ref, cited.id.to_string())
+    );
+    // A file that lacks a question cannot explain it.
+    let mut fewer: serde_json::Value =
+        serde_json::from_slice(&std::fs::read("data/questionnaire.json").unwrap()).unwrap();
+    let last = fewer["domains"][9]["questions"]
+        .as_array_mut()
+        .unwrap()
+        .pop()
+        .unwrap();
+    let error = published(fewer.to_string().as_bytes())
+        .published_for(&page)
+        .unwrap_err();
+    assert_eq!(
+        error,
+        published::PublishedError::MissingQuestion(last["id"].as_str().unwrap().to_owned())
     );
 }
 

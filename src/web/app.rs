@@ -38,7 +38,7 @@ fn page(app: &AppContext, route: Route) -> Html {
 }
 
 /// Runs the vendor session's effects: the save pause, the saves themselves and the
-/// references' fetch.
+/// published data's fetch.
 fn run_effects(app: &AppContext, pause: &Rc<RefCell<Option<Timeout>>>) {
     for effect in &app.take_effects() {
         match effect {
@@ -59,11 +59,11 @@ fn run_effects(app: &AppContext, pause: &Rc<RefCell<Option<Timeout>>>) {
                     });
                 });
             }
-            VendorEffect::FetchReferences => {
+            VendorEffect::FetchPublished => {
                 let app = app.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let fetched = data_file::fetch_references().await;
-                    app.dispatch(VendorAction::ReferencesFetched(fetched));
+                    let fetched = data_file::fetch_published().await;
+                    app.dispatch(VendorAction::PublishedFetched(fetched));
                 });
             }
         }
@@ -87,7 +87,7 @@ pub fn app() -> Html {
                 async move { app.dispatch(VendorAction::Restored(storage::load_workbook().await)) }
             });
             // After the first render: the cards' "References" disclosures need them.
-            app.dispatch(VendorAction::FetchReferences);
+            app.dispatch(VendorAction::FetchPublished);
             // A page being hidden or unloaded may not live to finish an IndexedDB write or
             // the save pause: write the unsaved workbook to localStorage at once, then start
             // the durable save.

@@ -103,6 +103,9 @@ fn show_vendor_page(event: &web_sys::Event) {
 
 /// Listens for the main app's requests, then tells it the module runs.
 pub fn start() {
+    // The Report shows what "partly" means, and this module has no published data file
+    // to read it from.
+    crate::core::questionnaire::use_explanations();
     // A panic leaves this module's pages frozen; the hosts then say so in place of them.
     std::panic::set_hook(Box::new(|info| {
         let why = info

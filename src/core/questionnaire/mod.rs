@@ -39,7 +39,20 @@ static FULL: OnceLock<bool> = OnceLock::new();
 /// references from the published data file ([`published`]) after its first render. Must
 /// run before the first call to `builtin`; natively the full data is the default.
 pub fn use_full_data() {
+    use_explanations();
     let _ = FULL.set(true);
+}
+
+static EXPLAINED: OnceLock<bool> = OnceLock::new();
+
+/// Chooses the questions' "why" and "partly" texts for [`Questionnaire::builtin`] in a
+/// browser module that shows or exports them without the published data file: the
+/// on-demand module (Results and Report) and the worker (exports). The page's module
+/// leaves them out and reads them from that file after its first render
+/// ([`published`]). Must run before the first call to `builtin`; natively they are
+/// always there.
+pub fn use_explanations() {
+    let _ = EXPLAINED.set(true);
 }
 
 // In the browser the page's lean data is the default, so the page's module never carries
@@ -47,9 +60,12 @@ pub fn use_full_data() {
 const FULL_BY_DEFAULT: bool = !cfg!(target_arch = "wasm32");
 
 /// The built-in questionnaire over its static parts, with or without what only the
-/// verifier reads.
+/// verifier reads, and with or without the questions' explanations. (`EXPLAINED` is
+/// set only by modules that call `use_explanations`, so in the page's module the
+/// explanations are never named and not linked.)
 fn assemble(full: bool) -> Questionnaire {
     use builtin_data as d;
+    let explained = full || EXPLAINED.get().copied().unwrap_or(FULL_BY_DEFAULT);
     Questionnaire::from_parts(model::Parts {
         id: d::ID,
         version: d::VERSION,
@@ -57,7 +73,8 @@ fn assemble(full: bool) -> Questionnaire {
         levels: d::LEVELS,
         references: if full { d::REFERENCES } else { &[] },
         // build.rs writes what `packed` reads; the test suite reads it on every run.
-        domains: packed::domains().expect("the built-in domains read back"),
+        domains: packed::domains(explained.then_some(packed::EXPLANATIONS))
+            .expect("the built-in domains read back"),
         gates: if full { d::GATES_FULL } else { d::GATES_PAGE },
         context: d::CONTEXT,
         migrations: if full { d::MIGRATIONS_JSON } else { "[]" },
@@ -74,7 +91,7 @@ pub(crate) fn full_data() -> Questionnaire {
 
 /// What the page reads as [`Questionnaire::builtin`]: the built-in questionnaire without
 /// the references, the gates' justifications, the changelog and the migration rules (for
-/// tests).
+/// tests). Natively it keeps the explanations ([`use_explanations`]).
 pub fn page_data() -> Questionnaire {
     assemble(false)
 }

@@ -14,14 +14,15 @@
 //! - "saved" is shown only once the store confirmed the current revision, so nothing
 //!   reported as saved can be lost by a crash.
 //!
-//! The session also holds the questionnaire's references, which the page fetches from the
-//! published data file after its first render ([`VendorAction::FetchReferences`]).
+//! The session also holds the questionnaire's references and the questions' explanations,
+//! which the page fetches from the published data file after its first render
+//! ([`VendorAction::FetchPublished`]).
 
 use std::rc::Rc;
 
 use crate::core::assessment::Assessment;
-use crate::core::questionnaire::published::ReferencesState;
-use crate::core::questionnaire::{Questionnaire, Reference};
+use crate::core::questionnaire::published::{Published, PublishedState};
+use crate::core::questionnaire::Questionnaire;
 use crate::core::scoring::{self, Score, Statuses};
 use crate::core::workbook::{Change, Workbook};
 
@@ -76,8 +77,8 @@ pub struct VendorSession {
     pub stored_revision: Option<u64>,
     /// The revision being written, while a save runs.
     pub saving_revision: Option<u64>,
-    /// The questionnaire's references for the question cards.
-    pub references: ReferencesState,
+    /// The questionnaire's references and explanations for the question cards.
+    pub published: PublishedState,
 }
 
 /// What the shell reports or the user does.
@@ -96,10 +97,10 @@ pub enum VendorAction {
         /// Why it failed, if it did.
         problem: Option<String>,
     },
-    /// Fetch the references (after the first render, or again after a failure).
-    FetchReferences,
-    /// The references' fetch ended: the references, or why there are none.
-    ReferencesFetched(Result<Vec<Reference>, String>),
+    /// Fetch the published data (after the first render, or again after a failure).
+    FetchPublished,
+    /// The fetch ended: what the data file gives the page, or why there is nothing.
+    PublishedFetched(Result<Published, String>),
 }
 
 /// What the shell must do.
@@ -110,8 +111,8 @@ pub enum VendorEffect {
     /// Write this workbook (the current revision) to the durable store, then report
     /// [`VendorAction::SaveFinished`].
     Save(Rc<Workbook>),
-    /// Fetch the references, then report [`VendorAction::ReferencesFetched`].
-    FetchReferences,
+    /// Fetch the published data, then report [`VendorAction::PublishedFetched`].
+    FetchPublished,
 }
 
 impl VendorSession {
@@ -127,7 +128,7 @@ impl VendorSession {
             edited_before_restore: false,
             stored_revision: None,
             saving_revision: None,
-            references: ReferencesState::Loading,
+            published: PublishedState::Loading,
         }
     }
 
@@ -198,17 +199,17 @@ impl VendorSession {
                 self.save_now()
             }
             VendorAction::SaveDue => self.save_now(),
-            VendorAction::FetchReferences => match self.references {
-                ReferencesState::Ready(_) => Vec::new(),
+            VendorAction::FetchPublished => match self.published {
+                PublishedState::Ready(_) => Vec::new(),
                 _ => {
-                    self.references = ReferencesState::Loading;
-                    vec![VendorEffect::FetchReferences]
+                    self.published = PublishedState::Loading;
+                    vec![VendorEffect::FetchPublished]
                 }
             },
-            VendorAction::ReferencesFetched(fetched) => {
-                self.references = match fetched {
-                    Ok(references) => ReferencesState::Ready(Rc::new(references)),
-                    Err(why) => ReferencesState::Failed(why),
+            VendorAction::PublishedFetched(fetched) => {
+                self.published = match fetched {
+                    Ok(published) => PublishedState::Ready(Rc::new(published)),
+                    Err(why) => PublishedState::Failed(why),
                 };
                 Vec::new()
             }
@@ -259,38 +260,41 @@ mod tests {
     fn saved_revision(effects: &[VendorEffect]) -> Option<u64> {
         effects.iter().find_map(|e| match e {
             VendorEffect::Save(w) => Some(w.revision),
-            VendorEffect::ScheduleSave | VendorEffect::FetchReferences => None,
+            VendorEffect::ScheduleSave | VendorEffect::FetchPublished => None,
         })
     }
 
     #[test]
-    fn the_references_are_fetched_once_and_again_only_after_a_failure() {
+    fn the_published_data_is_fetched_once_and_again_only_after_a_failure() {
         let mut s = VendorSession::new(Workbook::default());
-        assert_eq!(s.references, ReferencesState::Loading);
+        assert_eq!(s.published, PublishedState::Loading);
         assert_eq!(
-            s.update(VendorAction::FetchReferences),
-            vec![VendorEffect::FetchReferences]
+            s.update(VendorAction::FetchPublished),
+            vec![VendorEffect::FetchPublished]
         );
-        s.update(VendorAction::ReferencesFetched(Err("offline".into())));
-        assert_eq!(s.references, ReferencesState::Failed("offline".into()));
+        s.update(VendorAction::PublishedFetched(Err("offline".into())));
+        assert_eq!(s.published, PublishedState::Failed("offline".into()));
         assert_eq!(
-            s.update(VendorAction::FetchReferences),
-            vec![VendorEffect::FetchReferences],
+            s.update(VendorAction::FetchPublished),
+            vec![VendorEffect::FetchPublished],
             "a failure can be tried again"
         );
-        assert_eq!(s.references, ReferencesState::Loading, "and says so");
-        let fetched = Questionnaire::builtin().references.to_vec();
-        s.update(VendorAction::ReferencesFetched(Ok(fetched.clone())));
-        match &s.references {
-            ReferencesState::Ready(list) => assert_eq!(**list, fetched),
+        assert_eq!(s.published, PublishedState::Loading, "and says so");
+        let fetched = Published {
+            references: Questionnaire::builtin().references.to_vec(),
+            ..Default::default()
+        };
+        s.update(VendorAction::PublishedFetched(Ok(fetched.clone())));
+        match &s.published {
+            PublishedState::Ready(published) => assert_eq!(**published, fetched),
             other => panic!("not ready: {other:?}"),
         }
         let before = s.clone();
         assert!(
-            s.update(VendorAction::FetchReferences).is_empty(),
-            "fetched references are not fetched again"
+            s.update(VendorAction::FetchPublished).is_empty(),
+            "fetched data is not fetched again"
         );
-        assert_eq!(s, before, "and stay the same list");
+        assert_eq!(s, before, "and stays the same");
     }
 
     #[test]

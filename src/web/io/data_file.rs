@@ -1,21 +1,22 @@
 //! The questionnaire's published data file (`core::questionnaire::published`), fetched
 //! from this page's own origin by the name the build gave it, with its Subresource
-//! Integrity, for the references the page's module does not carry.
+//! Integrity, for the references and the questions' explanations the page's module does
+//! not carry.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::questionnaire::model::{Questionnaire, Reference};
-use crate::core::questionnaire::published::{self, PublishedData};
+use crate::core::questionnaire::model::Questionnaire;
+use crate::core::questionnaire::published::{self, Published, PublishedData};
 use crate::web::io::build_meta;
 
 // The browser gives one TypeError for a failed request and a refused integrity alike.
 const NOT_FETCHED: &str =
     "it could not be fetched, or it is not the copy this version of the app was built with";
 
-/// The built-in questionnaire's references, read from its published data file; the error
-/// says why they could not be.
-pub async fn fetch_references() -> Result<Vec<Reference>, String> {
+/// The built-in questionnaire's references and explanations, read from its published data
+/// file; the error says why they could not be.
+pub async fn fetch_published() -> Result<Published, String> {
     let address = build_meta::versioned_file("data").ok_or("this build names no data file")?;
     let init = web_sys::RequestInit::new();
     init.set_integrity(published::integrity());
@@ -38,6 +39,6 @@ pub async fn fetch_references() -> Result<Vec<Reference>, String> {
     .ok_or("it is not JSON")?;
     let data: PublishedData =
         serde_wasm_bindgen::from_value(value).map_err(|e| format!("it could not be read ({e})"))?;
-    data.references_for(Questionnaire::builtin())
+    data.published_for(Questionnaire::builtin())
         .map_err(|e| e.to_string())
 }

@@ -40,7 +40,7 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
         dispatcher.dispatch(VendorAction::Change(Change::Edit(edit)))
     });
     let onretry = use_callback(app.dispatcher(), |(), dispatcher| {
-        dispatcher.dispatch(VendorAction::FetchReferences)
+        dispatcher.dispatch(VendorAction::FetchPublished)
     });
     if props.domain.as_deref() == Some(CONTEXT) {
         let cards = q.context.iter().map(|c| {
@@ -87,7 +87,7 @@ pub fn assess_page(props: &AssessPageProps) -> Html {
                     question={question.clone()}
                     entry={assessment.answers.0.get(&*question.id).cloned().unwrap_or_default()}
                     onedit={onedit.clone()}
-                    references={app.references.clone()}
+                    published={app.published.clone()}
                     onretry={onretry.clone()}
                 />
             }

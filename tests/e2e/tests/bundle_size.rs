@@ -12,7 +12,7 @@ use vendor_readiness_e2e::dist_dir;
 
 /// First-load budget in gzip bytes: what this build reaches, so any growth fails. The aim
 /// is 150 KB; docs/performance.md shows where the bytes go and what the next lever is.
-const FIRST_LOAD_BUDGET: usize = 212 * 1024;
+const FIRST_LOAD_BUDGET: usize = 204 * 1024;
 
 /// Files fetched later or on demand, not before the questionnaire is interactive.
 fn later(name: &str) -> bool {

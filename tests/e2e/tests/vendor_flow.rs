@@ -25,6 +25,22 @@ async fn vendor_answers_sees_score_change_reloads_and_downloads_a_verifiable_fil
         .wait_title("Questionnaire — Vendor Security Readiness")
         .await;
     assert_eq!(browser.text("[data-testid=overall]").await, "0.0");
+    // Why a question matters, and what "partly" means, come from the published data file
+    // after the first render: the card shows the data's own words once it is read.
+    let channel = Questionnaire::builtin().question("intake.channel").unwrap();
+    browser
+        .wait_text("article[data-question='intake.channel'] p.why", |t| {
+            t == format!("Why it matters: {}", channel.why)
+        })
+        .await;
+    if let Some(partly) = &channel.partly {
+        browser
+            .wait_text(
+                "article[data-question='intake.channel'] [data-testid=partly]",
+                |t| t.ends_with(&**partly),
+            )
+            .await;
+    }
 
     // Options render best first: index 0 is the best answer. Answer every level-1 intake
     // question shown, and expect the score the core gives for exactly those answers.
