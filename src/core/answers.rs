@@ -323,6 +323,38 @@ mod tests {
         }
     }
 
+    #[test]
+    fn only_a_web_url_is_a_link_and_only_a_choice_has_an_option_id() {
+        let evidence = |url: &str| Evidence {
+            label: "policy".into(),
+            url: Some(url.into()),
+            file: None,
+        };
+        assert_eq!(
+            evidence("https://example.com/vdp").link(),
+            Some("https://example.com/vdp")
+        );
+        assert_eq!(evidence("javascript:alert(1)").link(), None);
+        assert_eq!(
+            AnswerValue::Choice("partly".into()).choice(),
+            Some("partly")
+        );
+        assert_eq!(AnswerValue::Number(3.0).choice(), None);
+        assert_eq!(AnswerValue::NotApplicable.choice(), None);
+        let entry = AnswerEntry::with_value(AnswerValue::Number(30.0));
+        assert_eq!(entry.value, Some(AnswerValue::Number(30.0)));
+        assert!(!entry.is_empty());
+    }
+
+    #[test]
+    fn a_value_of_a_kind_no_answer_has_is_refused_in_the_visitors_words() {
+        // JSON never reaches `expecting` (every JSON kind has a visit method here); a
+        // format with bytes does.
+        let bytes = serde::de::value::BytesDeserializer::<serde::de::value::Error>::new(b"x");
+        let refused = AnswerValue::deserialize(bytes).unwrap_err().to_string();
+        assert!(refused.contains("a number or a string"), "{refused}");
+    }
+
     /// How answer values were read before they had their own visitor.
     #[derive(Debug, PartialEq)]
     struct Untagged(AnswerValue);

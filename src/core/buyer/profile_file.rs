@@ -123,3 +123,33 @@ pub fn to_json(profile: &BuyerProfile) -> String {
     // map of the file form is keyed by `String` (a non-finite number is written as null).
     serde_json::to_string_pretty(&ProfileFile::of(profile)).expect("a profile serializes")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_profile_of_another_format_or_version_no_longer_reads() {
+        let q = Questionnaire::builtin();
+        let mut profile = BuyerProfile::default();
+        profile.min_levels.insert("intake".into(), 2);
+        let text = to_json(&profile);
+        assert_eq!(from_stored(&text, q), Some(profile));
+        let header = format!("\"format_version\": {PROFILE_FORMAT_VERSION}");
+        assert!(text.contains(&header), "{text}");
+        let newer = text.replace(
+            &header,
+            &format!("\"format_version\": {}", PROFILE_FORMAT_VERSION + 1),
+        );
+        assert_eq!(from_stored(&newer, q), None, "same format, another version");
+        let other = text.replace(PROFILE_FORMAT, "another-format");
+        assert_eq!(from_stored(&other, q), None, "same version, another format");
+        let mut bad = BuyerProfile::default();
+        bad.min_levels.insert("no-such-domain".into(), 2);
+        assert_eq!(
+            from_stored(&to_json(&bad), q),
+            None,
+            "its rules are checked again"
+        );
+    }
+}

@@ -428,6 +428,10 @@ mod tests {
             .zip(&score.domains)
         {
             assert_eq!((p.answered, p.shown), (d.answered, d.shown), "{}", p.id);
+            assert_eq!(
+                p.progress(),
+                format!("{} of {} answered", d.answered, d.shown)
+            );
         }
         let pager = pager(
             q,
@@ -508,6 +512,17 @@ mod tests {
             assert_eq!(at.domain, CONTEXT);
             assert_eq!(at.question, q.context[0].id);
         }
+        // So it does from a question of a domain: only leaving the context page skips it.
+        let d = &q.domains[3];
+        let at = next_unanswered(
+            q,
+            &none,
+            &scoring::evaluate(q, &none),
+            &d.id,
+            Some(&d.questions[0].id),
+        )
+        .unwrap();
+        assert_eq!(at.question, q.context[0].id);
         // Skipping the context questions goes on to the questionnaire, without a loop.
         let last_context = &q.context.last().unwrap().id;
         let at = next_unanswered(
@@ -780,6 +795,7 @@ mod tests {
             missing_profile: vec![ProfileField::Organisation, ProfileField::Products],
         };
         assert_eq!(items.count(), 7);
+        assert!(!items.is_empty());
         assert_eq!(
             items.summary(),
             "4 unanswered questions, 1 gate that fires only because of blanks and 2 empty profile fields"
@@ -803,6 +819,7 @@ mod tests {
             ..OpenItems::default()
         };
         assert_eq!(one.summary(), "1 empty profile field");
+        assert!(!one.is_empty(), "one open item is enough");
     }
 
     #[test]
