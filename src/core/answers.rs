@@ -353,6 +353,13 @@ mod tests {
         let bytes = serde::de::value::BytesDeserializer::<serde::de::value::Error>::new(b"x");
         let refused = AnswerValue::deserialize(bytes).unwrap_err().to_string();
         assert!(refused.contains("a number or a string"), "{refused}");
+        let not_a_map = serde_json::from_str::<Answers>("5")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            not_a_map.contains("an object of answers keyed by question id"),
+            "{not_a_map}"
+        );
     }
 
     /// How answer values were read before they had their own visitor.

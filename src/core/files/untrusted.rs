@@ -254,6 +254,14 @@ impl<'de> serde::de::Visitor<'de> for UniqueKeysVisitor {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_value_json_cannot_hold_is_refused_in_the_visitors_words() {
+        // JSON reaches every visit method but `expecting`; a format with bytes does not.
+        let bytes = serde::de::value::BytesDeserializer::<serde::de::value::Error>::new(b"x");
+        let refused = UniqueKeys::deserialize(bytes).err().unwrap().to_string();
+        assert!(refused.contains("any JSON value"), "{refused}");
+    }
+
     const KIND: Kind = Kind {
         description: "a test file",
         formats: &[
