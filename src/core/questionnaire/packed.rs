@@ -18,7 +18,6 @@
 //! - answer: a byte, 0 yes/partly/no, 1 choice (options: id, label, credit), 2 number
 //!   (unit, min, max, a byte for lower or higher better, bands: threshold, credit).
 //!
-//!
 //! The questions' explanations, each "why" and then its "partly" if the flag says there
 //! is one, in question order, are apart ([`Explanations`]): the text one after the other,
 //! and their count and byte lengths. Read without them, a question's "why" is empty and
@@ -77,13 +76,7 @@ fn read(
         numbers: Vec::new(),
         explanations: explained.map(Vec::into_iter),
     };
-    let count = reader.count()?;
-    let mut start = 0;
-    for _ in 0..count {
-        let end = start + reader.count()?;
-        reader.pieces.push(text.get(start..end)?);
-        start = end;
-    }
+    reader.pieces = reader.cut(text)?;
     for _ in 0..reader.count()? {
         let (bytes, rest) = reader.shape.split_first_chunk::<8>()?;
         reader.shape = rest;
@@ -103,14 +96,8 @@ fn pieces(text: &'static str, lengths: &'static [u8]) -> Option<Vec<&'static str
         numbers: Vec::new(),
         explanations: None,
     };
-    let mut out = Vec::new();
-    let mut start = 0;
-    for _ in 0..reader.count()? {
-        let end = start + reader.count()?;
-        out.push(text.get(start..end)?);
-        start = end;
-    }
-    (reader.shape.is_empty() && start == text.len()).then_some(out)
+    let out = reader.cut(text)?;
+    reader.shape.is_empty().then_some(out)
 }
 
 struct Reader {
@@ -137,6 +124,19 @@ impl Reader {
         let (&b, rest) = self.shape.split_first()?;
         self.shape = rest;
         Some(b)
+    }
+
+    /// `text` cut into pieces by a count and that many byte lengths read from the shape;
+    /// `None` unless the pieces are the whole text.
+    fn cut(&mut self, text: &'static str) -> Option<Vec<&'static str>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for _ in 0..self.count()? {
+            let end = start + self.count()?;
+            out.push(text.get(start..end)?);
+            start = end;
+        }
+        (start == text.len()).then_some(out)
     }
 
     fn count(&mut self) -> Option<usize> {
