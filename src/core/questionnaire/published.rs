@@ -73,7 +73,7 @@ pub struct Published {
     pub explanations: HashMap<String, Explanation>,
 }
 
-/// Why the published data cannot give the page its references.
+/// Why the published data cannot give the page its references and explanations.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PublishedError {
     /// The file is another questionnaire or another version of it.
