@@ -35,19 +35,20 @@ static FULL: OnceLock<bool> = OnceLock::new();
 
 /// Chooses the full data for [`Questionnaire::builtin`] in a browser module that verifies
 /// or seals files (the worker): the references, the gates' justifications, the changelog
-/// and the migration rules. The page never shows the last three, and reads the
+/// and the migration rules, and the questions' explanations with them. The page never
+/// shows the gates' justifications, the changelog or the migrations, and reads the
 /// references from the published data file ([`published`]) after its first render. Must
 /// run before the first call to `builtin`; natively the full data is the default.
 pub fn use_full_data() {
-    use_explanations();
     let _ = FULL.set(true);
 }
 
 static EXPLAINED: OnceLock<bool> = OnceLock::new();
 
 /// Chooses the questions' "why" and "partly" texts for [`Questionnaire::builtin`] in a
-/// browser module that shows or exports them without the published data file: the
-/// on-demand module (Results and Report) and the worker (exports). The page's module
+/// browser module that shows them without the published data file and without the full
+/// data: the on-demand module (the Report); the worker has them with the full data
+/// ([`use_full_data`]). The page's module
 /// leaves them out and reads them from that file after its first render
 /// ([`published`]). Must run before the first call to `builtin`; natively they are
 /// always there.

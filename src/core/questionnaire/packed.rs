@@ -346,6 +346,11 @@ mod tests {
         let longer: &'static [u8] = Vec::leak([SHAPE, &[0]].concat());
         assert!(read(TEXT, longer, None).is_none());
         assert!(read("", SHAPE, None).is_none(), "pieces beyond the text");
+        let more_text: &'static str = Box::leak(format!("{TEXT}x").into_boxed_str());
+        assert!(
+            read(more_text, SHAPE, None).is_none(),
+            "text beyond the pieces"
+        );
     }
 
     #[test]

@@ -75,17 +75,22 @@ async fn the_hostile_corpus_is_refused_or_flagged_and_nothing_runs() {
 
     // Open every loaded vendor's answers: payloads stay text.
     for row in 0..loads {
-        browser
+        let file = browser
             .client
             .execute(
                 "const row = document.querySelectorAll('tbody tr[data-file]')[arguments[0]];\n\
-                 [...row.querySelectorAll('button.link')].find(b => b.textContent === 'Answers').click();",
+                 [...row.querySelectorAll('button.link')].find(b => b.textContent === 'Answers').click();\n\
+                 return row.dataset.file;",
                 vec![serde_json::json!(row)],
             )
             .await
             .unwrap();
+        // The detail of this vendor, not the one opened before, with its answers loaded.
+        let title = format!("({})", file.as_str().unwrap());
         browser
-            .wait_text(".vendor-detail", |t| !t.contains("Loading the answers"))
+            .wait_text(".vendor-detail", |t| {
+                t.contains(&title) && !t.contains("Loading the answers")
+            })
             .await;
     }
     assert!(

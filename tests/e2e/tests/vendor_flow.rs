@@ -33,14 +33,13 @@ async fn vendor_answers_sees_score_change_reloads_and_downloads_a_verifiable_fil
             t == format!("Why it matters: {}", channel.why)
         })
         .await;
-    if let Some(partly) = &channel.partly {
-        browser
-            .wait_text(
-                "article[data-question='intake.channel'] [data-testid=partly]",
-                |t| t.ends_with(&**partly),
-            )
-            .await;
-    }
+    let partly = (channel.partly.as_deref()).expect("intake.channel says what partly means");
+    browser
+        .wait_text(
+            "article[data-question='intake.channel'] [data-testid=partly]",
+            |t| t.ends_with(partly),
+        )
+        .await;
 
     // Options render best first: index 0 is the best answer. Answer every level-1 intake
     // question shown, and expect the score the core gives for exactly those answers.
